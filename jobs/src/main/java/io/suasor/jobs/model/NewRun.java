@@ -1,0 +1,64 @@
+package io.suasor.jobs.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What is needed to insert a run. Built with {@link #of} and the {@code with…} methods so that call
+ * sites name what they set.
+ */
+public record NewRun(
+    String jobName,
+    JobType jobType,
+    Long userId,
+    Long scheduleId,
+    Trigger trigger,
+    int attempt,
+    Long retryOf,
+    Instant scheduledFor,
+    Instant runAt,
+    String parameters,
+    Duration timeout) {
+
+  public static NewRun of(String jobName, JobType jobType, Trigger trigger, Instant runAt) {
+    return new NewRun(
+        jobName, jobType, null, null, trigger, 1, null, null, runAt, JobSchedule.EMPTY_CONFIG, null);
+  }
+
+  public NewRun withUserId(Long newUserId) {
+    return new NewRun(
+        jobName, jobType, newUserId, scheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
+        parameters, timeout);
+  }
+
+  /** The schedule and fire instant that produced this run: at most one run exists per pair. */
+  public NewRun withFire(long newScheduleId, Instant newScheduledFor) {
+    return new NewRun(
+        jobName, jobType, userId, newScheduleId, trigger, attempt, retryOf, newScheduledFor, runAt,
+        parameters, timeout);
+  }
+
+  public NewRun withScheduleId(Long newScheduleId) {
+    return new NewRun(
+        jobName, jobType, userId, newScheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
+        parameters, timeout);
+  }
+
+  public NewRun withRetryOf(long newRetryOf, int newAttempt) {
+    return new NewRun(
+        jobName, jobType, userId, scheduleId, trigger, newAttempt, newRetryOf, scheduledFor, runAt,
+        parameters, timeout);
+  }
+
+  public NewRun withParameters(String newParameters) {
+    return new NewRun(
+        jobName, jobType, userId, scheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
+        newParameters, timeout);
+  }
+
+  public NewRun withTimeout(Duration newTimeout) {
+    return new NewRun(
+        jobName, jobType, userId, scheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
+        parameters, newTimeout);
+  }
+}
