@@ -16,7 +16,9 @@ public class InvalidTransitionException extends JobsException {
             + "'; from '"
             + from.value()
             + "' it may go to "
-            + (from.successors().isEmpty() ? "nothing (it has ended)" : Enums.list(from.successors())));
+            + (from.successors().isEmpty()
+                ? "nothing (it has ended)"
+                : Enums.list(from.successors())));
     this.from = from;
     this.to = to;
   }

@@ -9,8 +9,8 @@ import java.time.Instant;
  * <p>{@code name} is unique; for the schedule a job gets by default it equals {@code jobName}.
  * {@code frequency} is a schedule text (see {@link io.suasor.jobs.schedule.Schedule}), read in
  * {@code timeZone}. {@code config} is a string holding a JSON object, handed to each run as its
- * parameters. {@code maxAttempts} and {@code timeoutSeconds} override the job's own policy when set.
- * {@code version} guards concurrent edits.
+ * parameters. {@code maxAttempts} and {@code timeoutSeconds} override the job's own policy when
+ * set. {@code version} guards concurrent edits.
  */
 public record JobSchedule(
     Long id,
@@ -58,46 +58,149 @@ public record JobSchedule(
 
   public JobSchedule withName(String newName) {
     return new JobSchedule(
-        id, newName, jobName, jobType, userId, frequency, timeZone, enabled, config, lastRunTime,
-        nextRunTime, misfirePolicy, maxAttempts, timeoutSeconds, createdAt, updatedAt, version);
+        id,
+        newName,
+        jobName,
+        jobType,
+        userId,
+        frequency,
+        timeZone,
+        enabled,
+        config,
+        lastRunTime,
+        nextRunTime,
+        misfirePolicy,
+        maxAttempts,
+        timeoutSeconds,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public JobSchedule withUserId(Long newUserId) {
     return new JobSchedule(
-        id, name, jobName, jobType, newUserId, frequency, timeZone, enabled, config, lastRunTime,
-        nextRunTime, misfirePolicy, maxAttempts, timeoutSeconds, createdAt, updatedAt, version);
+        id,
+        name,
+        jobName,
+        jobType,
+        newUserId,
+        frequency,
+        timeZone,
+        enabled,
+        config,
+        lastRunTime,
+        nextRunTime,
+        misfirePolicy,
+        maxAttempts,
+        timeoutSeconds,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public JobSchedule withFrequency(String newFrequency, String newTimeZone) {
     return new JobSchedule(
-        id, name, jobName, jobType, userId, newFrequency, newTimeZone, enabled, config,
-        lastRunTime, nextRunTime, misfirePolicy, maxAttempts, timeoutSeconds, createdAt,
-        updatedAt, version);
+        id,
+        name,
+        jobName,
+        jobType,
+        userId,
+        newFrequency,
+        newTimeZone,
+        enabled,
+        config,
+        lastRunTime,
+        nextRunTime,
+        misfirePolicy,
+        maxAttempts,
+        timeoutSeconds,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public JobSchedule withEnabled(boolean newEnabled) {
     return new JobSchedule(
-        id, name, jobName, jobType, userId, frequency, timeZone, newEnabled, config, lastRunTime,
-        nextRunTime, misfirePolicy, maxAttempts, timeoutSeconds, createdAt, updatedAt, version);
+        id,
+        name,
+        jobName,
+        jobType,
+        userId,
+        frequency,
+        timeZone,
+        newEnabled,
+        config,
+        lastRunTime,
+        nextRunTime,
+        misfirePolicy,
+        maxAttempts,
+        timeoutSeconds,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public JobSchedule withConfig(String newConfig) {
     return new JobSchedule(
-        id, name, jobName, jobType, userId, frequency, timeZone, enabled, newConfig, lastRunTime,
-        nextRunTime, misfirePolicy, maxAttempts, timeoutSeconds, createdAt, updatedAt, version);
+        id,
+        name,
+        jobName,
+        jobType,
+        userId,
+        frequency,
+        timeZone,
+        enabled,
+        newConfig,
+        lastRunTime,
+        nextRunTime,
+        misfirePolicy,
+        maxAttempts,
+        timeoutSeconds,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public JobSchedule withNextRunTime(Instant newNextRunTime) {
     return new JobSchedule(
-        id, name, jobName, jobType, userId, frequency, timeZone, enabled, config, lastRunTime,
-        newNextRunTime, misfirePolicy, maxAttempts, timeoutSeconds, createdAt, updatedAt, version);
+        id,
+        name,
+        jobName,
+        jobType,
+        userId,
+        frequency,
+        timeZone,
+        enabled,
+        config,
+        lastRunTime,
+        newNextRunTime,
+        misfirePolicy,
+        maxAttempts,
+        timeoutSeconds,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public JobSchedule withPolicies(
       MisfirePolicy newMisfirePolicy, Integer newMaxAttempts, Long newTimeoutSeconds) {
     return new JobSchedule(
-        id, name, jobName, jobType, userId, frequency, timeZone, enabled, config, lastRunTime,
-        nextRunTime, newMisfirePolicy, newMaxAttempts, newTimeoutSeconds, createdAt, updatedAt,
+        id,
+        name,
+        jobName,
+        jobType,
+        userId,
+        frequency,
+        timeZone,
+        enabled,
+        config,
+        lastRunTime,
+        nextRunTime,
+        newMisfirePolicy,
+        newMaxAttempts,
+        newTimeoutSeconds,
+        createdAt,
+        updatedAt,
         version);
   }
 }

@@ -18,47 +18,155 @@ public record NewRun(
     Instant scheduledFor,
     Instant runAt,
     String parameters,
-    Duration timeout) {
+    Duration timeout,
+    int concurrencyLimit) {
+
+  /** Runs of one job for one user that may run at once, unless the job declares otherwise. */
+  public static final int EXCLUSIVE = 1;
+
+  /** A concurrency limit that means "no limit". */
+  public static final int UNLIMITED = 0;
+
+  public NewRun {
+    if (concurrencyLimit < 0) {
+      throw new IllegalArgumentException("concurrencyLimit must be 0 (unlimited) or positive");
+    }
+  }
 
   public static NewRun of(String jobName, JobType jobType, Trigger trigger, Instant runAt) {
     return new NewRun(
-        jobName, jobType, null, null, trigger, 1, null, null, runAt, JobSchedule.EMPTY_CONFIG, null);
+        jobName,
+        jobType,
+        null,
+        null,
+        trigger,
+        1,
+        null,
+        null,
+        runAt,
+        JobSchedule.EMPTY_CONFIG,
+        null,
+        EXCLUSIVE);
   }
 
   public NewRun withUserId(Long newUserId) {
     return new NewRun(
-        jobName, jobType, newUserId, scheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
-        parameters, timeout);
+        jobName,
+        jobType,
+        newUserId,
+        scheduleId,
+        trigger,
+        attempt,
+        retryOf,
+        scheduledFor,
+        runAt,
+        parameters,
+        timeout,
+        concurrencyLimit);
   }
 
   /** The schedule and fire instant that produced this run: at most one run exists per pair. */
   public NewRun withFire(long newScheduleId, Instant newScheduledFor) {
     return new NewRun(
-        jobName, jobType, userId, newScheduleId, trigger, attempt, retryOf, newScheduledFor, runAt,
-        parameters, timeout);
+        jobName,
+        jobType,
+        userId,
+        newScheduleId,
+        trigger,
+        attempt,
+        retryOf,
+        newScheduledFor,
+        runAt,
+        parameters,
+        timeout,
+        concurrencyLimit);
   }
 
   public NewRun withScheduleId(Long newScheduleId) {
     return new NewRun(
-        jobName, jobType, userId, newScheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
-        parameters, timeout);
+        jobName,
+        jobType,
+        userId,
+        newScheduleId,
+        trigger,
+        attempt,
+        retryOf,
+        scheduledFor,
+        runAt,
+        parameters,
+        timeout,
+        concurrencyLimit);
   }
 
   public NewRun withRetryOf(long newRetryOf, int newAttempt) {
     return new NewRun(
-        jobName, jobType, userId, scheduleId, trigger, newAttempt, newRetryOf, scheduledFor, runAt,
-        parameters, timeout);
+        jobName,
+        jobType,
+        userId,
+        scheduleId,
+        trigger,
+        newAttempt,
+        newRetryOf,
+        scheduledFor,
+        runAt,
+        parameters,
+        timeout,
+        concurrencyLimit);
   }
 
   public NewRun withParameters(String newParameters) {
     return new NewRun(
-        jobName, jobType, userId, scheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
-        newParameters, timeout);
+        jobName,
+        jobType,
+        userId,
+        scheduleId,
+        trigger,
+        attempt,
+        retryOf,
+        scheduledFor,
+        runAt,
+        newParameters,
+        timeout,
+        concurrencyLimit);
   }
 
   public NewRun withTimeout(Duration newTimeout) {
     return new NewRun(
-        jobName, jobType, userId, scheduleId, trigger, attempt, retryOf, scheduledFor, runAt,
-        parameters, newTimeout);
+        jobName,
+        jobType,
+        userId,
+        scheduleId,
+        trigger,
+        attempt,
+        retryOf,
+        scheduledFor,
+        runAt,
+        parameters,
+        newTimeout,
+        concurrencyLimit);
+  }
+
+  public NewRun withConcurrencyLimit(int newConcurrencyLimit) {
+    return new NewRun(
+        jobName,
+        jobType,
+        userId,
+        scheduleId,
+        trigger,
+        attempt,
+        retryOf,
+        scheduledFor,
+        runAt,
+        parameters,
+        timeout,
+        newConcurrencyLimit);
+  }
+
+  /**
+   * The key under which runs of one job for one user count against the concurrency limit; null when
+   * the job has no limit.
+   */
+  public String concurrencyKey() {
+    return concurrencyLimit == UNLIMITED ? null : jobName + "|" + (userId == null ? "-" : userId);
   }
 }

@@ -1,0 +1,31 @@
+package io.suasor.jobs.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases the engine runs on. Everything else is one SQL text shared by
+ * both; keep this interface to the differences.
+ */
+public interface Dialect {
+  /** The folder name of this dialect's migrations, and its name in messages. */
+  String id();
+
+  /**
+   * The row lock suffix that lets concurrent claimers skip each other's candidates; empty where the
+   * database has a single writer anyway.
+   */
+  String skipLockedSuffix();
+
+  /** Whether {@code e} reports a unique-constraint violation. */
+  boolean isUniqueViolation(SQLException e);
+
+  /**
+   * Serialises writers of one logical key for the rest of the transaction, so that a check followed
+   * by an insert cannot interleave with another node's. A no-op with a single writer.
+   */
+  void lockKey(Connection connection, String key) throws SQLException;
+
+  /** Whether several engine nodes may share this database. */
+  boolean supportsMultipleNodes();
+}

@@ -1,0 +1,357 @@
+package io.suasor.jobs.store;
+
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.NewRun;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The engine's writes: fire, claim, heartbeat, progress, finish, reap, cancel, prune. */
+final class EngineStore {
+  /** How many more candidates than wanted a claim locks, so skipped busy jobs still fill it. */
+  private static final int CANDIDATE_FACTOR = 2;
+
+  private final Database database;
+  private final String candidates;
+
+  EngineStore(Database database) {
+    this.database = database;
+    this.candidates =
+        """
+        SELECT id, concurrency_key, concurrency_limit FROM job_runs p
+        WHERE status = 'pending' AND run_at <= ?
+          AND (concurrency_key IS NULL OR concurrency_limit = 0
+               OR (SELECT COUNT(*) FROM job_runs r
+                   WHERE r.concurrency_key = p.concurrency_key AND r.status = 'running')
+                  < p.concurrency_limit)
+        ORDER BY run_at, id
+        LIMIT ?
+        """
+            + database.dialect().skipLockedSuffix();
+  }
+
+  List<JobRun> fire(Fire fire) {
+    return database.inTransaction(
+        "fire schedule " + fire.scheduleId(),
+        c -> {
+          if (!ScheduleStore.advance(c, fire)) {
+            return List.of();
+          }
+          List<JobRun> inserted = new ArrayList<>();
+          for (NewRun run : fire.runs()) {
+            inserted.add(RunStore.insert(c, run, fire.now()));
+          }
+          return inserted;
+        });
+  }
+
+  Optional<JobRun> createIfIdle(NewRun run, Instant now) {
+    String key = run.concurrencyKey();
+    if (key == null) {
+      return Optional.of(
+          database.write(
+              "create a run of '" + run.jobName() + "'", c -> RunStore.insert(c, run, now)));
+    }
+    return database.inTransaction(
+        "create a run of '" + run.jobName() + "' unless busy",
+        c -> {
+          database.dialect().lockKey(c, key);
+          long active =
+              Jdbc.queryOne(
+                      c,
+                      """
+                      SELECT COUNT(*) FROM job_runs
+                      WHERE concurrency_key = ? AND status IN ('pending', 'running')
+                      """,
+                      r -> r.getLong(1),
+                      key)
+                  .orElse(0L);
+          if (active >= run.concurrencyLimit()) {
+            return Optional.empty();
+          }
+          return Optional.of(RunStore.insert(c, run, now));
+        });
+  }
+
+  Optional<Instant> nextDueTime() {
+    return database
+        .read(
+            "find the next due time",
+            c ->
+                Jdbc.queryOne(
+                    c,
+                    """
+                SELECT MIN(due) AS due FROM (
+                    SELECT MIN(next_run_time) AS due FROM job_schedules WHERE enabled
+                    UNION ALL
+                    SELECT MIN(run_at) AS due FROM job_runs WHERE status = 'pending'
+                ) d
+                """,
+                    r -> Jdbc.instant(r, "due")))
+        .filter(due -> due != null);
+  }
+
+  List<JobRun> claim(String nodeId, Instant now, int limit) {
+    return database.inTransaction(
+        "claim due runs for node " + nodeId,
+        c -> {
+          JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
+          List<Long> picked = pick(c, now, limit);
+          if (picked.isEmpty()) {
+            return List.of();
+          }
+          List<JobRun> claimed = new ArrayList<>(picked.size());
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  """
+                  UPDATE job_runs
+                  SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
+                      updated_at = ?
+                  WHERE id = ? AND status = 'pending'
+                  RETURNING """
+                      + RunStore.COLUMNS)) {
+            for (long id : picked) {
+              Jdbc.bind(update, nodeId, now, now, now, id);
+              try (ResultSet row = update.executeQuery()) {
+                if (row.next()) {
+                  claimed.add(RunStore.map(row));
+                }
+              }
+            }
+          }
+          return claimed;
+        });
+  }
+
+  /**
+   * Locks candidates and keeps, per concurrency key, only as many as the key has room for: the SQL
+   * filter sees the runs already running, this sees the ones picked in the same batch.
+   */
+  private List<Long> pick(Connection c, Instant now, int limit) throws SQLException {
+    Map<String, Integer> room = new HashMap<>();
+    List<Long> picked = new ArrayList<>();
+    try (PreparedStatement select = c.prepareStatement(candidates)) {
+      Jdbc.bind(select, now, limit * CANDIDATE_FACTOR);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next() && picked.size() < limit) {
+          String key = row.getString("concurrency_key");
+          int keyLimit = row.getInt("concurrency_limit");
+          if (key != null && keyLimit > 0) {
+            int left = room.computeIfAbsent(key, k -> keyLimit - runningCount(c, k));
+            if (left <= 0) {
+              continue;
+            }
+            room.put(key, left - 1);
+          }
+          picked.add(row.getLong("id"));
+        }
+      }
+    }
+    return picked;
+  }
+
+  private static int runningCount(Connection c, String key) {
+    try {
+      return Jdbc.queryOne(
+              c,
+              "SELECT COUNT(*) FROM job_runs WHERE concurrency_key = ? AND status = 'running'",
+              r -> r.getInt(1),
+              key)
+          .orElse(0);
+    } catch (SQLException e) {
+      throw new StoreException("count running runs of " + key, e);
+    }
+  }
+
+  List<RunningRun> heartbeat(String nodeId, Instant now) {
+    return database.write(
+        "heartbeat of node " + nodeId,
+        c ->
+            Jdbc.query(
+                c,
+                """
+                UPDATE job_runs SET heartbeat_at = ?
+                WHERE node_id = ? AND status = 'running'
+                RETURNING id, cancel_requested
+                """,
+                r -> new RunningRun(r.getLong("id"), r.getBoolean("cancel_requested")),
+                now,
+                nodeId));
+  }
+
+  Optional<Boolean> flushProgress(long runId, String nodeId, ProgressSnapshot p, Instant now) {
+    return database.write(
+        "write progress of run " + runId,
+        c ->
+            Jdbc.queryOne(
+                c,
+                """
+                UPDATE job_runs
+                SET progress = ?, total_items = ?, processed_items = ?, status_message = ?,
+                    metadata = ?, heartbeat_at = ?, updated_at = ?
+                WHERE id = ? AND node_id = ? AND status = 'running'
+                RETURNING cancel_requested
+                """,
+                r -> r.getBoolean("cancel_requested"),
+                p.progress(),
+                p.totalItems(),
+                p.processedItems(),
+                Jdbc.nullableText(p.statusMessage()),
+                p.metadata(),
+                now,
+                now,
+                runId,
+                nodeId));
+  }
+
+  boolean finish(Completion f) {
+    ProgressSnapshot p = f.progress();
+    return database.write(
+            "finish run " + f.runId() + " as " + f.status().value(),
+            c ->
+                Jdbc.update(
+                    c,
+                    """
+                    UPDATE job_runs
+                    SET status = ?, error_message = ?, end_time = ?, progress = ?,
+                        total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
+                        updated_at = ?
+                    WHERE id = ? AND node_id = ? AND status = 'running'
+                    """,
+                    f.status().value(),
+                    Jdbc.nullableText(f.errorMessage()),
+                    f.now(),
+                    p.progress(),
+                    p.totalItems(),
+                    p.processedItems(),
+                    Jdbc.nullableText(p.statusMessage()),
+                    p.metadata(),
+                    f.now(),
+                    f.runId(),
+                    f.nodeId()))
+        == 1;
+  }
+
+  List<JobRun> dead(Instant heartbeatBefore, int limit) {
+    return database.read(
+        "find runs of dead nodes",
+        c ->
+            Jdbc.query(
+                c,
+                RunStore.SELECT
+                    + "WHERE status = 'running' AND heartbeat_at < ? ORDER BY heartbeat_at LIMIT ?",
+                RunStore::map,
+                heartbeatBefore,
+                limit));
+  }
+
+  boolean reap(
+      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now) {
+    JobStatus.RUNNING.checkTransition(JobStatus.FAILED);
+    return database.write(
+            "reap run " + runId + " of node " + deadNodeId,
+            c ->
+                Jdbc.update(
+                    c,
+                    """
+                    UPDATE job_runs SET status = 'failed', error_message = ?, end_time = ?,
+                        updated_at = ?
+                    WHERE id = ? AND node_id = ? AND status = 'running' AND heartbeat_at < ?
+                    """,
+                    message,
+                    now,
+                    now,
+                    runId,
+                    deadNodeId,
+                    heartbeatBefore))
+        == 1;
+  }
+
+  CancelOutcome requestCancel(long runId, Instant now) {
+    JobStatus.PENDING.checkTransition(JobStatus.CANCELLED);
+    return database.inTransaction(
+        "cancel run " + runId,
+        c -> {
+          int cancelled =
+              Jdbc.update(
+                  c,
+                  """
+                  UPDATE job_runs SET status = 'cancelled', end_time = ?, updated_at = ?,
+                      cancel_requested = TRUE, error_message = 'cancelled before it started'
+                  WHERE id = ? AND status = 'pending'
+                  """,
+                  now,
+                  now,
+                  runId);
+          if (cancelled == 1) {
+            return CancelOutcome.CANCELLED;
+          }
+          int requested =
+              Jdbc.update(
+                  c,
+                  """
+                  UPDATE job_runs SET cancel_requested = TRUE, updated_at = ?
+                  WHERE id = ? AND status = 'running'
+                  """,
+                  now,
+                  runId);
+          if (requested == 1) {
+            return CancelOutcome.REQUESTED;
+          }
+          boolean exists =
+              Jdbc.queryOne(c, "SELECT id FROM job_runs WHERE id = ?", r -> 1, runId).isPresent();
+          return exists ? CancelOutcome.ALREADY_ENDED : CancelOutcome.NOT_FOUND;
+        });
+  }
+
+  int prune(Instant endedBefore, int batchSize) {
+    return database.inTransaction(
+        "prune runs ended before " + endedBefore,
+        c -> {
+          // The batch is the first batchSize ended runs by id, so "id <= last of them" names
+          // exactly that batch in both deletes.
+          Optional<Long> last =
+              Jdbc.query(
+                      c,
+                      """
+                      SELECT id FROM job_runs
+                      WHERE status IN ('completed', 'failed', 'cancelled') AND end_time < ?
+                      ORDER BY id LIMIT ?
+                      """,
+                      r -> r.getLong("id"),
+                      endedBefore,
+                      batchSize)
+                  .stream()
+                  .reduce((first, second) -> second);
+          if (last.isEmpty()) {
+            return 0;
+          }
+          Jdbc.update(
+              c,
+              """
+              DELETE FROM job_run_logs WHERE run_id IN (
+                  SELECT id FROM job_runs
+                  WHERE id <= ? AND status IN ('completed', 'failed', 'cancelled')
+                    AND end_time < ?)
+              """,
+              last.get(),
+              endedBefore);
+          return Jdbc.update(
+              c,
+              """
+              DELETE FROM job_runs
+              WHERE id <= ? AND status IN ('completed', 'failed', 'cancelled') AND end_time < ?
+              """,
+              last.get(),
+              endedBefore);
+        });
+  }
+}

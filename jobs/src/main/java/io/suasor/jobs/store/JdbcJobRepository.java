@@ -1,0 +1,206 @@
+package io.suasor.jobs.store;
+
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one {@link JobRepository}: JDBC over SQLite or PostgreSQL, with the dialect's differences.
+ */
+public final class JdbcJobRepository implements JobRepository {
+  private final ScheduleStore schedules;
+  private final RunStore runs;
+  private final EngineStore engine;
+
+  /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
+  public JdbcJobRepository(Database database) {
+    this.schedules = new ScheduleStore(database);
+    this.runs = new RunStore(database);
+    this.engine = new EngineStore(database);
+  }
+
+  /** Creates or upgrades the engine's tables. */
+  public static void migrate(Database database) {
+    database.migrate("jobs");
+  }
+
+  @Override
+  public List<JobSchedule> getAllJobSchedules() {
+    return schedules.all();
+  }
+
+  @Override
+  public List<JobSchedule> getJobSchedulesByType(JobType type) {
+    return schedules.byType(type);
+  }
+
+  @Override
+  public List<JobSchedule> getUserJobSchedules(long userId) {
+    return schedules.byUser(userId);
+  }
+
+  @Override
+  public Optional<JobSchedule> getJobSchedule(String name) {
+    return schedules.byName(name);
+  }
+
+  @Override
+  public JobSchedule createJobSchedule(JobSchedule schedule, Instant now) {
+    return schedules.create(schedule, now);
+  }
+
+  @Override
+  public JobSchedule updateJobSchedule(JobSchedule schedule, Instant now) {
+    return schedules.update(schedule, now);
+  }
+
+  @Override
+  public void updateJobLastRunTime(String name, Instant lastRunTime, Instant now) {
+    schedules.updateLastRunTime(name, lastRunTime, now);
+  }
+
+  @Override
+  public boolean deleteJobSchedule(String name) {
+    return schedules.delete(name);
+  }
+
+  @Override
+  public JobRun createJobRun(NewRun run, Instant now) {
+    return runs.create(run, now);
+  }
+
+  @Override
+  public JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now) {
+    if (status.isTerminal()) {
+      throw new IllegalArgumentException(
+          "use completeJobRun to end a run; updateJobRunStatus takes pending or running");
+    }
+    return runs.changeStatus(runId, status, errorMessage, now);
+  }
+
+  @Override
+  public JobRun completeJobRun(long runId, JobStatus status, String errorMessage, Instant now) {
+    if (!status.isTerminal()) {
+      throw new IllegalArgumentException(
+          "completeJobRun takes completed, failed or cancelled, not " + status.value());
+    }
+    return runs.changeStatus(runId, status, errorMessage, now);
+  }
+
+  @Override
+  public List<JobRun> getRecentJobRuns(int limit) {
+    return runs.recent(limit);
+  }
+
+  @Override
+  public List<JobRun> getJobRunsByUser(long userId, int limit) {
+    return runs.byUser(userId, limit);
+  }
+
+  @Override
+  public Optional<JobRun> getJobRunById(long runId) {
+    return runs.byId(runId);
+  }
+
+  @Override
+  public List<JobRun> getActiveJobRuns() {
+    return runs.active();
+  }
+
+  @Override
+  public void updateJobProgress(long runId, int progress, String message, Instant now) {
+    runs.updateProgress(runId, progress, message, now);
+  }
+
+  @Override
+  public void setJobTotalItems(long runId, long totalItems, Instant now) {
+    runs.setTotalItems(runId, totalItems, now);
+  }
+
+  @Override
+  public void incrementJobProcessedItems(long runId, long count, Instant now) {
+    runs.incrementProcessed(runId, count, now);
+  }
+
+  @Override
+  public List<JobSchedule> findDueSchedules(Instant now, int limit) {
+    return schedules.due(now, limit);
+  }
+
+  @Override
+  public List<JobRun> fireSchedule(Fire fire) {
+    return engine.fire(fire);
+  }
+
+  @Override
+  public Optional<JobRun> createRunIfIdle(NewRun run, Instant now) {
+    return engine.createIfIdle(run, now);
+  }
+
+  @Override
+  public Optional<Instant> nextDueTime() {
+    return engine.nextDueTime();
+  }
+
+  @Override
+  public List<JobRun> claimDueRuns(String nodeId, Instant now, int limit) {
+    return engine.claim(nodeId, now, limit);
+  }
+
+  @Override
+  public List<RunningRun> heartbeat(String nodeId, Instant now) {
+    return engine.heartbeat(nodeId, now);
+  }
+
+  @Override
+  public Optional<Boolean> flushProgress(
+      long runId, String nodeId, ProgressSnapshot progress, Instant now) {
+    return engine.flushProgress(runId, nodeId, progress, now);
+  }
+
+  @Override
+  public boolean finishRun(Completion completion) {
+    return engine.finish(completion);
+  }
+
+  @Override
+  public List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit) {
+    return engine.dead(heartbeatBefore, limit);
+  }
+
+  @Override
+  public boolean reapRun(
+      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now) {
+    return engine.reap(runId, deadNodeId, heartbeatBefore, message, now);
+  }
+
+  @Override
+  public CancelOutcome requestCancel(long runId, Instant now) {
+    return engine.requestCancel(runId, now);
+  }
+
+  @Override
+  public int pruneRuns(Instant endedBefore, int batchSize) {
+    return engine.prune(endedBefore, batchSize);
+  }
+
+  @Override
+  public RunPage findRuns(RunQuery query) {
+    return runs.find(query);
+  }
+
+  @Override
+  public void appendLogs(long runId, List<LogLine> lines) {
+    runs.appendLogs(runId, lines);
+  }
+
+  @Override
+  public List<LogLine> getRunLogs(long runId) {
+    return runs.logs(runId);
+  }
+}

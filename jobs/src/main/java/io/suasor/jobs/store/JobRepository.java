@@ -1,0 +1,141 @@
+package io.suasor.jobs.store;
+
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where schedules, runs, their progress and their logs are kept.
+ *
+ * <p>The first three groups are the specification's repository; the last is what a persistent,
+ * clustered engine needs. Every method that takes {@code now} writes it as the time of the change:
+ * the database's own clock is never read. Every status change goes through {@link
+ * JobStatus#checkTransition} and is guarded in SQL by the status it leaves.
+ */
+public interface JobRepository {
+
+  // Schedules (specification)
+
+  List<JobSchedule> getAllJobSchedules();
+
+  List<JobSchedule> getJobSchedulesByType(JobType type);
+
+  List<JobSchedule> getUserJobSchedules(long userId);
+
+  Optional<JobSchedule> getJobSchedule(String name);
+
+  /**
+   * Stores a new schedule and returns it with its id.
+   *
+   * @throws DuplicateException when the name is taken
+   */
+  JobSchedule createJobSchedule(JobSchedule schedule, Instant now);
+
+  /**
+   * Writes an edited schedule when nobody changed it since it was read ({@code version}).
+   *
+   * @throws StaleScheduleException when someone did
+   * @throws StoreException when it does not exist
+   */
+  JobSchedule updateJobSchedule(JobSchedule schedule, Instant now);
+
+  void updateJobLastRunTime(String name, Instant lastRunTime, Instant now);
+
+  /** Deletes a schedule; its runs stay in the history. Returns whether it existed. */
+  boolean deleteJobSchedule(String name);
+
+  // Runs (specification)
+
+  /**
+   * Inserts a run.
+   *
+   * @throws DuplicateException when the run's schedule fire instant already has a run
+   */
+  JobRun createJobRun(NewRun run, Instant now);
+
+  /** Moves a run to {@code status} (not a terminal one) through the state machine. */
+  JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now);
+
+  /** Ends a run with a terminal {@code status}, through the state machine. */
+  JobRun completeJobRun(long runId, JobStatus status, String errorMessage, Instant now);
+
+  List<JobRun> getRecentJobRuns(int limit);
+
+  List<JobRun> getJobRunsByUser(long userId, int limit);
+
+  Optional<JobRun> getJobRunById(long runId);
+
+  /** Runs that have not ended: pending and running, oldest first. */
+  List<JobRun> getActiveJobRuns();
+
+  // Progress (specification)
+
+  void updateJobProgress(long runId, int progress, String message, Instant now);
+
+  void setJobTotalItems(long runId, long totalItems, Instant now);
+
+  /** Adds to the processed items in one atomic statement, recomputing the percentage. */
+  void incrementJobProcessedItems(long runId, long count, Instant now);
+
+  // Engine
+
+  /** Enabled schedules whose next run time is at or before {@code now}, earliest first. */
+  List<JobSchedule> findDueSchedules(Instant now, int limit);
+
+  /**
+   * Applies one firing (see {@link Fire}); returns the runs inserted, empty if another node won.
+   */
+  List<JobRun> fireSchedule(Fire fire);
+
+  /**
+   * Inserts a run unless its job already has as many pending or running runs for its user as the
+   * run's concurrency limit allows; empty when it does.
+   */
+  Optional<JobRun> createRunIfIdle(NewRun run, Instant now);
+
+  /** The earliest time any enabled schedule or pending run becomes due, if any. */
+  Optional<Instant> nextDueTime();
+
+  /**
+   * Claims up to {@code limit} pending runs due at {@code now} for {@code nodeId}, atomically:
+   * concurrent claimers never get the same run, and a job at its concurrency limit is skipped.
+   */
+  List<JobRun> claimDueRuns(String nodeId, Instant now, int limit);
+
+  /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
+  List<RunningRun> heartbeat(String nodeId, Instant now);
+
+  /** Writes a running run's progress if {@code nodeId} still owns it; returns its cancel flag. */
+  Optional<Boolean> flushProgress(
+      long runId, String nodeId, ProgressSnapshot progress, Instant now);
+
+  /** Ends a run if it is still running on the completing node; returns whether it did. */
+  boolean finishRun(Completion completion);
+
+  /** Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}. */
+  List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit);
+
+  /**
+   * Fails a run of a dead node, if it is still running there and still silent since {@code
+   * heartbeatBefore}; returns whether it did.
+   */
+  boolean reapRun(
+      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now);
+
+  /** Cancels a pending run at once, or asks the owner of a running one to stop it. */
+  CancelOutcome requestCancel(long runId, Instant now);
+
+  /** Deletes up to {@code batchSize} ended runs (and their logs) that ended before the instant. */
+  int pruneRuns(Instant endedBefore, int batchSize);
+
+  RunPage findRuns(RunQuery query);
+
+  void appendLogs(long runId, List<LogLine> lines);
+
+  List<LogLine> getRunLogs(long runId);
+}

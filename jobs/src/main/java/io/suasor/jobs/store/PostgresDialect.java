@@ -1,0 +1,39 @@
+package io.suasor.jobs.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** PostgreSQL: concurrent nodes claim with SKIP LOCKED and serialise checks with advisory locks. */
+final class PostgresDialect implements Dialect {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  @Override
+  public String id() {
+    return "postgresql";
+  }
+
+  @Override
+  public String skipLockedSuffix() {
+    return "FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
+  public boolean isUniqueViolation(SQLException e) {
+    return UNIQUE_VIOLATION.equals(e.getSQLState());
+  }
+
+  @Override
+  public void lockKey(Connection connection, String key) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+      lock.setString(1, key);
+      lock.execute();
+    }
+  }
+
+  @Override
+  public boolean supportsMultipleNodes() {
+    return true;
+  }
+}

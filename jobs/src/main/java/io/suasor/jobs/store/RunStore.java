@@ -1,0 +1,304 @@
+package io.suasor.jobs.store;
+
+import static io.suasor.jobs.store.Jdbc.instant;
+import static io.suasor.jobs.store.Jdbc.nullableLong;
+
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs as records: insert, read, query, status changes and progress outside the engine. */
+final class RunStore {
+  static final String COLUMNS =
+      """
+      id, job_name, job_type, user_id, status, start_time, end_time, progress, total_items,
+      processed_items, status_message, error_message, metadata, created_at, updated_at,
+      schedule_id, trigger_kind, attempt, retry_of, scheduled_for, run_at, node_id, heartbeat_at,
+      cancel_requested, parameters, timeout_ms""";
+
+  static final String SELECT = "SELECT " + COLUMNS + " FROM job_runs ";
+
+  private static final String INSERT =
+      """
+      INSERT INTO job_runs (job_name, job_type, user_id, schedule_id, status, trigger_kind, attempt,
+          retry_of, scheduled_for, run_at, parameters, timeout_ms, concurrency_key,
+          concurrency_limit, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      RETURNING """
+          + COLUMNS;
+
+  private static final String FIND =
+      SELECT
+          + """
+          WHERE (? IS NULL OR job_name = ?)
+            AND (? IS NULL OR status = ?)
+            AND (? IS NULL OR user_id = ?)
+            AND (? IS NULL OR created_at >= ?)
+            AND (? IS NULL OR created_at < ?)
+            AND (? IS NULL OR id < ?)
+          ORDER BY id DESC
+          LIMIT ?
+          """;
+
+  private final Database database;
+
+  RunStore(Database database) {
+    this.database = database;
+  }
+
+  JobRun create(NewRun run, Instant now) {
+    return database.write("create a run of '" + run.jobName() + "'", c -> insert(c, run, now));
+  }
+
+  static JobRun insert(Connection c, NewRun run, Instant now) throws SQLException {
+    return Jdbc.queryOne(
+            c,
+            INSERT,
+            RunStore::map,
+            run.jobName(),
+            run.jobType().value(),
+            Jdbc.nullableLong(run.userId()),
+            Jdbc.nullableLong(run.scheduleId()),
+            run.trigger().value(),
+            run.attempt(),
+            Jdbc.nullableLong(run.retryOf()),
+            Jdbc.nullableTime(run.scheduledFor()),
+            run.runAt(),
+            run.parameters(),
+            Jdbc.nullableLong(run.timeout() == null ? null : run.timeout().toMillis()),
+            Jdbc.nullableText(run.concurrencyKey()),
+            run.concurrencyLimit(),
+            now,
+            now)
+        .orElseThrow();
+  }
+
+  Optional<JobRun> byId(long runId) {
+    return database.read(
+        "read run " + runId, c -> Jdbc.queryOne(c, SELECT + "WHERE id = ?", RunStore::map, runId));
+  }
+
+  List<JobRun> recent(int limit) {
+    return database.read(
+        "list recent runs",
+        c -> Jdbc.query(c, SELECT + "ORDER BY id DESC LIMIT ?", RunStore::map, limit));
+  }
+
+  List<JobRun> byUser(long userId, int limit) {
+    return database.read(
+        "list runs of user " + userId,
+        c ->
+            Jdbc.query(
+                c,
+                SELECT + "WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+                RunStore::map,
+                userId,
+                limit));
+  }
+
+  List<JobRun> active() {
+    return database.read(
+        "list active runs",
+        c ->
+            Jdbc.query(
+                c, SELECT + "WHERE status IN ('pending', 'running') ORDER BY id", RunStore::map));
+  }
+
+  RunPage find(RunQuery q) {
+    String status = q.status() == null ? null : q.status().value();
+    List<JobRun> rows =
+        database.read(
+            "query runs",
+            c ->
+                Jdbc.query(
+                    c,
+                    FIND,
+                    RunStore::map,
+                    Jdbc.nullableText(q.jobName()),
+                    Jdbc.nullableText(q.jobName()),
+                    Jdbc.nullableText(status),
+                    Jdbc.nullableText(status),
+                    Jdbc.nullableLong(q.userId()),
+                    Jdbc.nullableLong(q.userId()),
+                    Jdbc.nullableTime(q.createdFrom()),
+                    Jdbc.nullableTime(q.createdFrom()),
+                    Jdbc.nullableTime(q.createdTo()),
+                    Jdbc.nullableTime(q.createdTo()),
+                    Jdbc.nullableLong(q.beforeId()),
+                    Jdbc.nullableLong(q.beforeId()),
+                    q.limit() + 1));
+    boolean more = rows.size() > q.limit();
+    List<JobRun> page = more ? rows.subList(0, q.limit()) : rows;
+    return new RunPage(page, more ? page.get(page.size() - 1).id() : null);
+  }
+
+  /**
+   * Changes a run's status after checking the transition, guarded by the status it was read in so
+   * that a concurrent change makes this one fail instead of silently overwriting it.
+   */
+  JobRun changeStatus(long runId, JobStatus target, String errorMessage, Instant now) {
+    return database.inTransaction(
+        "move run " + runId + " to " + target.value(),
+        c -> {
+          JobRun current =
+              Jdbc.queryOne(c, SELECT + "WHERE id = ?", RunStore::map, runId)
+                  .orElseThrow(() -> new StoreException("there is no run with id " + runId));
+          current.status().checkTransition(target);
+          Instant start = target == JobStatus.RUNNING ? now : current.startTime();
+          Instant end = target.isTerminal() ? now : null;
+          return Jdbc.queryOne(
+                  c,
+                  """
+                  UPDATE job_runs
+                  SET status = ?, error_message = ?, start_time = ?, end_time = ?, updated_at = ?
+                  WHERE id = ? AND status = ?
+                  RETURNING """
+                      + COLUMNS,
+                  RunStore::map,
+                  target.value(),
+                  Jdbc.nullableText(errorMessage),
+                  Jdbc.nullableTime(start),
+                  Jdbc.nullableTime(end),
+                  now,
+                  runId,
+                  current.status().value())
+              .orElseThrow(
+                  () ->
+                      new StoreException(
+                          "run " + runId + " changed status while moving it to " + target.value()));
+        });
+  }
+
+  void updateProgress(long runId, int progress, String message, Instant now) {
+    if (progress < 0 || progress > 100) {
+      throw new IllegalArgumentException("progress must be 0 to 100, was " + progress);
+    }
+    database.write(
+        "update progress of run " + runId,
+        c ->
+            Jdbc.update(
+                c,
+                """
+                UPDATE job_runs SET progress = ?, status_message = ?, updated_at = ?
+                WHERE id = ? AND status = 'running'
+                """,
+                progress,
+                Jdbc.nullableText(message),
+                now,
+                runId));
+  }
+
+  void setTotalItems(long runId, long totalItems, Instant now) {
+    if (totalItems < 0) {
+      throw new IllegalArgumentException("totalItems must not be negative, was " + totalItems);
+    }
+    database.write(
+        "set total items of run " + runId,
+        c ->
+            Jdbc.update(
+                c,
+                """
+                UPDATE job_runs SET total_items = ?, updated_at = ?
+                WHERE id = ? AND status = 'running'
+                """,
+                totalItems,
+                now,
+                runId));
+  }
+
+  /** One statement, so concurrent increments add up instead of overwriting each other. */
+  void incrementProcessed(long runId, long count, Instant now) {
+    database.write(
+        "increment processed items of run " + runId,
+        c ->
+            Jdbc.update(
+                c,
+                """
+                UPDATE job_runs
+                SET processed_items = processed_items + ?,
+                    progress = CASE
+                        WHEN total_items <= 0 THEN progress
+                        WHEN processed_items + ? >= total_items THEN 100
+                        ELSE (processed_items + ?) * 100 / total_items
+                    END,
+                    updated_at = ?
+                WHERE id = ? AND status = 'running'
+                """,
+                count,
+                count,
+                count,
+                now,
+                runId));
+  }
+
+  void appendLogs(long runId, List<LogLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    database.inTransaction(
+        "append logs of run " + runId,
+        c -> {
+          try (var insert =
+              c.prepareStatement(
+                  "INSERT INTO job_run_logs (run_id, logged_at, level, message) VALUES (?, ?, ?, ?)")) {
+            for (LogLine line : lines) {
+              Jdbc.bind(insert, runId, line.loggedAt(), line.level(), line.message());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  List<LogLine> logs(long runId) {
+    return database.read(
+        "read logs of run " + runId,
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT logged_at, level, message FROM job_run_logs WHERE run_id = ? ORDER BY id",
+                r ->
+                    new LogLine(
+                        instant(r, "logged_at"), r.getString("level"), r.getString("message")),
+                runId));
+  }
+
+  static JobRun map(ResultSet row) throws SQLException {
+    return new JobRun(
+        row.getLong("id"),
+        row.getString("job_name"),
+        JobType.fromValue(row.getString("job_type")),
+        nullableLong(row, "user_id"),
+        JobStatus.fromValue(row.getString("status")),
+        instant(row, "start_time"),
+        instant(row, "end_time"),
+        row.getInt("progress"),
+        row.getLong("total_items"),
+        row.getLong("processed_items"),
+        row.getString("status_message"),
+        row.getString("error_message"),
+        row.getString("metadata"),
+        instant(row, "created_at"),
+        instant(row, "updated_at"),
+        nullableLong(row, "schedule_id"),
+        Trigger.fromValue(row.getString("trigger_kind")),
+        row.getInt("attempt"),
+        nullableLong(row, "retry_of"),
+        instant(row, "scheduled_for"),
+        instant(row, "run_at"),
+        row.getString("node_id"),
+        instant(row, "heartbeat_at"),
+        row.getBoolean("cancel_requested"),
+        row.getString("parameters"),
+        nullableLong(row, "timeout_ms"));
+  }
+}

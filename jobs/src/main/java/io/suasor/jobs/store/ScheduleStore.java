@@ -1,0 +1,206 @@
+package io.suasor.jobs.store;
+
+import static io.suasor.jobs.store.Jdbc.instant;
+import static io.suasor.jobs.store.Jdbc.nullableInt;
+import static io.suasor.jobs.store.Jdbc.nullableLong;
+
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.MisfirePolicy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The schedule half of {@link JdbcJobRepository}. */
+final class ScheduleStore {
+  static final String COLUMNS =
+      """
+      id, name, job_name, job_type, user_id, frequency, time_zone, enabled, config,
+      last_run_time, next_run_time, misfire_policy, max_attempts, timeout_seconds,
+      created_at, updated_at, version""";
+
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM job_schedules ";
+
+  private static final String INSERT =
+      """
+      INSERT INTO job_schedules (name, job_name, job_type, user_id, frequency, time_zone, enabled,
+          config, last_run_time, next_run_time, misfire_policy, max_attempts, timeout_seconds,
+          created_at, updated_at, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+      RETURNING """
+          + COLUMNS;
+
+  private static final String UPDATE =
+      """
+      UPDATE job_schedules
+      SET job_name = ?, job_type = ?, user_id = ?, frequency = ?, time_zone = ?, enabled = ?,
+          config = ?, next_run_time = ?, misfire_policy = ?, max_attempts = ?,
+          timeout_seconds = ?, updated_at = ?, version = version + 1
+      WHERE name = ? AND version = ?
+      RETURNING """
+          + COLUMNS;
+
+  private final Database database;
+
+  ScheduleStore(Database database) {
+    this.database = database;
+  }
+
+  List<JobSchedule> all() {
+    return database.read(
+        "list schedules", c -> Jdbc.query(c, SELECT + "ORDER BY name", ScheduleStore::map));
+  }
+
+  List<JobSchedule> byType(JobType type) {
+    return database.read(
+        "list schedules of type " + type.value(),
+        c ->
+            Jdbc.query(
+                c, SELECT + "WHERE job_type = ? ORDER BY name", ScheduleStore::map, type.value()));
+  }
+
+  List<JobSchedule> byUser(long userId) {
+    return database.read(
+        "list schedules of user " + userId,
+        c -> Jdbc.query(c, SELECT + "WHERE user_id = ? ORDER BY name", ScheduleStore::map, userId));
+  }
+
+  Optional<JobSchedule> byName(String name) {
+    return database.read(
+        "read schedule '" + name + "'",
+        c -> Jdbc.queryOne(c, SELECT + "WHERE name = ?", ScheduleStore::map, name));
+  }
+
+  List<JobSchedule> due(Instant now, int limit) {
+    return database.read(
+        "find due schedules",
+        c ->
+            Jdbc.query(
+                c,
+                SELECT + "WHERE enabled AND next_run_time <= ? ORDER BY next_run_time, id LIMIT ?",
+                ScheduleStore::map,
+                now,
+                limit));
+  }
+
+  JobSchedule create(JobSchedule s, Instant now) {
+    return database.write(
+        "create schedule '" + s.name() + "'",
+        c ->
+            Jdbc.queryOne(
+                    c,
+                    INSERT,
+                    ScheduleStore::map,
+                    s.name(),
+                    s.jobName(),
+                    s.jobType().value(),
+                    Jdbc.nullableLong(s.userId()),
+                    s.frequency(),
+                    s.timeZone(),
+                    s.enabled(),
+                    s.config(),
+                    Jdbc.nullableTime(s.lastRunTime()),
+                    Jdbc.nullableTime(s.nextRunTime()),
+                    s.misfirePolicy().value(),
+                    s.maxAttempts() == null ? Jdbc.nullableLong(null) : s.maxAttempts(),
+                    Jdbc.nullableLong(s.timeoutSeconds()),
+                    now,
+                    now)
+                .orElseThrow());
+  }
+
+  JobSchedule update(JobSchedule s, Instant now) {
+    return database.inTransaction(
+        "update schedule '" + s.name() + "'",
+        c -> {
+          Optional<JobSchedule> updated =
+              Jdbc.queryOne(
+                  c,
+                  UPDATE,
+                  ScheduleStore::map,
+                  s.jobName(),
+                  s.jobType().value(),
+                  Jdbc.nullableLong(s.userId()),
+                  s.frequency(),
+                  s.timeZone(),
+                  s.enabled(),
+                  s.config(),
+                  Jdbc.nullableTime(s.nextRunTime()),
+                  s.misfirePolicy().value(),
+                  s.maxAttempts() == null ? Jdbc.nullableLong(null) : s.maxAttempts(),
+                  Jdbc.nullableLong(s.timeoutSeconds()),
+                  now,
+                  s.name(),
+                  s.version());
+          if (updated.isPresent()) {
+            return updated.get();
+          }
+          if (Jdbc.queryOne(c, "SELECT id FROM job_schedules WHERE name = ?", r -> 1, s.name())
+              .isEmpty()) {
+            throw new StoreException("there is no schedule named '" + s.name() + "'");
+          }
+          throw new StaleScheduleException(s.name(), s.version());
+        });
+  }
+
+  void updateLastRunTime(String name, Instant lastRunTime, Instant now) {
+    database.write(
+        "update last run time of schedule '" + name + "'",
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE job_schedules SET last_run_time = ?, updated_at = ? WHERE name = ?",
+                lastRunTime,
+                now,
+                name));
+  }
+
+  boolean delete(String name) {
+    return database.write(
+            "delete schedule '" + name + "'",
+            c -> Jdbc.update(c, "DELETE FROM job_schedules WHERE name = ?", name))
+        > 0;
+  }
+
+  /**
+   * Moves next_run_time if it still holds the value this node saw: the firing's compare-and-set.
+   */
+  static boolean advance(Connection c, Fire fire) throws SQLException {
+    return Jdbc.update(
+            c,
+            """
+            UPDATE job_schedules SET next_run_time = ?, last_run_time = ?, updated_at = ?
+            WHERE id = ? AND enabled AND next_run_time = ?
+            """,
+            Jdbc.nullableTime(fire.newNextRunTime()),
+            Jdbc.nullableTime(fire.lastRunTime()),
+            fire.now(),
+            fire.scheduleId(),
+            fire.expectedNextRunTime())
+        == 1;
+  }
+
+  static JobSchedule map(ResultSet row) throws SQLException {
+    return new JobSchedule(
+        row.getLong("id"),
+        row.getString("name"),
+        row.getString("job_name"),
+        JobType.fromValue(row.getString("job_type")),
+        nullableLong(row, "user_id"),
+        row.getString("frequency"),
+        row.getString("time_zone"),
+        row.getBoolean("enabled"),
+        row.getString("config"),
+        instant(row, "last_run_time"),
+        instant(row, "next_run_time"),
+        MisfirePolicy.fromValue(row.getString("misfire_policy")),
+        nullableInt(row, "max_attempts"),
+        nullableLong(row, "timeout_seconds"),
+        instant(row, "created_at"),
+        instant(row, "updated_at"),
+        row.getLong("version"));
+  }
+}

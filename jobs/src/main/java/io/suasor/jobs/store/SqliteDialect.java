@@ -1,0 +1,40 @@
+package io.suasor.jobs.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** SQLite: one file, one writer connection, so no row locks are needed to claim work. */
+final class SqliteDialect implements Dialect {
+  /** SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY extended result codes. */
+  private static final int CONSTRAINT_UNIQUE = 2067;
+
+  private static final int CONSTRAINT_PRIMARY_KEY = 1555;
+
+  @Override
+  public String id() {
+    return "sqlite";
+  }
+
+  @Override
+  public String skipLockedSuffix() {
+    return "";
+  }
+
+  @Override
+  public boolean isUniqueViolation(SQLException e) {
+    int code = e.getErrorCode();
+    return code == CONSTRAINT_UNIQUE
+        || code == CONSTRAINT_PRIMARY_KEY
+        || (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed"));
+  }
+
+  @Override
+  public void lockKey(Connection connection, String key) {
+    // The single writer connection already serialises every write transaction.
+  }
+
+  @Override
+  public boolean supportsMultipleNodes() {
+    return false;
+  }
+}
