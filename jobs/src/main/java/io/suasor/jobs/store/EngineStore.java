@@ -116,7 +116,7 @@ final class EngineStore {
                   SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
                       updated_at = ?
                   WHERE id = ? AND status = 'pending'
-                  RETURNING """
+                  RETURNING \s"""
                       + RunStore.COLUMNS)) {
             for (long id : picked) {
               Jdbc.bind(update, nodeId, now, now, now, id);

@@ -30,7 +30,7 @@ final class ScheduleStore {
           config, last_run_time, next_run_time, misfire_policy, max_attempts, timeout_seconds,
           created_at, updated_at, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-      RETURNING """
+      RETURNING \s"""
           + COLUMNS;
 
   private static final String UPDATE =
@@ -40,7 +40,7 @@ final class ScheduleStore {
           config = ?, next_run_time = ?, misfire_policy = ?, max_attempts = ?,
           timeout_seconds = ?, updated_at = ?, version = version + 1
       WHERE name = ? AND version = ?
-      RETURNING """
+      RETURNING \s"""
           + COLUMNS;
 
   private final Database database;
