@@ -50,6 +50,11 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public Optional<JobSchedule> getJobScheduleById(long id) {
+    return schedules.byId(id);
+  }
+
+  @Override
   public JobSchedule createJobSchedule(JobSchedule schedule, Instant now) {
     return schedules.create(schedule, now);
   }
@@ -164,7 +169,7 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public boolean finishRun(Completion completion) {
+  public Optional<Finished> finishRun(Completion completion) {
     return engine.finish(completion);
   }
 
@@ -174,9 +179,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public boolean reapRun(
-      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now) {
-    return engine.reap(runId, deadNodeId, heartbeatBefore, message, now);
+  public Optional<Finished> reapRun(Reap reap) {
+    return engine.reap(reap);
   }
 
   @Override

@@ -29,6 +29,8 @@ public interface JobRepository {
 
   Optional<JobSchedule> getJobSchedule(String name);
 
+  Optional<JobSchedule> getJobScheduleById(long id);
+
   /**
    * Stores a new schedule and returns it with its id.
    *
@@ -114,18 +116,17 @@ public interface JobRepository {
   Optional<Boolean> flushProgress(
       long runId, String nodeId, ProgressSnapshot progress, Instant now);
 
-  /** Ends a run if it is still running on the completing node; returns whether it did. */
-  boolean finishRun(Completion completion);
+  /**
+   * Ends a run if it is still running on the completing node, and inserts its retry if any; empty
+   * when the node no longer owns the run.
+   */
+  Optional<Finished> finishRun(Completion completion);
 
   /** Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}. */
   List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit);
 
-  /**
-   * Fails a run of a dead node, if it is still running there and still silent since {@code
-   * heartbeatBefore}; returns whether it did.
-   */
-  boolean reapRun(
-      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now);
+  /** Fails a run of a dead node (see {@link Reap}); empty when it was not dead any more. */
+  Optional<Finished> reapRun(Reap reap);
 
   /** Cancels a pending run at once, or asks the owner of a running one to stop it. */
   CancelOutcome requestCancel(long runId, Instant now);

@@ -74,6 +74,12 @@ final class ScheduleStore {
         c -> Jdbc.queryOne(c, SELECT + "WHERE name = ?", ScheduleStore::map, name));
   }
 
+  Optional<JobSchedule> byId(long id) {
+    return database.read(
+        "read schedule " + id,
+        c -> Jdbc.queryOne(c, SELECT + "WHERE id = ?", ScheduleStore::map, id));
+  }
+
   List<JobSchedule> due(Instant now, int limit) {
     return database.read(
         "find due schedules",

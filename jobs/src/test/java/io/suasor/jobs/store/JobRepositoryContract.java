@@ -459,7 +459,8 @@ abstract class JobRepositoryContract {
     assertThat(repo.claimDueRuns("n", T0, 10)).isEmpty();
 
     repo.finishRun(
-        new Completion(first.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, T0));
+        new Completion(
+            first.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0));
     assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(second.id());
   }
 
@@ -525,8 +526,8 @@ abstract class JobRepositoryContract {
     assertThat(
             repo.finishRun(
                 new Completion(
-                    run.id(), "node-a", JobStatus.COMPLETED, null, p, T0.plusSeconds(9))))
-        .isTrue();
+                    run.id(), "node-a", JobStatus.COMPLETED, null, p, null, T0.plusSeconds(9))))
+        .isPresent();
 
     JobRun done = repo.getJobRunById(run.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
@@ -537,34 +538,69 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void aFailureAndItsRetryAreWrittenTogether() {
+    JobRun run = running("flaky", "node-a");
+    NewRun retry =
+        NewRun.of("flaky", JobType.SYSTEM, Trigger.RETRY, T0.plusSeconds(30))
+            .withRetryOf(run.id(), 2);
+
+    Finished finished =
+        repo.finishRun(
+                new Completion(
+                    run.id(), "node-a", JobStatus.FAILED, "boom", ProgressSnapshot.NONE, retry, T0))
+            .orElseThrow();
+
+    assertThat(finished.run().status()).isEqualTo(JobStatus.FAILED);
+    JobRun planned = finished.retry().orElseThrow();
+    assertThat(planned.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(planned.trigger()).isEqualTo(Trigger.RETRY);
+    assertThat(planned.attempt()).isEqualTo(2);
+    assertThat(planned.retryOf()).isEqualTo(run.id());
+    assertThat(planned.runAt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(repo.claimDueRuns("node-a", T0.plusSeconds(29), 10)).isEmpty();
+    assertThat(repo.claimDueRuns("node-a", T0.plusSeconds(30), 10))
+        .extracting(JobRun::id)
+        .containsExactly(planned.id());
+  }
+
+  @Test
   void aNonOwnerOrAnEndedRunChangesNothing() {
     JobRun run = running("j", "node-a");
     Completion byB =
-        new Completion(run.id(), "node-b", JobStatus.FAILED, "not mine", ProgressSnapshot.NONE, T0);
-    assertThat(repo.finishRun(byB)).isFalse();
+        new Completion(
+            run.id(), "node-b", JobStatus.FAILED, "not mine", ProgressSnapshot.NONE, null, T0);
+    assertThat(repo.finishRun(byB)).isEmpty();
     assertThat(repo.getJobRunById(run.id()).orElseThrow()).isEqualTo(run);
 
     Completion ok =
-        new Completion(run.id(), "node-a", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, T0);
-    assertThat(repo.finishRun(ok)).isTrue();
+        new Completion(
+            run.id(), "node-a", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0);
+    assertThat(repo.finishRun(ok)).isPresent();
     JobRun done = repo.getJobRunById(run.id()).orElseThrow();
     Completion again =
-        new Completion(run.id(), "node-a", JobStatus.FAILED, "late", ProgressSnapshot.NONE, T0);
-    assertThat(repo.finishRun(again)).isFalse();
+        new Completion(
+            run.id(), "node-a", JobStatus.FAILED, "late", ProgressSnapshot.NONE, null, T0);
+    assertThat(repo.finishRun(again)).isEmpty();
     assertThat(repo.getJobRunById(run.id())).contains(done);
 
     JobRun waiting = pending("p");
     assertThat(
             repo.finishRun(
                 new Completion(
-                    waiting.id(), "node-a", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, T0)))
-        .isFalse();
+                    waiting.id(),
+                    "node-a",
+                    JobStatus.COMPLETED,
+                    null,
+                    ProgressSnapshot.NONE,
+                    null,
+                    T0)))
+        .isEmpty();
   }
 
   @Test
   void completionOnlyTakesTerminalStatuses() {
     assertThatThrownBy(
-            () -> new Completion(1, "n", JobStatus.PENDING, null, ProgressSnapshot.NONE, T0))
+            () -> new Completion(1, "n", JobStatus.PENDING, null, ProgressSnapshot.NONE, null, T0))
         .isInstanceOf(InvalidTransitionException.class);
   }
 
@@ -576,15 +612,28 @@ abstract class JobRepositoryContract {
     Instant cutoff = T0.plusSeconds(30);
 
     assertThat(repo.findDeadRuns(cutoff, 10)).extracting(JobRun::id).containsExactly(silent.id());
-    assertThat(repo.reapRun(silent.id(), "node-other", cutoff, "lost", T0.plusSeconds(45)))
-        .isFalse();
-    assertThat(repo.reapRun(alive.id(), "node-live", cutoff, "lost", T0.plusSeconds(45))).isFalse();
     assertThat(
             repo.reapRun(
-                silent.id(), "node-dead", cutoff, "node node-dead stopped", T0.plusSeconds(45)))
-        .isTrue();
-    assertThat(repo.reapRun(silent.id(), "node-dead", cutoff, "again", T0.plusSeconds(46)))
-        .isFalse();
+                new Reap(silent.id(), "node-other", cutoff, "lost", null, T0.plusSeconds(45))))
+        .isEmpty();
+    assertThat(
+            repo.reapRun(
+                new Reap(alive.id(), "node-live", cutoff, "lost", null, T0.plusSeconds(45))))
+        .isEmpty();
+    assertThat(
+            repo.reapRun(
+                new Reap(
+                    silent.id(),
+                    "node-dead",
+                    cutoff,
+                    "node node-dead stopped",
+                    null,
+                    T0.plusSeconds(45))))
+        .isPresent();
+    assertThat(
+            repo.reapRun(
+                new Reap(silent.id(), "node-dead", cutoff, "again", null, T0.plusSeconds(46))))
+        .isEmpty();
 
     JobRun reaped = repo.getJobRunById(silent.id()).orElseThrow();
     assertThat(reaped.status()).isEqualTo(JobStatus.FAILED);
@@ -597,8 +646,9 @@ abstract class JobRepositoryContract {
                     JobStatus.COMPLETED,
                     null,
                     ProgressSnapshot.NONE,
+                    null,
                     T0)))
-        .isFalse();
+        .isEmpty();
   }
 
   @Test
@@ -628,13 +678,20 @@ abstract class JobRepositoryContract {
       JobRun run = running("old-" + i, "n");
       repo.appendLogs(run.id(), List.of(new LogLine(T0, "INFO", "line " + i)));
       repo.finishRun(
-          new Completion(run.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, T0));
+          new Completion(
+              run.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0));
       old.add(run.id());
     }
     JobRun recent = running("recent", "n");
     repo.finishRun(
         new Completion(
-            recent.id(), "n", JobStatus.FAILED, "x", ProgressSnapshot.NONE, T0.plusSeconds(100)));
+            recent.id(),
+            "n",
+            JobStatus.FAILED,
+            "x",
+            ProgressSnapshot.NONE,
+            null,
+            T0.plusSeconds(100)));
     JobRun stillRunning = running("still", "n");
     Instant cutoff = T0.plusSeconds(50);
 
