@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,7 +51,7 @@ final class RunContext implements JobContext {
   private volatile StopReason stopReason;
   private volatile Instant stopRequestedAt;
   private volatile Instant lastFlush;
-  private volatile Future<?> future;
+  private Thread worker;
 
   RunContext(JobRun run, Clock clock, Duration timeout, int logLines) {
     this.run = run;
@@ -251,15 +250,20 @@ final class RunContext implements JobContext {
     return timeout;
   }
 
-  void attach(Future<?> running) {
-    this.future = running;
+  /** Marks the thread that executes the job, so a stop it ignores can interrupt that thread. */
+  synchronized void bind(Thread thread) {
+    worker = thread;
+  }
+
+  /** Forgets the thread before it goes back to the pool, so no later task is interrupted. */
+  synchronized void unbind() {
+    worker = null;
   }
 
   /** Interrupts the job's thread, for a job that ignored its stop request. */
-  void interrupt() {
-    Future<?> running = future;
-    if (running != null) {
-      running.cancel(true);
+  synchronized void interrupt() {
+    if (worker != null) {
+      worker.interrupt();
     }
   }
 }

@@ -87,7 +87,7 @@ final class RunExecutor {
     RunContext context = contextOf(run);
     active.put(run.id(), context);
     try {
-      context.attach(workers.submit(() -> execute(context, job.get())));
+      workers.execute(() -> execute(context, job.get()));
     } catch (RejectedExecutionException e) {
       active.remove(run.id());
       finish(context, JobStatus.FAILED, "the worker pool refused the run: " + e.getMessage(), null);
@@ -102,7 +102,9 @@ final class RunExecutor {
   private void execute(RunContext context, Job job) {
     MDC.put("job", context.jobName());
     MDC.put("run", String.valueOf(context.runId()));
+    context.bind(Thread.currentThread());
     try {
+      context.checkCancelled();
       job.execute(context);
       RunContext.StopReason stop = context.stopReason();
       if (stop == RunContext.StopReason.TIMED_OUT) {
@@ -113,6 +115,7 @@ final class RunExecutor {
     } catch (Throwable failure) {
       ended(context, job, failure);
     } finally {
+      context.unbind();
       active.remove(context.runId());
       MDC.remove("job");
       MDC.remove("run");
