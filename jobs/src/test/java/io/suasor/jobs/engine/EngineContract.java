@@ -543,4 +543,101 @@ abstract class EngineContract {
     assertThat(created.nextRunTime()).isEqualTo(START);
     assertThat(engine.service().syncDatabaseJobs().created()).isEmpty();
   }
+
+  @Test
+  void pausingStopsFiringAndResumingPicksUpFromTheLastRun() {
+    JobEngine engine = engine(TestJob.noop("paused.job"));
+    engine.service().createJobSchedule(JobSchedule.of("paused.job", JobType.SYSTEM, "every 1h"));
+    tickAndWait(engine);
+
+    JobSchedule paused = engine.service().pauseSchedule("paused.job");
+    assertThat(paused.enabled()).isFalse();
+    assertThat(paused.nextRunTime()).isNull();
+    clock.set(START.plus(Duration.ofMinutes(150)));
+    tickAndWait(engine);
+    assertThat(runsOf("paused.job")).hasSize(1);
+
+    JobSchedule resumed = engine.service().resumeSchedule("paused.job");
+    assertThat(resumed.enabled()).isTrue();
+    assertThat(resumed.nextRunTime()).isEqualTo(START.plus(Duration.ofHours(1)));
+    tickAndWait(engine);
+    assertThat(runsOf("paused.job"))
+        .extracting(JobRun::scheduledFor)
+        .containsExactly(START, START.plus(Duration.ofHours(2)));
+  }
+
+  @Test
+  void aSchedulesTimeoutAndParametersReachItsRuns() {
+    java.util.concurrent.atomic.AtomicReference<String> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    JobEngine engine = engine(TestJob.of("param.job", context -> seen.set(context.parameters())));
+    engine
+        .service()
+        .createJobSchedule(
+            JobSchedule.of("param.job", JobType.SYSTEM, "every 1h")
+                .withConfig("{\"clientId\":7}")
+                .withPolicies(MisfirePolicy.FIRE_ONCE, null, 10L));
+    tickAndWait(engine);
+
+    JobRun run = runsOf("param.job").get(0);
+    assertThat(run.timeoutMillis()).isEqualTo(10_000L);
+    assertThat(seen.get()).isEqualTo("{\"clientId\":7}");
+
+    engine
+        .service()
+        .runJobManually(
+            io.suasor.jobs.service.ManualRun.of("param.job").withParameters("{\"full\":true}"));
+    tickAndWait(engine);
+    assertThat(seen.get()).isEqualTo("{\"full\":true}");
+  }
+
+  @Test
+  void badScheduleInputIsRefusedWithWhatToChange() {
+    JobEngine engine = engine(TestJob.noop("valid.job"));
+    var service = engine.service();
+
+    assertThatThrownBy(
+            () -> service.createJobSchedule(JobSchedule.of("valid.job", JobType.SYSTEM, "evry 5m")))
+        .isInstanceOf(io.suasor.jobs.service.InvalidRequestException.class)
+        .hasMessageContaining("cannot read schedule 'evry 5m'")
+        .hasMessageContaining(Schedule.ACCEPTED_FORMS);
+    assertThatThrownBy(
+            () ->
+                service.createJobSchedule(
+                    JobSchedule.of("valid.job", JobType.SYSTEM, "daily")
+                        .withFrequency("daily", "Mars/Olympus")))
+        .hasMessageContaining("unknown time zone 'Mars/Olympus'");
+    assertThatThrownBy(
+            () ->
+                service.createJobSchedule(
+                    JobSchedule.of("valid.job", JobType.SYSTEM, "daily").withConfig("[1,2]")))
+        .hasMessageContaining("config must be a JSON object");
+    assertThatThrownBy(
+            () ->
+                service.runJobManually(
+                    io.suasor.jobs.service.ManualRun.of("valid.job").withParameters("{oops")))
+        .hasMessageContaining("parameters is not valid JSON");
+    assertThat(service.getAllJobSchedules()).isEmpty();
+  }
+
+  @Test
+  void aRunKeepsABoundedNumberOfLogLines() {
+    JobEngine engine =
+        engine(
+            TestJob.of(
+                "chatty.job",
+                context -> {
+                  for (int i = 0; i < 150; i++) {
+                    context.log().info("line {}", i);
+                  }
+                }));
+    JobRun run = engine.service().runJobManually("chatty.job");
+    tickAndWait(engine);
+
+    var lines = engine.service().getRunLogs(run.id());
+    assertThat(lines).hasSize(101);
+    assertThat(lines.get(99).message()).isEqualTo("line 99");
+    assertThat(lines.get(100).message())
+        .isEqualTo("50 more log lines were not kept with the run (limit 100)");
+  }
 }
