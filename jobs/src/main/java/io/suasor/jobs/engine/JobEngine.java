@@ -9,6 +9,7 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.store.NodeInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,9 @@ public final class JobEngine implements AutoCloseable {
   private volatile boolean running;
   private volatile boolean claiming = true;
   private Thread loop;
-  private final OutageLog outage = new OutageLog(LoggerFactory.getLogger(JobEngine.class));
+  private final OutageLog outage =
+      new OutageLog(LoggerFactory.getLogger(JobEngine.class), "the job engine's pass");
+  private PostgresWakeUps wakeUps;
 
   JobEngine(JobEngineBuilder.Parts parts) {
     this.context = parts.context();
@@ -58,7 +61,7 @@ public final class JobEngine implements AutoCloseable {
     this.firer =
         new ScheduleFirer(
             context.repository(), context.registry(), context.settings(), context.listener());
-    this.executor = new RunExecutor(context, workers);
+    this.executor = new RunExecutor(context, workers, this::wakeUp);
     this.supervisor = new RunSupervisor(context, executor);
     this.service = new EngineJobService(this, context);
   }
@@ -127,8 +130,19 @@ public final class JobEngine implements AutoCloseable {
     if (running) {
       return;
     }
+    Instant now = context.clock().instant();
+    supervisor.registerNode(
+        new NodeInfo(
+            context.settings().nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
+        now);
     running = true;
     claiming = true;
+    if (database != null && database.dialect().supportsMultipleNodes()) {
+      wakeUps = new PostgresWakeUps(database, this);
+      Thread listener = new Thread(wakeUps, "suasor-listen-" + context.settings().nodeId());
+      listener.setDaemon(true);
+      listener.start();
+    }
     loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
     loop.setDaemon(true);
     loop.start();
@@ -155,52 +169,59 @@ public final class JobEngine implements AutoCloseable {
   }
 
   private void runLoop() {
+    Instant nextDue = Instant.MIN;
+    Instant nextPoll = Instant.MIN;
+    boolean woken = true;
     while (running) {
-      Duration sleep;
+      Instant wakeAt;
       try {
-        int started;
-        do {
-          started = tick();
-        } while (running && started > 0 && executor.freeWorkers() > 0);
-        sleep = untilNextWork();
+        Instant now = context.clock().instant();
+        supervisor.supervise(now);
+        if (woken || !now.isBefore(nextDue) || !now.isBefore(nextPoll)) {
+          passUntilNoWorkOrWorkers();
+          nextDue = context.repository().nextDueTime().orElse(Instant.MAX);
+          nextPoll = now.plus(context.settings().pollInterval());
+        }
+        wakeAt = earliest(nextDue, nextPoll, supervisor.nextDuty(now));
         outage.recovered();
       } catch (Throwable e) {
         outage.failed(e);
-        sleep = outage.backoff();
+        nextDue = Instant.MIN;
+        wakeAt = context.clock().instant().plus(outage.backoff());
       }
-      await(sleep);
+      woken = await(wakeAt);
     }
   }
 
-  /** How long the loop may sleep: until the next due run or schedule, a flush, or a heartbeat. */
-  private Duration untilNextWork() {
-    EngineSettings settings = context.settings();
-    Duration longest = settings.pollInterval();
-    if (!executor.active().isEmpty()) {
-      longest = min(longest, settings.progressFlushInterval());
-    }
+  private void passUntilNoWorkOrWorkers() {
+    int started;
+    do {
+      started = tick();
+    } while (running && started > 0 && executor.freeWorkers() > 0);
+  }
+
+  private static Instant earliest(Instant a, Instant b, Instant c) {
+    Instant first = a.isBefore(b) ? a : b;
+    return first.isBefore(c) ? first : c;
+  }
+
+  /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns whether woken. */
+  private boolean await(Instant wakeAt) {
     Instant now = context.clock().instant();
-    Duration untilDue =
-        context.repository().nextDueTime().map(due -> Duration.between(now, due)).orElse(longest);
-    Duration sleep = min(longest, untilDue);
-    return sleep.isNegative() ? Duration.ZERO : sleep;
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private void await(Duration sleep) {
+    Instant latest = now.plus(context.settings().pollInterval());
+    long nanos = Duration.between(now, wakeAt.isAfter(latest) ? latest : wakeAt).toNanos();
     lock.lock();
     try {
-      long nanos = sleep.toNanos();
       while (!wakeRequested && running && nanos > 0) {
         nanos = wake.awaitNanos(nanos);
       }
+      boolean woken = wakeRequested;
       wakeRequested = false;
+      return woken;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
+      return false;
     } finally {
       lock.unlock();
     }
@@ -235,6 +256,15 @@ public final class JobEngine implements AutoCloseable {
     }
     for (RunContext run : executor.active()) {
       executor.finish(run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
+    }
+    if (wakeUps != null) {
+      wakeUps.stop();
+      wakeUps = null;
+    }
+    try {
+      supervisor.unregisterNode();
+    } catch (RuntimeException e) {
+      log.warn("could not remove node {} from the registry: {}", settings.nodeId(), e.getMessage());
     }
     if (ownsWorkers) {
       workers.shutdownNow();

@@ -6,8 +6,6 @@ import io.suasor.jobs.event.Listeners;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.store.JobRepository;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,13 +147,7 @@ public final class JobEngineBuilder {
 
   /** A node id that is unique per process: host name and a random suffix. */
   public static String defaultNodeId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return NodeIdentity.host() + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   record Parts(

@@ -44,8 +44,13 @@ final class RunExecutor {
   private final ExecutorService workers;
   private final RandomGenerator random;
   private final Map<Long, RunContext> active = new ConcurrentHashMap<>();
+  private final Runnable onRunEnded;
 
-  RunExecutor(EngineContext context, ExecutorService workers) {
+  /** How long a finished run keeps trying to record its end while the database is away. */
+  static final Duration FINISH_RETRY_LIMIT = Duration.ofMinutes(5);
+
+  RunExecutor(EngineContext context, ExecutorService workers, Runnable onRunEnded) {
+    this.onRunEnded = onRunEnded;
     this.repository = context.repository();
     this.registry = context.registry();
     this.settings = context.settings();
@@ -117,6 +122,8 @@ final class RunExecutor {
     } finally {
       context.unbind();
       active.remove(context.runId());
+      // A run of the same job may be waiting for this one to end.
+      onRunEnded.run();
       MDC.remove("job");
       MDC.remove("run");
       if (Thread.interrupted()) {
@@ -162,32 +169,58 @@ final class RunExecutor {
   void finish(RunContext context, JobStatus status, String error, Job job) {
     Instant now = clock.instant();
     ProgressSnapshot progress = context.snapshot(status == JobStatus.COMPLETED);
-    NewRun retry =
-        status == JobStatus.FAILED && job != null ? retryOf(context.run(), job, now) : null;
-    try {
-      appendLogs(context);
-      Optional<Finished> finished =
-          repository.finishRun(
-              new Completion(
-                  context.runId(), settings.nodeId(), status, error, progress, retry, now));
-      if (finished.isEmpty()) {
-        log.warn(
-            "run {} of '{}' ended as {} on node {}, but the node no longer owned it (it was"
-                + " reaped or stopped); its outcome is dropped",
-            context.runId(),
-            context.jobName(),
-            status.value(),
-            settings.nodeId());
+    NewRun retry = null;
+    long deadline = System.nanoTime() + FINISH_RETRY_LIMIT.toNanos();
+    OutageLog outage = new OutageLog(log, "recording the end of run " + context.runId());
+    while (true) {
+      try {
+        if (status == JobStatus.FAILED && job != null && retry == null) {
+          retry = retryOf(context.run(), job, now);
+        }
+        appendLogs(context);
+        Optional<Finished> finished =
+            repository.finishRun(
+                new Completion(
+                    context.runId(), settings.nodeId(), status, error, progress, retry, now));
+        outage.recovered();
+        announce(context, status, finished);
         return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+          log.error(
+              "gave up recording the end of run {} ({}); it will be reaped and retried by its"
+                  + " policy once the database answers",
+              context.runId(),
+              status.value(),
+              e);
+          return;
+        }
+        outage.failed(e);
+        pause(outage.backoff());
       }
-      listener.onEvent(new JobEvent.RunFinished(finished.get().run()));
-      finished.get().retry().ifPresent(r -> listener.onEvent(new JobEvent.RunCreated(r)));
-    } catch (RuntimeException e) {
-      log.error(
-          "could not record the end of run {} ({}); another node will reap it",
+    }
+  }
+
+  private void announce(RunContext context, JobStatus status, Optional<Finished> finished) {
+    if (finished.isEmpty()) {
+      log.warn(
+          "run {} of '{}' ended as {} on node {}, but the node no longer owned it (it was"
+              + " reaped or stopped); its outcome is dropped",
           context.runId(),
+          context.jobName(),
           status.value(),
-          e);
+          settings.nodeId());
+      return;
+    }
+    listener.onEvent(new JobEvent.RunFinished(finished.get().run()));
+    finished.get().retry().ifPresent(r -> listener.onEvent(new JobEvent.RunCreated(r)));
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

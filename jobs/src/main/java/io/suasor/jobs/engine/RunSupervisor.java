@@ -34,6 +34,8 @@ final class RunSupervisor {
   private final JobListener listener;
   private final RunExecutor executor;
   private Instant lastHeartbeat = Instant.MIN;
+  private Instant lastReap = Instant.MIN;
+  private volatile boolean nodeRegistered;
 
   RunSupervisor(EngineContext context, RunExecutor executor) {
     this.repository = context.repository();
@@ -52,7 +54,44 @@ final class RunSupervisor {
     if (!now.isBefore(lastHeartbeat.plus(settings.heartbeatInterval()))) {
       lastHeartbeat = now;
       heartbeat(now);
+    }
+    if (!now.isBefore(lastReap.plus(reapInterval()))) {
+      lastReap = now;
       reapDeadRuns(now);
+    }
+  }
+
+  /** Looking for dead runs three times per threshold finds them within 4/3 of it. */
+  private java.time.Duration reapInterval() {
+    return settings.deadRunThreshold().dividedBy(3);
+  }
+
+  /** When {@link #supervise} next has something to do, given what runs on this node now. */
+  Instant nextDuty(Instant now) {
+    Instant next = lastHeartbeat.plus(settings.heartbeatInterval());
+    Instant reap = lastReap.plus(reapInterval());
+    if (reap.isBefore(next)) {
+      next = reap;
+    }
+    if (!executor.active().isEmpty()) {
+      Instant flush = now.plus(settings.progressFlushInterval());
+      if (flush.isBefore(next)) {
+        next = flush;
+      }
+    }
+    return next;
+  }
+
+  /** Registers this node; heartbeats then keep its registration fresh. */
+  void registerNode(io.suasor.jobs.store.NodeInfo node, Instant now) {
+    repository.registerNode(node, now.minus(settings.deadRunThreshold()));
+    nodeRegistered = true;
+  }
+
+  void unregisterNode() {
+    if (nodeRegistered) {
+      nodeRegistered = false;
+      repository.removeNode(settings.nodeId());
     }
   }
 
@@ -116,6 +155,13 @@ final class RunSupervisor {
 
   /** Stamps this node's running runs alive and hands them any cancellation request. */
   void heartbeat(Instant now) {
+    if (nodeRegistered && !repository.heartbeatNode(settings.nodeId(), now)) {
+      log.warn("node {} was taken for dead by another node and registers again", settings.nodeId());
+      repository.registerNode(
+          new io.suasor.jobs.store.NodeInfo(
+              settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
+          now.minus(settings.deadRunThreshold()));
+    }
     if (executor.active().isEmpty()) {
       return;
     }
@@ -131,6 +177,7 @@ final class RunSupervisor {
   /** Fails the runs of nodes that stopped heartbeating, and retries them by their job's policy. */
   void reapDeadRuns(Instant now) {
     Instant silentSince = now.minus(settings.deadRunThreshold());
+    repository.forgetSilentNodes(silentSince);
     for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
       String message =
           "node "

@@ -16,12 +16,14 @@ public final class JdbcJobRepository implements JobRepository {
   private final ScheduleStore schedules;
   private final RunStore runs;
   private final EngineStore engine;
+  private final NodeStore nodes;
 
   /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
   public JdbcJobRepository(Database database) {
     this.schedules = new ScheduleStore(database);
     this.runs = new RunStore(database);
     this.engine = new EngineStore(database);
+    this.nodes = new NodeStore(database);
   }
 
   /** Creates or upgrades the engine's tables. */
@@ -206,5 +208,30 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<LogLine> getRunLogs(long runId) {
     return runs.logs(runId);
+  }
+
+  @Override
+  public void registerNode(NodeInfo node, Instant aliveSince) {
+    nodes.register(node, aliveSince);
+  }
+
+  @Override
+  public boolean heartbeatNode(String nodeId, Instant now) {
+    return nodes.heartbeat(nodeId, now);
+  }
+
+  @Override
+  public void removeNode(String nodeId) {
+    nodes.remove(nodeId);
+  }
+
+  @Override
+  public List<NodeInfo> liveNodes(Instant aliveSince) {
+    return nodes.alive(aliveSince);
+  }
+
+  @Override
+  public int forgetSilentNodes(Instant before) {
+    return nodes.forgetSilent(before);
   }
 }

@@ -139,4 +139,25 @@ public interface JobRepository {
   void appendLogs(long runId, List<LogLine> lines);
 
   List<LogLine> getRunLogs(long runId);
+
+  // Node registry
+
+  /**
+   * Registers a node, replacing an earlier registration of the same id.
+   *
+   * @throws NodeConflictException on a single-node database where another node heartbeated since
+   *     {@code aliveSince}
+   */
+  void registerNode(NodeInfo node, Instant aliveSince);
+
+  /** Stamps a node alive; false when it is not registered (it was forgotten as dead). */
+  boolean heartbeatNode(String nodeId, Instant now);
+
+  void removeNode(String nodeId);
+
+  /** Nodes that heartbeated since {@code aliveSince}. */
+  List<NodeInfo> liveNodes(Instant aliveSince);
+
+  /** Removes the registrations of nodes silent since before {@code before}. */
+  int forgetSilentNodes(Instant before);
 }

@@ -314,13 +314,15 @@ abstract class EngineContract {
   }
 
   @Test
-  void cancellingARunningRunStopsItCooperatively() {
+  void cancellingARunningRunStopsItCooperatively() throws Exception {
+    java.util.concurrent.CountDownLatch looping = new java.util.concurrent.CountDownLatch(1);
     TestJob loop =
         TestJob.of(
             "loop.job",
             context -> {
               for (long i = 0; ; i++) {
                 context.advance(1);
+                looping.countDown();
                 context.checkCancelled();
                 Thread.sleep(1);
               }
@@ -328,7 +330,7 @@ abstract class EngineContract {
     JobEngine engine = engine(loop);
     JobRun run = engine.service().runJobManually("loop.job");
     engine.tick();
-    events.awaitStarted(run.id());
+    assertThat(looping.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
     assertThat(engine.service().cancelRun(run.id())).isEqualTo(CancelOutcome.REQUESTED);
     JobRun ended = events.awaitFinished(run.id());
