@@ -35,6 +35,7 @@ final class RunSupervisor {
   private final RunExecutor executor;
   private Instant lastHeartbeat = Instant.MIN;
   private Instant lastReap = Instant.MIN;
+  private Instant lastForget = Instant.MIN;
   private volatile boolean nodeRegistered;
 
   RunSupervisor(EngineContext context, RunExecutor executor) {
@@ -55,21 +56,20 @@ final class RunSupervisor {
       lastHeartbeat = now;
       heartbeat(now);
     }
-    if (!now.isBefore(lastReap.plus(reapInterval()))) {
+    if (!now.isBefore(lastReap.plus(settings.heartbeatInterval()))) {
       lastReap = now;
       reapDeadRuns(now);
     }
-  }
-
-  /** Looking for dead runs three times per threshold finds them within 4/3 of it. */
-  private java.time.Duration reapInterval() {
-    return settings.deadRunThreshold().dividedBy(3);
+    if (!now.isBefore(lastForget.plus(settings.deadRunThreshold()))) {
+      lastForget = now;
+      repository.forgetSilentNodes(now.minus(settings.deadRunThreshold()));
+    }
   }
 
   /** When {@link #supervise} next has something to do, given what runs on this node now. */
   Instant nextDuty(Instant now) {
     Instant next = lastHeartbeat.plus(settings.heartbeatInterval());
-    Instant reap = lastReap.plus(reapInterval());
+    Instant reap = lastReap.plus(settings.heartbeatInterval());
     if (reap.isBefore(next)) {
       next = reap;
     }
@@ -177,7 +177,6 @@ final class RunSupervisor {
   /** Fails the runs of nodes that stopped heartbeating, and retries them by their job's policy. */
   void reapDeadRuns(Instant now) {
     Instant silentSince = now.minus(settings.deadRunThreshold());
-    repository.forgetSilentNodes(silentSince);
     for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
       String message =
           "node "

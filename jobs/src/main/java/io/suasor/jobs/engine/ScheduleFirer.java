@@ -101,24 +101,33 @@ final class ScheduleFirer {
         new Fire(stored.id(), stored.nextRunTime(), next, lastRun, runs, now));
   }
 
-  /** Which of the instants that came due get a run, by the schedule's misfire policy. */
+  /**
+   * Which of the instants that came due get a run. An instant later than the misfire threshold
+   * misfired (no node ran while it was due) and follows the schedule's policy; the others fire.
+   */
   private List<Instant> firesFor(JobSchedule stored, List<Instant> missed, Instant now) {
-    if (missed.isEmpty()) {
-      return missed;
+    List<Instant> late = new ArrayList<>();
+    List<Instant> onTime = new ArrayList<>();
+    for (Instant instant : missed) {
+      boolean misfired = Duration.between(instant, now).compareTo(settings.misfireThreshold()) > 0;
+      (misfired ? late : onTime).add(instant);
     }
-    Instant first = missed.get(0);
-    boolean misfired =
-        missed.size() > 1
-            || Duration.between(first, now).compareTo(settings.misfireThreshold()) > 0;
-    if (!misfired) {
-      return missed;
+    if (late.isEmpty()) {
+      return onTime;
     }
-    return switch (stored.misfirePolicy()) {
-      case FIRE_ONCE -> List.of(missed.get(missed.size() - 1));
-      case SKIP -> List.of();
+    List<Instant> fires = new ArrayList<>();
+    switch (stored.misfirePolicy()) {
+      case FIRE_ONCE -> {
+        if (onTime.isEmpty()) {
+          fires.add(late.get(late.size() - 1));
+        }
+      }
+      case SKIP -> {}
       case CATCH_UP ->
-          missed.subList(Math.max(0, missed.size() - settings.maxCatchUp()), missed.size());
-    };
+          fires.addAll(late.subList(Math.max(0, late.size() - settings.maxCatchUp()), late.size()));
+    }
+    fires.addAll(onTime);
+    return fires;
   }
 
   private NewRun runOf(JobSchedule stored, Instant instant) {

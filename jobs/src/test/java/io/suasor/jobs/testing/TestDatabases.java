@@ -30,6 +30,14 @@ public final class TestDatabases {
   }
 
   public static Database postgres(int poolSize) {
+    return Database.postgres(postgresUrl(), USER, USER, poolSize);
+  }
+
+  /** The user, and password, of the embedded server. */
+  public static final String USER = "postgres";
+
+  /** Creates a new, empty database on the shared server and returns its JDBC URL. */
+  public static String postgresUrl() {
     EmbeddedPostgres pg = server();
     String name =
         "suasor_test_" + ProcessHandle.current().pid() + "_" + NEXT_DATABASE.incrementAndGet();
@@ -39,10 +47,10 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
-    return Database.postgres(pg.getJdbcUrl("postgres", name), "postgres", "postgres", poolSize);
+    return pg.getJdbcUrl(USER, name);
   }
 
-  /** The shared server's JDBC URL of a database, for tests that start other processes. */
+  /** The server every PostgreSQL test database of this JVM lives on, started on first use. */
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {

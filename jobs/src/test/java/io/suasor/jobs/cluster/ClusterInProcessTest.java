@@ -1,0 +1,319 @@
+package io.suasor.jobs.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.suasor.jobs.RetryPolicy;
+import io.suasor.jobs.engine.EngineSettings;
+import io.suasor.jobs.engine.JobEngine;
+import io.suasor.jobs.event.JobEvent;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.store.CancelOutcome;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.NodeConflictException;
+import io.suasor.jobs.store.RunQuery;
+import io.suasor.jobs.testing.EventRecorder;
+import io.suasor.jobs.testing.SettableClock;
+import io.suasor.jobs.testing.TestDatabases;
+import io.suasor.jobs.testing.TestJob;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several nodes in one JVM: fencing, cross-node cancellation, outages, the single SQLite node. */
+class ClusterInProcessTest {
+  private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
+
+  private final List<JobEngine> engines = new ArrayList<>();
+  private final List<Database> databases = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    engines.forEach(JobEngine::stop);
+    databases.forEach(Database::close);
+  }
+
+  private static EngineSettings settings(String nodeId, Duration heartbeat, Duration deadAfter) {
+    return new EngineSettings(
+        nodeId,
+        4,
+        Duration.ofSeconds(2),
+        Duration.ofMillis(100),
+        heartbeat,
+        deadAfter,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(1),
+        10,
+        100);
+  }
+
+  private JobEngine engine(
+      Database database,
+      EngineSettings settings,
+      Clock clock,
+      EventRecorder events,
+      TestJob... jobs) {
+    var builder =
+        JobEngine.builder()
+            .sharedDatabase(database)
+            .settings(settings)
+            .clock(clock)
+            .listener(events);
+    for (TestJob job : jobs) {
+      builder.register(job);
+    }
+    JobEngine engine = builder.build();
+    engines.add(engine);
+    return engine;
+  }
+
+  private Database track(Database database) {
+    databases.add(database);
+    return database;
+  }
+
+  private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void aNodeWhoseHeartbeatsStoppedCannotCompleteTheRunThatWasReaped() throws Exception {
+    Database database = track(TestDatabases.postgres(8));
+    SettableClock clockA = new SettableClock(T0);
+    SettableClock clockB = new SettableClock(T0);
+    EventRecorder eventsA = new EventRecorder();
+    EventRecorder eventsB = new EventRecorder();
+    CountDownLatch release = new CountDownLatch(1);
+    RetryPolicy twice = new RetryPolicy(2, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 0);
+    Duration heartbeat = Duration.ofSeconds(5);
+    Duration deadAfter = Duration.ofSeconds(30);
+    JobEngine a =
+        engine(
+            database,
+            settings("node-a", heartbeat, deadAfter),
+            clockA,
+            eventsA,
+            TestJob.of("held.job", context -> release.await()).retry(twice));
+    JobEngine b =
+        engine(
+            database,
+            settings("node-b", heartbeat, deadAfter),
+            clockB,
+            eventsB,
+            TestJob.noop("held.job").retry(twice));
+
+    JobRun run = a.service().runJobManually("held.job");
+    a.tick();
+    eventsA.awaitStarted(run.id());
+
+    // Node A goes quiet (no more ticks, so no heartbeats) while its job goes on.
+    clockB.set(T0.plusSeconds(31));
+    b.tick();
+    JobRun reaped = eventsB.awaitFinished(run.id());
+    assertThat(reaped.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(reaped.errorMessage()).contains("node node-a stopped heartbeating");
+    clockB.set(T0.plusSeconds(32));
+    b.tick();
+    assertThat(b.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+    release.countDown();
+    assertThat(a.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(a.service().getJobRunById(run.id())).contains(reaped);
+    assertThat(eventsA.eventsOf(run.id())).noneMatch(e -> e instanceof JobEvent.RunFinished);
+    JobRun retry =
+        b.service().findRuns(RunQuery.latest(10)).runs().stream()
+            .filter(r -> Long.valueOf(run.id()).equals(r.retryOf()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(retry.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(retry.nodeId()).isEqualTo("node-b");
+  }
+
+  @Test
+  void aCancellationThroughOneNodeStopsARunOnAnotherAtOnce() throws Exception {
+    Database databaseA = track(TestDatabases.postgres(4));
+    String url =
+        databaseA.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+    Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    EventRecorder events = new EventRecorder();
+    // B heartbeats every 20 s, so only the notification can tell it in time.
+    JobEngine b =
+        engine(
+            databaseB,
+            settings("node-b", Duration.ofSeconds(20), Duration.ofSeconds(60)),
+            Clock.systemUTC(),
+            events,
+            TestJob.of(
+                "long.job",
+                context -> {
+                  while (true) {
+                    context.checkCancelled();
+                    Thread.sleep(5);
+                  }
+                }));
+    b.start();
+    JobRun run = b.service().runJobManually("long.job");
+    events.awaitStarted(run.id());
+    JobEngine a =
+        engine(
+            databaseA,
+            settings("node-a", Duration.ofSeconds(20), Duration.ofSeconds(60)),
+            Clock.systemUTC(),
+            new EventRecorder());
+    a.start();
+
+    Instant asked = Instant.now();
+    assertThat(a.service().cancelRun(run.id())).isEqualTo(CancelOutcome.REQUESTED);
+    JobRun ended = events.awaitFinished(run.id());
+
+    assertThat(ended.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(ended.nodeId()).isEqualTo("node-b");
+    assertThat(Duration.between(asked, ended.endTime())).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void nodesRecoverWhenPostgresStopsAndComesBack(@TempDir Path dataDirectory) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    EmbeddedPostgres.Builder server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPort(port);
+    EmbeddedPostgres postgres = server.start();
+    try {
+      String url = postgres.getJdbcUrl(TestDatabases.USER, "postgres");
+      List<JobEngine> nodes = new ArrayList<>();
+      for (String node : List.of("node-1", "node-2")) {
+        Database database =
+            track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+        JobEngine engine =
+            engine(
+                database,
+                settings(node, Duration.ofMillis(500), Duration.ofSeconds(5)),
+                Clock.systemUTC(),
+                new EventRecorder(),
+                TestJob.noop("tick.job").maxConcurrency(0));
+        nodes.add(engine);
+      }
+      JobEngine first = nodes.get(0);
+      Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+      first
+          .repository()
+          .createJobSchedule(
+              JobSchedule.of("tick.job", JobType.SYSTEM, "every 1s").withNextRunTime(start),
+              Instant.now());
+      nodes.forEach(JobEngine::start);
+      awaitTrue("runs before the outage", Duration.ofSeconds(30), () -> completed(first) >= 3);
+
+      postgres.close();
+      Instant outage = Instant.now();
+      Thread.sleep(3_000);
+      postgres = server.start();
+
+      awaitTrue(
+          "runs after the outage",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              return first.service().findRuns(RunQuery.latest(1000)).runs().stream()
+                      .filter(r -> r.status() == JobStatus.COMPLETED)
+                      .filter(r -> r.scheduledFor().isAfter(outage.plusSeconds(5)))
+                      .count()
+                  >= 3;
+            } catch (RuntimeException e) {
+              return false;
+            }
+          });
+      assertThat(nodes).allMatch(JobEngine::isRunning);
+      first.service().pauseSchedule("tick.job");
+      awaitTrue(
+          "the last runs",
+          Duration.ofSeconds(30),
+          () -> first.service().getActiveJobRuns().isEmpty());
+      nodes.forEach(JobEngine::stop);
+
+      List<Instant> instants =
+          new ArrayList<>(
+              first.service().findRuns(RunQuery.latest(1000)).runs().stream()
+                  .map(JobRun::scheduledFor)
+                  .toList());
+      instants.sort(null);
+      assertThat(new HashSet<>(instants)).hasSameSizeAs(instants);
+      assertThat(instants.get(0)).isEqualTo(start);
+      for (int i = 1; i < instants.size(); i++) {
+        assertThat(instants.get(i)).isEqualTo(instants.get(i - 1).plusSeconds(1));
+      }
+      assertThat(first.service().findRuns(RunQuery.latest(1000)).runs())
+          .extracting(JobRun::status)
+          .containsOnly(JobStatus.COMPLETED);
+    } finally {
+      engines.forEach(JobEngine::stop);
+      engines.clear();
+      databases.forEach(Database::close);
+      databases.clear();
+      postgres.close();
+    }
+  }
+
+  private static long completed(JobEngine engine) {
+    return engine
+        .service()
+        .findRuns(RunQuery.latest(1000).withStatus(JobStatus.COMPLETED))
+        .runs()
+        .size();
+  }
+
+  @Test
+  void aSecondNodeOnOneSqliteFileIsRefused(@TempDir Path folder) {
+    JobEngine first =
+        engine(
+            track(TestDatabases.sqlite(folder)),
+            EngineSettings.defaults("first"),
+            Clock.systemUTC(),
+            new EventRecorder());
+    JobEngine second =
+        engine(
+            track(TestDatabases.sqlite(folder)),
+            EngineSettings.defaults("second"),
+            Clock.systemUTC(),
+            new EventRecorder());
+    first.start();
+
+    assertThatThrownBy(second::start)
+        .isInstanceOf(NodeConflictException.class)
+        .hasMessageContaining("node first")
+        .hasMessageContaining("SQLite supports one node");
+    assertThat(second.isRunning()).isFalse();
+
+    first.stop();
+    second.start();
+    assertThat(second.isRunning()).isTrue();
+  }
+}
