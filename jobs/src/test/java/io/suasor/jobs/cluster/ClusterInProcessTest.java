@@ -15,6 +15,7 @@ import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.NodeConflictException;
 import io.suasor.jobs.store.RunQuery;
+import io.suasor.jobs.testing.Await;
 import io.suasor.jobs.testing.EventRecorder;
 import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestDatabases;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,17 +86,6 @@ class ClusterInProcessTest {
   private Database track(Database database) {
     databases.add(database);
     return database;
-  }
-
-  private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
   }
 
   @Test
@@ -230,14 +219,14 @@ class ClusterInProcessTest {
               JobSchedule.of("tick.job", JobType.SYSTEM, "every 1s").withNextRunTime(start),
               Instant.now());
       nodes.forEach(JobEngine::start);
-      awaitTrue("runs before the outage", Duration.ofSeconds(30), () -> completed(first) >= 3);
+      Await.until("runs before the outage", Duration.ofSeconds(30), () -> completed(first) >= 3);
 
       postgres.close();
       Instant outage = Instant.now();
       Thread.sleep(3_000);
       postgres = server.start();
 
-      awaitTrue(
+      Await.until(
           "runs after the outage",
           Duration.ofSeconds(60),
           () -> {
@@ -253,7 +242,7 @@ class ClusterInProcessTest {
           });
       assertThat(nodes).allMatch(JobEngine::isRunning);
       first.service().pauseSchedule("tick.job");
-      awaitTrue(
+      Await.until(
           "the last runs",
           Duration.ofSeconds(30),
           () -> first.service().getActiveJobRuns().isEmpty());

@@ -13,6 +13,7 @@ import io.suasor.jobs.store.Jdbc;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.RunQuery;
+import io.suasor.jobs.testing.Await;
 import io.suasor.jobs.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +89,7 @@ class ClusterProcessTest {
             .redirectOutput(log.toFile())
             .start();
     nodes.put(nodeId, process);
-    awaitTrue(
+    Await.until(
         "node " + nodeId + " ready",
         Duration.ofSeconds(60),
         () -> readQuietly(log).contains("READY " + nodeId));
@@ -101,18 +101,6 @@ class ClusterProcessTest {
       return Files.exists(file) ? Files.readString(file) : "";
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  /** Waits for a condition on other processes, checking every 100 ms. */
-  private static void awaitTrue(String what, Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-      }
-      Thread.sleep(100);
     }
   }
 
@@ -159,13 +147,13 @@ class ClusterProcessTest {
       startNode(node, 1000, 5000);
     }
 
-    awaitTrue(
+    Await.until(
         "the 30 s to pass",
         Duration.ofSeconds(90),
         () -> Instant.now().isAfter(end.plusSeconds(2)));
     database.write(
         "pause the schedules", c -> Jdbc.update(c, "UPDATE job_schedules SET enabled = FALSE"));
-    awaitTrue(
+    Await.until(
         "the last runs to end",
         Duration.ofSeconds(60),
         () -> repository.getActiveJobRuns().isEmpty());
@@ -218,7 +206,7 @@ class ClusterProcessTest {
                   Instant.now())
               .id());
     }
-    awaitTrue("all six runs to start", Duration.ofSeconds(30), () -> executions().size() == 6);
+    Await.until("all six runs to start", Duration.ofSeconds(30), () -> executions().size() == 6);
 
     Map<String, Long> perNode =
         executions().stream()
@@ -233,7 +221,7 @@ class ClusterProcessTest {
     Instant killedAt = Instant.now();
     nodes.get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-    awaitTrue(
+    Await.until(
         "the lost runs to be reaped",
         Duration.ofMillis(deadAfter + 4 * heartbeat + 30_000),
         () ->
@@ -252,7 +240,7 @@ class ClusterProcessTest {
         lost.size(), victim, detection.toMillis(), deadAfter, heartbeat);
     assertThat(detection).isLessThanOrEqualTo(Duration.ofMillis(deadAfter + 2 * heartbeat + 2000));
 
-    awaitTrue(
+    Await.until(
         "every run or its retry to complete",
         Duration.ofSeconds(60),
         () -> allRuns().stream().filter(r -> r.status() == JobStatus.COMPLETED).count() == 6);
