@@ -1,0 +1,226 @@
+package io.suasor.server;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.suasor.jobs.Job;
+import io.suasor.jobs.engine.EngineSettings;
+import io.suasor.jobs.engine.JobEngine;
+import io.suasor.jobs.engine.JobEngineBuilder;
+import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.service.SyncReport;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.DuplicateException;
+import io.suasor.server.auth.IssuedToken;
+import io.suasor.server.auth.Role;
+import io.suasor.server.auth.TokenStore;
+import io.suasor.server.auth.User;
+import io.suasor.server.auth.UserStore;
+import io.suasor.server.config.ServerConfig;
+import io.suasor.server.http.EventStream;
+import io.suasor.server.http.HttpServer;
+import io.suasor.server.http.Json;
+import io.suasor.server.metrics.JobMetrics;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the database, migrates it, builds the engine with the jobs it is
+ * given, the account stores, metrics and the HTTP server, by plain constructors. The CLI opens one
+ * for each command; {@link #serve} runs it as a server node.
+ */
+public final class Application implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
+  public static final String FIRST_ADMIN_NAME = "admin";
+
+  private final ServerConfig config;
+  private final Clock clock;
+  private final Database database;
+  private final JobEngine engine;
+  private final UserStore users;
+  private final TokenStore tokens;
+  private final PrometheusMeterRegistry metrics;
+  private final Json json = new Json();
+  private final EventStream events;
+  private HttpServer http;
+
+  private Application(
+      ServerConfig config, List<Job> jobs, Clock clock, UnaryOperator<EngineSettings> tuning) {
+    this.config = config;
+    this.clock = clock;
+    this.database = openDatabase(config);
+    try {
+      database.migrate("server");
+      this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(metrics);
+      new JvmThreadMetrics().bindTo(metrics);
+      new ProcessorMetrics().bindTo(metrics);
+      new UptimeMetrics().bindTo(metrics);
+      JobEngineBuilder builder =
+          JobEngine.builder()
+              .sharedDatabase(database)
+              .clock(clock)
+              .configure(
+                  settings ->
+                      tuning.apply(
+                          new EngineSettings(
+                              settings.nodeId(),
+                              config.workers(),
+                              settings.pollInterval(),
+                              settings.progressFlushInterval(),
+                              settings.heartbeatInterval(),
+                              settings.deadRunThreshold(),
+                              settings.shutdownGrace(),
+                              settings.cancelGrace(),
+                              settings.misfireThreshold(),
+                              settings.maxCatchUp(),
+                              settings.logLinesPerRun())))
+              .listener(new JobMetrics(metrics));
+      jobs.forEach(builder::register);
+      this.engine = builder.build();
+      this.events = new EventStream(engine.service(), json);
+      engine.addListener(events);
+      this.users = new UserStore(database, clock);
+      this.tokens = new TokenStore(database, clock);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Opens the configured database, migrated, with the given jobs registered; nothing runs yet. */
+  public static Application open(ServerConfig config, List<Job> jobs) {
+    return open(config, jobs, Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  /** As {@link #open(ServerConfig, List)}, with the clock and engine settings tests choose. */
+  public static Application open(
+      ServerConfig config, List<Job> jobs, Clock clock, UnaryOperator<EngineSettings> tuning) {
+    return new Application(config, List.copyOf(jobs), clock, tuning);
+  }
+
+  private static Database openDatabase(ServerConfig config) {
+    if (config.databaseUrl().isPresent()) {
+      return Database.postgres(
+          config.databaseUrl().get(),
+          config.databaseUser(),
+          config.databasePassword(),
+          config.databasePoolSize());
+    }
+    return Database.sqlite(config.sqliteFile());
+  }
+
+  /**
+   * Runs this node: syncs the jobs' schedules, starts the engine and the HTTP server, and prints a
+   * first admin token to {@code out} when there is no account yet.
+   */
+  public Application serve(PrintStream out) {
+    SyncReport report = engine.service().syncDatabaseJobs();
+    log.info(
+        "schedules: created {}, kept {}, without a registered job {}",
+        report.created(),
+        report.kept(),
+        report.unregistered());
+    createFirstAdmin().ifPresent(token -> printFirstAdmin(out, token));
+    engine.start();
+    http =
+        new HttpServer(
+                new HttpServer.Parts(
+                    config,
+                    database,
+                    engine.service(),
+                    users,
+                    tokens,
+                    events,
+                    metrics,
+                    json,
+                    clock))
+            .start();
+    out.println(
+        "Suasor is serving on http://"
+            + config.httpHost()
+            + ":"
+            + http.port()
+            + " over "
+            + config.describeDatabase());
+    out.flush();
+    return this;
+  }
+
+  /** An admin account and its token, when the database has no account at all. */
+  Optional<IssuedToken> createFirstAdmin() {
+    if (!users.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      User admin = users.add(FIRST_ADMIN_NAME, Role.ADMIN);
+      return Optional.of(tokens.issue(admin.id(), "first admin token"));
+    } catch (DuplicateException e) {
+      // Another node starting on the same database created it first.
+      return Optional.empty();
+    }
+  }
+
+  private static void printFirstAdmin(PrintStream out, IssuedToken token) {
+    out.println(
+        "Created the first admin account '"
+            + FIRST_ADMIN_NAME
+            + "'. Its API token, shown only this once:");
+    out.println();
+    out.println("    " + token.secret());
+    out.println();
+    out.println("Send it as the header 'Authorization: Bearer <token>'.");
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public JobEngine engine() {
+    return engine;
+  }
+
+  public JobService jobs() {
+    return engine.service();
+  }
+
+  public UserStore users() {
+    return users;
+  }
+
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** The running HTTP server; empty unless {@link #serve} was called. */
+  public Optional<HttpServer> http() {
+    return Optional.ofNullable(http);
+  }
+
+  /** Stops the HTTP server, then the engine (which finishes or cancels its runs), then the pool. */
+  @Override
+  public void close() {
+    try {
+      if (http != null) {
+        http.close();
+      }
+      events.close();
+      engine.close();
+    } finally {
+      metrics.close();
+      database.close();
+    }
+  }
+}

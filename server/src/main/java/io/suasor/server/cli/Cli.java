@@ -1,0 +1,132 @@
+package io.suasor.server.cli;
+
+import io.suasor.jobs.Job;
+import io.suasor.jobs.JobsException;
+import io.suasor.server.Application;
+import io.suasor.server.ServerException;
+import io.suasor.server.config.ServerConfig;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code serve} (the default), {@code migrate}, {@code jobs}, {@code users} and
+ * {@code tokens}. Exit code 0 is success, 1 a failure (including a run that did not complete), 2 a
+ * usage error.
+ */
+public final class Cli {
+  /** What {@link #run} returns for {@code serve}: the server keeps running until stopped. */
+  public static final int KEEP_RUNNING = -1;
+
+  private final List<Job> jobs;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> environment;
+
+  public Cli(List<Job> jobs, PrintStream out, PrintStream err, Map<String, String> environment) {
+    this.jobs = List.copyOf(jobs);
+    this.out = out;
+    this.err = err;
+    this.environment = Map.copyOf(environment);
+  }
+
+  public int run(String... args) {
+    CommandLine line = new CommandLine(new Root());
+    line.addSubcommand("serve", new Serve());
+    line.addSubcommand("migrate", new Migrate());
+    line.addSubcommand("jobs", JobCommands.create(this));
+    line.addSubcommand("users", AccountCommands.users(this));
+    line.addSubcommand("tokens", AccountCommands.tokens(this));
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    line.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ServerException || e instanceof JobsException) {
+            err.println("error: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    return line.execute(args);
+  }
+
+  Application open(ConfigOptions options) {
+    return Application.open(options.load(environment, Map.of()), jobs);
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  @Command(
+      name = "suasor",
+      mixinStandardHelpOptions = true,
+      description = "Suasor's job server. Without a command, serves.")
+  final class Root implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+    @Mixin ServeOptions serveOptions;
+
+    @Override
+    public Integer call() {
+      return serve(options, serveOptions);
+    }
+  }
+
+  @Command(name = "serve", description = "Run the scheduler and the HTTP server until stopped.")
+  final class Serve implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+    @Mixin ServeOptions serveOptions;
+
+    @Override
+    public Integer call() {
+      return serve(options, serveOptions);
+    }
+  }
+
+  /** The HTTP options of {@code serve}, which is also what the bare command does. */
+  static final class ServeOptions {
+    @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one)")
+    Integer port;
+
+    @Option(names = "--host", description = "HTTP address (default 127.0.0.1)")
+    String host;
+
+    Map<String, String> overrides() {
+      Map<String, String> extra = new java.util.HashMap<>();
+      if (port != null) {
+        extra.put("http.port", String.valueOf(port));
+      }
+      if (host != null) {
+        extra.put("http.host", host);
+      }
+      return extra;
+    }
+  }
+
+  private int serve(ConfigOptions options, ServeOptions serveOptions) {
+    ServerConfig config = options.load(environment, serveOptions.overrides());
+    Application app = Application.open(config, jobs);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "suasor-shutdown"));
+    app.serve(out);
+    return KEEP_RUNNING;
+  }
+
+  @Command(name = "migrate", description = "Bring the database's schema up to date, then exit.")
+  final class Migrate implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+
+    @Override
+    public Integer call() {
+      try (Application app = open(options)) {
+        out.println("database " + app.config().describeDatabase() + " is up to date");
+      }
+      return 0;
+    }
+  }
+}

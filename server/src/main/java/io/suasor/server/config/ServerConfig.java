@@ -1,0 +1,69 @@
+package io.suasor.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How this server runs. Built once by {@link ConfigLoader}, never changed.
+ *
+ * @param dataDir where the embedded SQLite database (and other local state) lives
+ * @param databaseUrl a PostgreSQL JDBC URL; empty for the embedded SQLite database in {@code
+ *     dataDir}
+ * @param databaseUser the PostgreSQL user, when {@code databaseUrl} is set
+ * @param databasePassword the PostgreSQL password, when {@code databaseUrl} is set
+ * @param databasePoolSize connections to PostgreSQL
+ * @param httpHost the address the HTTP server listens on
+ * @param httpPort the port it listens on; 0 picks a free one
+ * @param workers jobs executed at once by this node
+ * @param corsOrigins browser origins allowed to call the API, e.g. {@code http://localhost:5173}
+ * @param maxRequestBytes the largest request body accepted
+ */
+public record ServerConfig(
+    Path dataDir,
+    Optional<String> databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    int databasePoolSize,
+    String httpHost,
+    int httpPort,
+    int workers,
+    List<String> corsOrigins,
+    long maxRequestBytes) {
+
+  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_WORKERS = 4;
+  public static final int DEFAULT_DATABASE_POOL_SIZE = 10;
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+  public static final String SQLITE_FILE_NAME = "suasor.db";
+
+  public ServerConfig {
+    corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  /** The embedded database file used when no database URL is configured. */
+  public Path sqliteFile() {
+    return dataDir.resolve(SQLITE_FILE_NAME);
+  }
+
+  /** Where the database is, for messages; never includes the password. */
+  public String describeDatabase() {
+    return databaseUrl.map(url -> "PostgreSQL " + url).orElse("SQLite " + sqliteFile());
+  }
+
+  public ServerConfig withHttpPort(int port) {
+    return new ServerConfig(
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        httpHost,
+        port,
+        workers,
+        corsOrigins,
+        maxRequestBytes);
+  }
+}

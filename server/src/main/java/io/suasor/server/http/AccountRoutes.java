@@ -1,0 +1,107 @@
+package io.suasor.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.suasor.server.auth.ApiToken;
+import io.suasor.server.auth.IssuedToken;
+import io.suasor.server.auth.Role;
+import io.suasor.server.auth.TokenStore;
+import io.suasor.server.auth.User;
+import io.suasor.server.auth.UserStore;
+
+/** Accounts and tokens: any caller may read their own account; the rest is for admins. */
+final class AccountRoutes {
+  private final UserStore users;
+  private final TokenStore tokens;
+  private final Json json;
+
+  AccountRoutes(UserStore users, TokenStore tokens, Json json) {
+    this.users = users;
+    this.tokens = tokens;
+    this.json = json;
+  }
+
+  record NewUser(String name, Role role) {}
+
+  record UserChange(Boolean active) {}
+
+  record NewToken(Long userId, String name) {}
+
+  /** A token as issued: its record and, this once, its secret. */
+  record TokenAnswer(
+      long id, long userId, String name, java.time.Instant createdAt, String token) {}
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/users/me", ctx -> ctx.json(Envelope.ok("you", Requests.user(ctx))));
+    routes.get(
+        "/api/v1/users", ctx -> admin(ctx, "list users").json(Envelope.ok("users", users.all())));
+    routes.post("/api/v1/users", this::addUser);
+    routes.put("/api/v1/users/{id}", this::changeUser);
+    routes.get(
+        "/api/v1/tokens",
+        ctx -> admin(ctx, "list tokens").json(Envelope.ok("tokens", tokens.all())));
+    routes.post("/api/v1/tokens", this::issue);
+    routes.delete("/api/v1/tokens/{id}", this::revoke);
+  }
+
+  private Context admin(Context ctx, String action) {
+    Requests.requireAdmin(Requests.user(ctx), action);
+    return ctx;
+  }
+
+  private void addUser(Context ctx) {
+    admin(ctx, "add users");
+    NewUser request = json.read(ctx.body(), NewUser.class);
+    String name = request.name() == null ? "" : request.name().trim();
+    if (name.isEmpty() || name.length() > 100) {
+      throw ApiException.invalid("name", "name is required and may have at most 100 characters");
+    }
+    User user = users.add(name, request.role() == null ? Role.USER : request.role());
+    ctx.status(201).json(Envelope.ok("user " + user.name() + " added", user));
+  }
+
+  private void changeUser(Context ctx) {
+    admin(ctx, "change users");
+    long id = Requests.id(ctx, "id");
+    UserChange change = json.read(ctx.body(), UserChange.class);
+    if (change.active() == null) {
+      throw ApiException.invalid("active", "active is required: true or false");
+    }
+    User user =
+        users
+            .setActive(id, change.active())
+            .orElseThrow(() -> ApiException.notFound("there is no user " + id));
+    ctx.json(Envelope.ok("user " + user.name() + " changed", user));
+  }
+
+  private void issue(Context ctx) {
+    admin(ctx, "issue tokens");
+    NewToken request = json.read(ctx.body(), NewToken.class);
+    if (request.userId() == null) {
+      throw ApiException.invalid("userId", "userId is required: the user the token acts as");
+    }
+    User user =
+        users
+            .byId(request.userId())
+            .orElseThrow(
+                () -> ApiException.invalid("userId", "there is no user " + request.userId()));
+    String name =
+        request.name() == null || request.name().isBlank() ? "api" : request.name().trim();
+    IssuedToken issued = tokens.issue(user.id(), name);
+    ApiToken token = issued.token();
+    ctx.status(201)
+        .json(
+            Envelope.ok(
+                "token issued; store it now, it is not shown again",
+                new TokenAnswer(
+                    token.id(), token.userId(), token.name(), token.createdAt(), issued.secret())));
+  }
+
+  private void revoke(Context ctx) {
+    admin(ctx, "revoke tokens");
+    long id = Requests.id(ctx, "id");
+    ApiToken token =
+        tokens.revoke(id).orElseThrow(() -> ApiException.notFound("there is no token " + id));
+    ctx.json(Envelope.ok("token revoked", token));
+  }
+}

@@ -1,0 +1,154 @@
+package io.suasor.server.http;
+
+import io.javalin.http.sse.SseClient;
+import io.suasor.jobs.event.JobEvent;
+import io.suasor.jobs.event.JobListener;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.service.JobService;
+import io.suasor.server.auth.User;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Server-sent events of this node's runs: created, started, progress, finished. Events arrive on
+ * engine threads, which must not wait on slow clients, so they are handed to one sender thread
+ * through a bounded queue; when it is full an event is dropped and logged, and clients fall back on
+ * the run routes, which always hold the truth.
+ */
+public final class EventStream implements JobListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EventStream.class);
+  static final int QUEUE_CAPACITY = 10_000;
+
+  private record Subscriber(SseClient client, User user) {}
+
+  /** The event as clients receive it. */
+  record Payload(String type, long runId, String jobName, Long userId, Object data) {}
+
+  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Optional<Long>> runOwners = new ConcurrentHashMap<>();
+  private final JobService jobs;
+  private final Json json;
+  private final ThreadPoolExecutor sender;
+
+  public EventStream(JobService jobs, Json json) {
+    this.jobs = jobs;
+    this.json = json;
+    this.sender =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+            runnable -> {
+              Thread thread = new Thread(runnable, "suasor-events");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  void subscribe(SseClient client) {
+    User user = Requests.user(client.ctx());
+    Subscriber subscriber = new Subscriber(client, user);
+    subscribers.add(subscriber);
+    client.onClose(() -> subscribers.remove(subscriber));
+    client.sendComment("connected");
+    client.keepAlive();
+  }
+
+  int subscriberCount() {
+    return subscribers.size();
+  }
+
+  @Override
+  public void onEvent(JobEvent event) {
+    if (subscribers.isEmpty() && !(event instanceof JobEvent.RunFinished)) {
+      return;
+    }
+    try {
+      sender.execute(() -> deliver(event));
+    } catch (RejectedExecutionException e) {
+      log.warn(
+          "dropped a {} event of run {}: clients read too slowly",
+          event.getClass().getSimpleName(),
+          event.runId());
+    }
+  }
+
+  private void deliver(JobEvent event) {
+    Payload payload = payload(event);
+    if (event instanceof JobEvent.RunFinished) {
+      runOwners.remove(event.runId());
+    }
+    if (payload == null) {
+      return;
+    }
+    String text = json.toJsonString(payload, Payload.class);
+    for (Subscriber subscriber : subscribers) {
+      User user = subscriber.user();
+      boolean visible = user.isAdmin() || payload.userId() == null || payload.userId() == user.id();
+      if (visible && !subscriber.client().terminated()) {
+        try {
+          subscriber.client().sendEvent(payload.type(), text);
+        } catch (RuntimeException e) {
+          subscribers.remove(subscriber);
+        }
+      }
+    }
+  }
+
+  private Payload payload(JobEvent event) {
+    if (event instanceof JobEvent.RunCreated created) {
+      return remember("run.created", created.run());
+    }
+    if (event instanceof JobEvent.RunStarted started) {
+      return remember("run.started", started.run());
+    }
+    if (event instanceof JobEvent.RunFinished finished) {
+      return remember("run.finished", finished.run());
+    }
+    JobEvent.RunProgress progress = (JobEvent.RunProgress) event;
+    return owner(progress.runId())
+        .map(
+            owner ->
+                new Payload(
+                    "run.progress",
+                    progress.runId(),
+                    progress.jobName(),
+                    owner.orElse(null),
+                    progress.progress()))
+        .orElse(null);
+  }
+
+  private Payload remember(String type, JobRun run) {
+    runOwners.put(run.id(), Optional.ofNullable(run.userId()));
+    return new Payload(type, run.id(), run.jobName(), run.userId(), run);
+  }
+
+  /** The user of a run, read once from the store when the run was not seen starting. */
+  private Optional<Optional<Long>> owner(long runId) {
+    Optional<Long> known = runOwners.get(runId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Optional<Long>> read =
+        jobs.getJobRunById(runId).map(run -> Optional.ofNullable(run.userId()));
+    read.ifPresent(owner -> runOwners.put(runId, owner));
+    return read;
+  }
+
+  @Override
+  public void close() {
+    // The HTTP server, stopped first, has closed the streams; only the bookkeeping is left.
+    sender.shutdownNow();
+    subscribers.clear();
+  }
+}

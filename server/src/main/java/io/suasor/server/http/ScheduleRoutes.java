@@ -1,0 +1,190 @@
+package io.suasor.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.suasor.jobs.Job;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.MisfirePolicy;
+import io.suasor.jobs.service.JobService;
+import io.suasor.server.auth.Access;
+import io.suasor.server.auth.User;
+import java.util.List;
+
+/** Schedule listing, creation, editing, deletion, pausing and resuming. */
+final class ScheduleRoutes {
+  private final JobService jobs;
+  private final Json json;
+
+  ScheduleRoutes(JobService jobs, Json json) {
+    this.jobs = jobs;
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/jobs/schedules", this::list);
+    routes.post("/api/v1/jobs/schedules", this::create);
+    routes.put("/api/v1/jobs/schedules", this::updateByJob);
+    routes.get(
+        "/api/v1/jobs/schedules/{name}", ctx -> ctx.json(Envelope.ok("schedule", visible(ctx))));
+    routes.put("/api/v1/jobs/schedules/{name}", this::update);
+    routes.delete("/api/v1/jobs/schedules/{name}", this::delete);
+    routes.post("/api/v1/jobs/schedules/{name}/pause", ctx -> setEnabled(ctx, false));
+    routes.post("/api/v1/jobs/schedules/{name}/resume", ctx -> setEnabled(ctx, true));
+  }
+
+  private void list(Context ctx) {
+    User user = Requests.user(ctx);
+    List<JobSchedule> visible =
+        jobs.getAllJobSchedules().stream().filter(s -> Access.canSee(user, s)).toList();
+    ctx.json(Envelope.ok(visible.size() + " schedules", visible));
+  }
+
+  private void create(Context ctx) {
+    User user = Requests.user(ctx);
+    ScheduleRequest request = json.read(ctx.body(), ScheduleRequest.class);
+    Job job = job(request.jobName());
+    Long owner = request.userId();
+    if (!user.isAdmin()) {
+      if (owner != null && owner != user.id()) {
+        throw ApiException.forbidden("a user may create schedules only for themselves");
+      }
+      RunRoutes.requireUserJob(job);
+      owner = user.id();
+    }
+    String name = request.name();
+    if ((name == null || name.isBlank()) && owner != null) {
+      name = job.name() + ".user-" + owner;
+    }
+    JobSchedule draft =
+        new JobSchedule(
+            null,
+            name,
+            job.name(),
+            request.jobType(),
+            owner,
+            request.frequency(),
+            request.timeZone(),
+            request.enabled() == null || request.enabled(),
+            request.configText(),
+            null,
+            null,
+            request.misfirePolicy() == null ? MisfirePolicy.FIRE_ONCE : request.misfirePolicy(),
+            request.maxAttempts(),
+            request.timeoutSeconds(),
+            null,
+            null,
+            0);
+    JobSchedule created = jobs.createJobSchedule(draft);
+    ctx.status(201)
+        .header("Location", "/api/v1/jobs/schedules/" + created.name())
+        .json(Envelope.ok("schedule created", created));
+  }
+
+  /** The original's update: the job's own schedule, found by {@code jobName}. */
+  private void updateByJob(Context ctx) {
+    ScheduleRequest request = json.read(ctx.body(), ScheduleRequest.class);
+    if (request.jobName() == null || request.jobName().isBlank()) {
+      throw ApiException.invalid(
+          "jobName", "jobName is required: the job whose schedule to change");
+    }
+    if (request.frequency() == null || request.frequency().isBlank()) {
+      throw ApiException.invalid(
+          "frequency",
+          "frequency is required; accepted forms are "
+              + io.suasor.jobs.schedule.Schedule.ACCEPTED_FORMS);
+    }
+    JobSchedule current = changeable(ctx, request.jobName());
+    ctx.json(Envelope.ok("schedule updated", apply(current, request)));
+  }
+
+  private void update(Context ctx) {
+    ScheduleRequest request = json.read(ctx.body(), ScheduleRequest.class);
+    JobSchedule current = changeable(ctx, ctx.pathParam("name"));
+    if (request.name() != null && !request.name().equals(current.name())) {
+      throw ApiException.invalid("name", "a schedule cannot be renamed; leave name out");
+    }
+    ctx.json(Envelope.ok("schedule updated", apply(current, request)));
+  }
+
+  private JobSchedule apply(JobSchedule current, ScheduleRequest request) {
+    if (request.userId() != null && !request.userId().equals(current.userId())) {
+      throw ApiException.invalid("userId", "a schedule's user cannot be changed; leave userId out");
+    }
+    if (request.jobName() != null && !request.jobName().equals(current.jobName())) {
+      throw ApiException.invalid(
+          "jobName", "a schedule's job cannot be changed; create another schedule instead");
+    }
+    JobSchedule edited =
+        new JobSchedule(
+            current.id(),
+            current.name(),
+            current.jobName(),
+            request.jobType() == null ? current.jobType() : request.jobType(),
+            current.userId(),
+            request.frequency() == null ? current.frequency() : request.frequency(),
+            request.timeZone() == null ? current.timeZone() : request.timeZone(),
+            request.enabled() == null ? current.enabled() : request.enabled(),
+            request.configText() == null ? current.config() : request.configText(),
+            current.lastRunTime(),
+            current.nextRunTime(),
+            request.misfirePolicy() == null ? current.misfirePolicy() : request.misfirePolicy(),
+            request.maxAttempts() == null ? current.maxAttempts() : request.maxAttempts(),
+            request.timeoutSeconds() == null ? current.timeoutSeconds() : request.timeoutSeconds(),
+            current.createdAt(),
+            current.updatedAt(),
+            request.version() == null ? current.version() : request.version());
+    return jobs.updateJobSchedule(edited);
+  }
+
+  private void delete(Context ctx) {
+    JobSchedule current = changeable(ctx, ctx.pathParam("name"));
+    jobs.deleteJobSchedule(current.name());
+    ctx.json(Envelope.ok("schedule " + current.name() + " deleted", current));
+  }
+
+  private void setEnabled(Context ctx, boolean enabled) {
+    JobSchedule current = changeable(ctx, ctx.pathParam("name"));
+    JobSchedule changed =
+        enabled ? jobs.resumeSchedule(current.name()) : jobs.pauseSchedule(current.name());
+    ctx.json(Envelope.ok(enabled ? "schedule resumed" : "schedule paused", changed));
+  }
+
+  private JobSchedule visible(Context ctx) {
+    return visible(ctx, ctx.pathParam("name"));
+  }
+
+  private JobSchedule visible(Context ctx, String name) {
+    User user = Requests.user(ctx);
+    return jobs.getJobScheduleByName(name)
+        .filter(s -> Access.canSee(user, s))
+        .orElseThrow(() -> ApiException.notFound("there is no schedule named '" + name + "'"));
+  }
+
+  private JobSchedule changeable(Context ctx, String name) {
+    JobSchedule schedule = visible(ctx, name);
+    if (!Access.canChange(Requests.user(ctx), schedule)) {
+      throw ApiException.forbidden(
+          "schedule '" + name + "' is a system schedule; only an admin may change it");
+    }
+    return schedule;
+  }
+
+  private Job job(String name) {
+    if (name == null || name.isBlank()) {
+      throw ApiException.invalid("jobName", "jobName is required: the job the schedule fires");
+    }
+    return jobs.registeredJobs().stream()
+        .filter(j -> j.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "jobName",
+                    "there is no job named '"
+                        + name
+                        + "'; registered jobs are "
+                        + String.join(
+                            ", ",
+                            jobs.registeredJobs().stream().map(Job::name).sorted().toList())));
+  }
+}

@@ -1,0 +1,45 @@
+package io.suasor.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.Jdbc;
+import java.util.Map;
+
+/** Liveness, readiness, Prometheus metrics and the OpenAPI document; none needs a token. */
+final class SystemRoutes {
+  private final Database database;
+  private final PrometheusMeterRegistry metrics;
+  private final String openApi;
+
+  SystemRoutes(Database database, PrometheusMeterRegistry metrics, String openApi) {
+    this.database = database;
+    this.metrics = metrics;
+    this.openApi = openApi;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/health", ctx -> ctx.json(Envelope.ok("alive", Map.of("status", "up"))));
+    routes.get("/health/ready", this::ready);
+    routes.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    routes.get(HttpServer.OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(openApi));
+  }
+
+  private void ready(Context ctx) {
+    try {
+      database.read(
+          "check readiness", c -> Jdbc.queryOne(c, "SELECT 1 AS one", r -> r.getInt("one")));
+    } catch (RuntimeException e) {
+      throw new ApiException(
+          503,
+          "UNAVAILABLE",
+          "the database does not answer: " + e.getMessage(),
+          Map.of("database", database.toString()));
+    }
+    ctx.json(Envelope.ok("ready", Map.of("status", "up", "database", "up")));
+  }
+}

@@ -1,0 +1,65 @@
+package io.suasor.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar starts with java -jar on a fresh data folder and answers /health. */
+class JarIT {
+  @Test
+  void theJarStartsOnAFreshDataDirAndIsHealthy(@TempDir Path work) throws Exception {
+    Path jar = Path.of(System.getProperty("suasor.jar", "target/suasor.jar")).toAbsolutePath();
+    assertThat(jar).exists();
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path output = work.resolve("out.txt");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--port",
+                String.valueOf(port))
+            .directory(work.toFile())
+            .redirectOutput(output.toFile())
+            .redirectError(work.resolve("err.txt").toFile())
+            .start();
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      HttpRequest health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      HttpResponse<String> reply = null;
+      while (reply == null && System.nanoTime() < deadline && process.isAlive()) {
+        try {
+          reply = client.send(health, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException notYet) {
+          TimeUnit.MILLISECONDS.sleep(200);
+        }
+      }
+      assertThat(reply).as(Files.readString(work.resolve("err.txt"))).isNotNull();
+      assertThat(reply.statusCode()).isEqualTo(200);
+      assertThat(reply.body()).contains("\"success\":true");
+      assertThat(work.resolve("data").resolve("suasor.db")).exists();
+      assertThat(Files.readString(output)).contains("suasor_", "shown only this once");
+    } finally {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+}

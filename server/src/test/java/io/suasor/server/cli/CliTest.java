@@ -1,0 +1,77 @@
+package io.suasor.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.suasor.server.TestJobs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI on an embedded database in a temporary folder. */
+class CliTest {
+  @TempDir Path dataDir;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--data-dir";
+    all[args.length + 1] = dataDir.toString();
+    return new Cli(
+            java.util.List.of(new TestJobs.Quick(), new TestJobs.Maintenance()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of())
+        .run(all);
+  }
+
+  private String printed() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void migratesListsRunsAndCancels() {
+    assertThat(run("migrate")).isZero();
+    assertThat(printed()).contains("up to date");
+
+    assertThat(run("jobs", "list")).isZero();
+    assertThat(printed()).contains("test.quick", "test.system");
+
+    assertThat(run("jobs", "run", "test.quick", "--wait", "--params", "{\"items\":5}")).isZero();
+    assertThat(printed()).contains("completed", "\"counted\":5");
+
+    assertThat(run("jobs", "runs")).isZero();
+    assertThat(printed()).contains("test.quick", "completed");
+
+    assertThat(run("jobs", "cancel", "1")).isEqualTo(1);
+    assertThat(printed()).contains("already ended");
+  }
+
+  @Test
+  void failuresAndUsageErrorsHaveTheirExitCodes() {
+    assertThat(run("jobs", "run", "no.such.job")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no job named 'no.such.job'");
+    assertThat(run("jobs", "frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void managesUsersAndTokens() {
+    assertThat(run("users", "add", "dana", "--role", "admin")).isZero();
+    assertThat(printed()).contains("added admin dana", "suasor_");
+    assertThat(run("users", "list")).isZero();
+    assertThat(printed()).contains("dana", "admin");
+    assertThat(run("tokens", "create", "dana")).isZero();
+    assertThat(printed()).contains("token 2 for dana");
+    assertThat(run("tokens", "revoke", "2")).isZero();
+    assertThat(run("tokens", "revoke", "99")).isEqualTo(1);
+    assertThat(run("tokens", "create", "nobody")).isEqualTo(1);
+    assertThat(run("users", "add", "eve", "--role", "boss")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,74 @@
+package io.suasor.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @Test
+  void defaultsRunOnSqliteInDataOnLoopback8080() {
+    ServerConfig config = ConfigLoader.load(Optional.empty(), Map.of(), Map.of());
+    assertThat(config.databaseUrl()).isEmpty();
+    assertThat(config.sqliteFile()).isEqualTo(Path.of("data", "suasor.db"));
+    assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.corsOrigins()).isEmpty();
+  }
+
+  @Test
+  void environmentOverridesTheFileAndTheCommandLineOverridesBoth(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("suasor.properties");
+    Files.writeString(file, "http.port=9000\nworkers=2\ndata.dir=/var/lib/suasor\n");
+    ServerConfig config =
+        ConfigLoader.load(
+            Optional.of(file),
+            Map.of(
+                "SUASOR_HTTP_PORT", "9100",
+                "SUASOR_DB_URL", "jdbc:postgresql://db:5432/suasor",
+                "SUASOR_CORS_ORIGINS", "http://localhost:5173, https://media.example.org"),
+            Map.of("data.dir", "/tmp/x"));
+    assertThat(config.httpPort()).isEqualTo(9100);
+    assertThat(config.workers()).isEqualTo(2);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(config.databaseUrl()).hasValue("jdbc:postgresql://db:5432/suasor");
+    assertThat(config.corsOrigins())
+        .isEqualTo(List.of("http://localhost:5173", "https://media.example.org"));
+  }
+
+  @Test
+  void badSettingsAreNamedWithWhatToChange(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(Optional.empty(), Map.of("SUASOR_HTTP_PORT", "eighty"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SUASOR_HTTP_PORT")
+        .hasMessageContaining("whole number from 0 to 65535");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(Optional.empty(), Map.of("SUASOR_DB_URL", "mysql://x"), Map.of()))
+        .hasMessageContaining("SUASOR_DB_URL")
+        .hasMessageContaining("jdbc:postgresql://");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_CORS_ORIGINS", "localhost:5173/"), Map.of()))
+        .hasMessageContaining("SUASOR_CORS_ORIGINS");
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "http.prot=1\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+        .hasMessageContaining("http.prot")
+        .hasMessageContaining("http.port");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Optional.of(dir.resolve("missing")), Map.of(), Map.of()))
+        .hasMessageContaining("--config");
+  }
+}

@@ -1,0 +1,83 @@
+package io.suasor.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small client of the real server on a loopback port. */
+final class Api {
+  static final ObjectMapper JSON = new ObjectMapper();
+  final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final String base;
+
+  Api(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  record Reply(int status, String text, HttpResponse<String> raw) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(text);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + "): " + text, e);
+      }
+    }
+
+    JsonNode data() {
+      return json().get("data");
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  Reply get(String path, String token) {
+    return send("GET", path, token, null);
+  }
+
+  Reply post(String path, String token, String body) {
+    return send("POST", path, token, body);
+  }
+
+  Reply put(String path, String token, String body) {
+    return send("PUT", path, token, body);
+  }
+
+  Reply delete(String path, String token) {
+    return send("DELETE", path, token, null);
+  }
+
+  Reply send(String method, String path, String token, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,494 @@
+package io.suasor.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.server.TestJobs;
+import io.suasor.server.TestServer;
+import io.suasor.server.config.ServerConfig;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API against a real server on a loopback port; run once per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ServerApiContract {
+  final TestJobs.Gated gated = new TestJobs.Gated();
+  TestServer.Started server;
+  Api api;
+  String admin;
+  String alice;
+  long aliceId;
+  String bob;
+  long bobId;
+
+  abstract ServerConfig config(Path dataDir);
+
+  @BeforeAll
+  void start(@TempDir Path dataDir) {
+    server = TestServer.start(config(dataDir), TestJobs.all(gated));
+    api = new Api(server.port());
+    admin = server.adminToken();
+    aliceId = api.post("/api/v1/users", admin, "{\"name\":\"alice\"}").data().get("id").asLong();
+    alice = token(aliceId);
+    bobId =
+        api.post("/api/v1/users", admin, "{\"name\":\"bob\",\"role\":\"user\"}")
+            .data()
+            .get("id")
+            .asLong();
+    bob = token(bobId);
+  }
+
+  private String token(long userId) {
+    Api.Reply reply =
+        api.post("/api/v1/tokens", admin, "{\"userId\":" + userId + ",\"name\":\"t\"}");
+    assertThat(reply.status()).isEqualTo(201);
+    return reply.data().get("token").asText();
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.app().close();
+    }
+  }
+
+  // Envelope, health and auth
+
+  @Test
+  void healthAndReadinessNeedNoToken() {
+    assertThat(api.get("/health", null).json().get("success").asBoolean()).isTrue();
+    Api.Reply ready = api.get("/health/ready", null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.data().get("database").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void missingOrUnknownTokenIs401WithTheErrorEnvelope() {
+    Api.Reply missing = api.get("/api/v1/jobs", null);
+    assertThat(missing.status()).isEqualTo(401);
+    JsonNode error = missing.json();
+    assertThat(error.get("success").asBoolean()).isFalse();
+    assertThat(error.get("type").asText()).isEqualTo("UNAUTHORIZED");
+    assertThat(error.get("statusCode").asInt()).isEqualTo(401);
+    assertThat(error.get("request_id").asText()).isEqualTo(missing.header("X-Request-Id"));
+    assertThat(error.get("timestamp").asText()).endsWith("Z");
+    assertThat(error.has("details")).isTrue();
+    assertThat(api.get("/api/v1/jobs", "suasor_not-a-token").status()).isEqualTo(401);
+  }
+
+  @Test
+  void unknownRouteIs404InTheEnvelope() {
+    Api.Reply reply = api.get("/api/v1/nothing/here", admin);
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.json().get("type").asText()).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void corsPreflightAllowsTheConfiguredOriginAndAuthorization() throws Exception {
+    HttpRequest preflight =
+        HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/active"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "http://localhost:5173")
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+            .build();
+    HttpResponse<String> reply = api.client.send(preflight, HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:5173");
+    assertThat(reply.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+        .contains("authorization");
+  }
+
+  // Jobs and schedules
+
+  @Test
+  void overviewListsEachJobWithScheduleInWordsAndNextRun() {
+    JsonNode jobs = api.get("/api/v1/jobs", alice).data();
+    JsonNode system = find(jobs, j -> j.get("name").asText().equals("test.system"));
+    assertThat(system.get("description").asText()).contains("03:00");
+    assertThat(system.get("schedule").get("frequency").asText()).isEqualTo("daily at 03:00");
+    assertThat(system.get("nextRun").asText()).endsWith("Z");
+    assertThat(jobs).hasSize(3);
+  }
+
+  @Test
+  void schedulesCanBeCreatedReadEditedPausedAndDeleted() {
+    Api.Reply created =
+        api.post(
+            "/api/v1/jobs/schedules",
+            admin,
+            "{\"name\":\"quick-hourly\",\"jobName\":\"test.quick\",\"frequency\":\"every 15m\",\"config\":{\"items\":5}}");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.data().get("frequency").asText()).isEqualTo("every 15m");
+    assertThat(created.data().get("config").asText()).isEqualTo("{\"items\":5}");
+    assertThat(created.header("Location")).isEqualTo("/api/v1/jobs/schedules/quick-hourly");
+
+    Api.Reply taken =
+        api.post(
+            "/api/v1/jobs/schedules",
+            admin,
+            "{\"name\":\"quick-hourly\",\"jobName\":\"test.quick\",\"frequency\":\"daily\"}");
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.json().get("type").asText()).isEqualTo("CONFLICT");
+
+    assertThat(api.get("/api/v1/jobs/schedules/quick-hourly", admin).data().get("jobName").asText())
+        .isEqualTo("test.quick");
+    Api.Reply edited =
+        api.put(
+            "/api/v1/jobs/schedules/quick-hourly",
+            admin,
+            "{\"frequency\":\"weekly on mon at 02:30\"}");
+    assertThat(edited.status()).isEqualTo(200);
+    assertThat(edited.data().get("frequency").asText()).isEqualTo("weekly on mon at 02:30");
+    assertThat(
+            api.post("/api/v1/jobs/schedules/quick-hourly/pause", admin, null)
+                .data()
+                .get("enabled")
+                .asBoolean())
+        .isFalse();
+    assertThat(
+            api.post("/api/v1/jobs/schedules/quick-hourly/resume", admin, null)
+                .data()
+                .get("enabled")
+                .asBoolean())
+        .isTrue();
+    assertThat(api.delete("/api/v1/jobs/schedules/quick-hourly", admin).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/jobs/schedules/quick-hourly", admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void originalUpdateChangesAJobsScheduleByJobName() {
+    Api.Reply updated =
+        api.put(
+            "/api/v1/jobs/schedules",
+            admin,
+            "{\"jobName\":\"test.system\",\"frequency\":\"daily at 04:00\",\"enabled\":true}");
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.data().get("frequency").asText()).isEqualTo("daily at 04:00");
+    assertThat(api.put("/api/v1/jobs/schedules", admin, "{\"jobName\":\"test.system\"}").status())
+        .isEqualTo(400);
+    api.put(
+        "/api/v1/jobs/schedules",
+        admin,
+        "{\"jobName\":\"test.system\",\"frequency\":\"daily at 03:00\"}");
+  }
+
+  @Test
+  void badScheduleInputIs400SayingWhatToChange() {
+    Api.Reply invalid =
+        api.post(
+            "/api/v1/jobs/schedules",
+            admin,
+            "{\"jobName\":\"test.quick\",\"frequency\":\"sometimes\"}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("message").asText()).contains("every <n>s|m|h|d", "cron");
+    assertThat(invalid.json().get("details").get("field").asText()).isEqualTo("frequency");
+
+    Api.Reply unknownField =
+        api.post(
+            "/api/v1/jobs/schedules", admin, "{\"jobName\":\"test.quick\",\"frequncy\":\"daily\"}");
+    assertThat(unknownField.status()).isEqualTo(400);
+    assertThat(unknownField.json().get("message").asText()).contains("frequncy", "frequency");
+
+    Api.Reply mistyped =
+        api.post(
+            "/api/v1/jobs/schedules",
+            admin,
+            "{\"jobName\":\"test.quick\",\"frequency\":\"daily\",\"enabled\":\"yes\"}");
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.json().get("details").get("field").asText()).isEqualTo("enabled");
+
+    Api.Reply malformed = api.post("/api/v1/jobs/schedules", admin, "{\"jobName\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().get("message").asText()).contains("not valid JSON");
+
+    Api.Reply unknownJob =
+        api.post("/api/v1/jobs/schedules", admin, "{\"jobName\":\"nope\",\"frequency\":\"daily\"}");
+    assertThat(unknownJob.status()).isEqualTo(400);
+    assertThat(unknownJob.json().get("message").asText()).contains("test.quick");
+  }
+
+  @Test
+  void usersScheduleTheirOwnWorkAndOnlyReadSystemSchedules() {
+    Api.Reply own =
+        api.post(
+            "/api/v1/jobs/schedules",
+            alice,
+            "{\"jobName\":\"test.quick\",\"frequency\":\"daily\",\"userID\":" + aliceId + "}");
+    assertThat(own.status()).isEqualTo(201);
+    String name = own.data().get("name").asText();
+    assertThat(own.data().get("userId").asLong()).isEqualTo(aliceId);
+    assertThat(api.get("/api/v1/jobs/schedules/" + name, bob).status()).isEqualTo(404);
+    assertThat(api.delete("/api/v1/jobs/schedules/" + name, bob).status()).isEqualTo(404);
+    assertThat(names(api.get("/api/v1/jobs/schedules", bob).data()))
+        .doesNotContain(name)
+        .contains("test.system");
+    assertThat(api.put("/api/v1/jobs/schedules/test.system", alice, "{\"enabled\":false}").status())
+        .isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/v1/jobs/schedules",
+                    alice,
+                    "{\"jobName\":\"test.quick\",\"frequency\":\"daily\",\"userId\":" + bobId + "}")
+                .status())
+        .isEqualTo(403);
+    assertThat(api.delete("/api/v1/jobs/schedules/" + name, alice).status()).isEqualTo(200);
+  }
+
+  // Runs
+
+  @Test
+  void manualRunIs202WithLocationAndCompletes() throws Exception {
+    Api.Reply started = api.post("/api/v1/jobs/test.quick/run", admin, "{\"items\":5}");
+    assertThat(started.status()).isEqualTo(202);
+    long id = started.data().get("id").asLong();
+    assertThat(started.header("Location")).isEqualTo("/api/v1/jobs/runs/" + id);
+    assertThat(started.data().get("parameters").asText()).isEqualTo("{\"items\":5}");
+    JsonNode done = awaitRun(admin, id, "completed");
+    assertThat(done.get("processedItems").asLong()).isEqualTo(5);
+    assertThat(done.get("metadata").asText()).contains("\"counted\":5");
+    assertThat(done.get("errorMessage").isNull()).isTrue();
+    assertThat(
+            api.get("/api/v1/jobs/runs/" + id + "/progress", admin).data().get("progress").asInt())
+        .isEqualTo(100);
+    assertThat(api.get("/api/v1/jobs/runs/" + id + "/logs", admin).data().toString())
+        .contains("counted 5 items");
+    assertThat(api.get("/metrics", null).text())
+        .contains("suasor_job_runs_total{job=\"test.quick\",status=\"completed\"}");
+  }
+
+  @Test
+  void manualRunRefusesUnknownJobsBusyJobsAndBadParameters() throws Exception {
+    Api.Reply unknown = api.post("/api/v1/jobs/no.such.job/run", admin, null);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("message").asText()).contains("test.quick");
+
+    assertThat(api.post("/api/v1/jobs/test.quick/run", admin, "[1,2]").status()).isEqualTo(400);
+    assertThat(api.post("/api/v1/jobs/test.quick/run", admin, "{oops").status()).isEqualTo(400);
+
+    gated.started = new java.util.concurrent.CountDownLatch(1);
+    long id = api.post("/api/v1/jobs/test.gated/run", bob, null).data().get("id").asLong();
+    Api.Reply busy = api.post("/api/v1/jobs/test.gated/run", bob, null);
+    assertThat(busy.status()).isEqualTo(409);
+    assertThat(busy.json().get("type").asText()).isEqualTo("CONFLICT");
+    assertThat(ids(api.get("/api/v1/jobs/active", bob).data())).contains(id);
+    assertThat(ids(api.get("/api/v1/jobs/active", alice).data())).doesNotContain(id);
+    assertThat(gated.started.await(10, TimeUnit.SECONDS)).isTrue();
+    Api.Reply cancel = api.post("/api/v1/jobs/runs/" + id + "/cancel", bob, null);
+    assertThat(cancel.status()).isEqualTo(200);
+    awaitRun(bob, id, "cancelled");
+  }
+
+  @Test
+  void usersCannotSeeOrCancelOtherUsersRunsAndOnlyReadSystemRuns() throws Exception {
+    long alices = api.post("/api/v1/jobs/test.quick/run", alice, null).data().get("id").asLong();
+    awaitRun(alice, alices, "completed");
+    long system = api.post("/api/v1/jobs/test.system/run", admin, null).data().get("id").asLong();
+    awaitRun(admin, system, "completed");
+
+    assertThat(api.get("/api/v1/jobs/runs/" + alices, bob).status()).isEqualTo(404);
+    assertThat(api.post("/api/v1/jobs/runs/" + alices + "/cancel", bob, null).status())
+        .isEqualTo(404);
+    assertThat(ids(api.get("/api/v1/jobs/runs?limit=100", bob).data()))
+        .doesNotContain(alices)
+        .contains(system);
+    assertThat(api.get("/api/v1/jobs/runs?user=" + aliceId, bob).status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/jobs/runs/" + system, bob).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/jobs/runs/" + system + "/cancel", bob, null).status())
+        .isEqualTo(403);
+    assertThat(api.post("/api/v1/jobs/test.system/run", bob, null).status()).isEqualTo(403);
+    assertThat(ids(api.get("/api/v1/jobs/runs?limit=100", admin).data())).contains(alices, system);
+  }
+
+  @Test
+  void runHistoryFiltersAndPagesWithACursor() throws Exception {
+    List<Long> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long id =
+          api.post("/api/v1/jobs/test.quick/run?userId=" + bobId, admin, null)
+              .data()
+              .get("id")
+              .asLong();
+      awaitRun(admin, id, "completed");
+      created.add(id);
+    }
+    Api.Reply first =
+        api.get(
+            "/api/v1/jobs/runs?job=test.quick&user=" + bobId + "&status=completed&limit=2", bob);
+    assertThat(ids(first.data())).containsExactly(created.get(2), created.get(1));
+    long cursor = first.json().get("pagination").get("nextCursor").asLong();
+    Api.Reply second =
+        api.get(
+            "/api/v1/jobs/runs?job=test.quick&userID=" + bobId + "&limit=2&before=" + cursor, bob);
+    assertThat(ids(second.data())).startsWith(created.get(0));
+    assertThat(
+            api.get("/api/v1/jobs/runs?from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z", admin)
+                .data())
+        .isEmpty();
+  }
+
+  @Test
+  void badRunQueriesAre400() {
+    for (String query :
+        List.of(
+            "limit=-1",
+            "limit=0",
+            "limit=101",
+            "limit=99999999999",
+            "limit=ten",
+            "status=sleeping",
+            "from=yesterday",
+            "before=abc",
+            "user=-3")) {
+      Api.Reply reply = api.get("/api/v1/jobs/runs?" + query, admin);
+      assertThat(reply.status()).as(query).isEqualTo(400);
+      assertThat(reply.json().get("type").asText()).as(query).isEqualTo("VALIDATION_ERROR");
+    }
+    assertThat(api.get("/api/v1/jobs/runs/abc", admin).status()).isEqualTo(400);
+    assertThat(api.get("/api/v1/jobs/runs/-1/progress", admin).status()).isEqualTo(400);
+    assertThat(api.get("/api/v1/jobs/runs/999999", admin).status()).isEqualTo(404);
+  }
+
+  @Test
+  void oversizedBodiesAre413() {
+    String big = "{\"name\":\"" + "x".repeat(100 * 1024) + "\"}";
+    Api.Reply reply = api.post("/api/v1/users", admin, big);
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().get("type").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+    assertThat(api.post("/api/v1/jobs/test.quick/run", admin, big).status()).isEqualTo(413);
+  }
+
+  // Accounts
+
+  @Test
+  void adminsManageUsersAndTokensAndUsersCannot() {
+    assertThat(api.get("/api/v1/users", alice).status()).isEqualTo(403);
+    assertThat(api.post("/api/v1/tokens", alice, "{\"userId\":" + aliceId + "}").status())
+        .isEqualTo(403);
+    assertThat(api.get("/api/v1/users/me", alice).data().get("name").asText()).isEqualTo("alice");
+    assertThat(names(api.get("/api/v1/users", admin).data())).contains("admin", "alice", "bob");
+
+    long carol = api.post("/api/v1/users", admin, "{\"name\":\"carol\"}").data().get("id").asLong();
+    assertThat(api.post("/api/v1/users", admin, "{\"name\":\"carol\"}").status()).isEqualTo(409);
+    Api.Reply issued = api.post("/api/v1/tokens", admin, "{\"userId\":" + carol + "}");
+    String token = issued.data().get("token").asText();
+    assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/tokens", admin).text()).doesNotContain(token);
+    assertThat(api.delete("/api/v1/tokens/" + issued.data().get("id").asLong(), admin).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
+  }
+
+  // Live events
+
+  @Test
+  void eventStreamDeliversARunningJobsProgress() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/events"))
+            .header("Authorization", "Bearer " + alice)
+            .header("Accept", "text/event-stream")
+            .build();
+    HttpResponse<InputStream> stream =
+        api.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+    assertThat(lines.readLine()).startsWith(":");
+    gated.started = new java.util.concurrent.CountDownLatch(1);
+    long id = api.post("/api/v1/jobs/test.gated/run", alice, null).data().get("id").asLong();
+    CompletableFuture<List<String>> events =
+        CompletableFuture.supplyAsync(
+            () -> {
+              List<String> seen = new ArrayList<>();
+              try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  if (line.startsWith("event: ")) {
+                    seen.add(line.substring(7));
+                  }
+                  if (line.startsWith("event: run.finished")) {
+                    break;
+                  }
+                }
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return seen;
+            });
+    assertThat(gated.started.await(10, TimeUnit.SECONDS)).isTrue();
+    for (int i = 0; i < TestJobs.Gated.ITEMS; i++) {
+      gated.permits.release();
+      awaitProgress(id, (i + 1) * 100 / TestJobs.Gated.ITEMS);
+    }
+    List<String> seen = events.get(15, TimeUnit.SECONDS);
+    stream.body().close();
+    assertThat(seen).contains("run.created", "run.started", "run.progress", "run.finished");
+    assertThat(seen.indexOf("run.progress")).isLessThan(seen.indexOf("run.finished"));
+  }
+
+  // Helpers
+
+  JsonNode awaitRun(String token, long id, String status) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode run;
+    do {
+      run = api.get("/api/v1/jobs/runs/" + id, token).data();
+      if (run.get("status").asText().equals(status)) {
+        return run;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("run " + id + " did not become " + status + ": " + run);
+  }
+
+  private void awaitProgress(long id, int atLeast) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode run = api.get("/api/v1/jobs/runs/" + id, admin).data();
+      if (run.get("progress").asInt() >= atLeast || !run.get("endTime").isNull()) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    throw new AssertionError("run " + id + " did not reach " + atLeast + "%");
+  }
+
+  static JsonNode find(JsonNode array, Predicate<JsonNode> test) {
+    for (JsonNode node : array) {
+      if (test.test(node)) {
+        return node;
+      }
+    }
+    throw new AssertionError("not found in " + array);
+  }
+
+  static List<Long> ids(JsonNode array) {
+    List<Long> ids = new ArrayList<>();
+    array.forEach(node -> ids.add(node.get("id").asLong()));
+    return ids;
+  }
+
+  static List<String> names(JsonNode array) {
+    List<String> names = new ArrayList<>();
+    array.forEach(node -> names.add(node.get("name").asText()));
+    return names;
+  }
+}
