@@ -93,8 +93,8 @@ public final class NotificationStore {
         DELETE FROM notifications WHERE id IN (
             SELECT id FROM notifications WHERE expires_at < ? ORDER BY id LIMIT ?)
         """,
-        cutoff,
-        batchSize);
+        batchSize,
+        cutoff);
   }
 
   private static Notification notification(ResultSet row) throws SQLException {

@@ -140,8 +140,8 @@ public final class RecommendationStore {
         DELETE FROM recommendations WHERE id IN (
             SELECT id FROM recommendations WHERE expires_at < ? ORDER BY id LIMIT ?)
         """,
-        cutoff,
-        batchSize);
+        batchSize,
+        cutoff);
   }
 
   private static Recommendation recommendation(ResultSet row) throws SQLException {

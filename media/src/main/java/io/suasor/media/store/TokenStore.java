@@ -92,8 +92,8 @@ public final class TokenStore {
         DELETE FROM api_tokens WHERE id IN (
             SELECT id FROM api_tokens WHERE expires_at < ? ORDER BY id LIMIT ?)
         """,
-        cutoff,
-        batchSize);
+        batchSize,
+        cutoff);
   }
 
   private static ApiToken token(ResultSet row) throws SQLException {
