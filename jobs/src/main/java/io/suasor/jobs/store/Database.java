@@ -58,6 +58,8 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("suasor-postgresql");
+    // Fail a pass quickly while the database is away; the engine retries with backoff.
+    config.setConnectionTimeout(5_000);
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     HikariDataSource pool = new HikariDataSource(config);
     return new Database(new PostgresDialect(), pool, pool, "PostgreSQL " + jdbcUrl);
@@ -160,6 +162,18 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw translate(operation, e);
     }
+  }
+
+  /**
+   * A connection of its own, outside the pools, for a caller that holds it for long (such as a
+   * LISTEN loop); the caller closes it.
+   */
+  public Connection dedicatedConnection() throws SQLException {
+    if (writer instanceof HikariDataSource pool) {
+      return java.sql.DriverManager.getConnection(
+          pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+    return writer.getConnection();
   }
 
   StoreException translate(String operation, SQLException e) {

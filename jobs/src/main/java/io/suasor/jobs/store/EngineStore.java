@@ -116,7 +116,7 @@ final class EngineStore {
                   SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
                       updated_at = ?
                   WHERE id = ? AND status = 'pending'
-                  RETURNING """
+                  RETURNING \s"""
                       + RunStore.COLUMNS)) {
             for (long id : picked) {
               Jdbc.bind(update, nodeId, now, now, now, id);
@@ -212,32 +212,46 @@ final class EngineStore {
                 nodeId));
   }
 
-  boolean finish(Completion f) {
+  Optional<Finished> finish(Completion f) {
     ProgressSnapshot p = f.progress();
-    return database.write(
-            "finish run " + f.runId() + " as " + f.status().value(),
-            c ->
-                Jdbc.update(
-                    c,
-                    """
-                    UPDATE job_runs
-                    SET status = ?, error_message = ?, end_time = ?, progress = ?,
-                        total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
-                        updated_at = ?
-                    WHERE id = ? AND node_id = ? AND status = 'running'
-                    """,
-                    f.status().value(),
-                    Jdbc.nullableText(f.errorMessage()),
-                    f.now(),
-                    p.progress(),
-                    p.totalItems(),
-                    p.processedItems(),
-                    Jdbc.nullableText(p.statusMessage()),
-                    p.metadata(),
-                    f.now(),
-                    f.runId(),
-                    f.nodeId()))
-        == 1;
+    return database.inTransaction(
+        "finish run " + f.runId() + " as " + f.status().value(),
+        c -> {
+          Optional<JobRun> ended =
+              Jdbc.queryOne(
+                  c,
+                  """
+                  UPDATE job_runs
+                  SET status = ?, error_message = ?, end_time = ?, progress = ?,
+                      total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
+                      updated_at = ?
+                  WHERE id = ? AND node_id = ? AND status = 'running'
+                  RETURNING \s"""
+                      + RunStore.COLUMNS,
+                  RunStore::map,
+                  f.status().value(),
+                  Jdbc.nullableText(f.errorMessage()),
+                  f.now(),
+                  p.progress(),
+                  p.totalItems(),
+                  p.processedItems(),
+                  Jdbc.nullableText(p.statusMessage()),
+                  p.metadata(),
+                  f.now(),
+                  f.runId(),
+                  f.nodeId());
+          return withRetry(c, ended, f.retry(), f.now());
+        });
+  }
+
+  private static Optional<Finished> withRetry(
+      Connection c, Optional<JobRun> ended, NewRun retry, Instant now) throws SQLException {
+    if (ended.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<JobRun> planned =
+        retry == null ? Optional.empty() : Optional.of(RunStore.insert(c, retry, now));
+    return Optional.of(new Finished(ended.get(), planned));
   }
 
   List<JobRun> dead(Instant heartbeatBefore, int limit) {
@@ -253,26 +267,29 @@ final class EngineStore {
                 limit));
   }
 
-  boolean reap(
-      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now) {
+  Optional<Finished> reap(Reap r) {
     JobStatus.RUNNING.checkTransition(JobStatus.FAILED);
-    return database.write(
-            "reap run " + runId + " of node " + deadNodeId,
-            c ->
-                Jdbc.update(
-                    c,
-                    """
-                    UPDATE job_runs SET status = 'failed', error_message = ?, end_time = ?,
-                        updated_at = ?
-                    WHERE id = ? AND node_id = ? AND status = 'running' AND heartbeat_at < ?
-                    """,
-                    message,
-                    now,
-                    now,
-                    runId,
-                    deadNodeId,
-                    heartbeatBefore))
-        == 1;
+    return database.inTransaction(
+        "reap run " + r.runId() + " of node " + r.deadNodeId(),
+        c -> {
+          Optional<JobRun> ended =
+              Jdbc.queryOne(
+                  c,
+                  """
+                  UPDATE job_runs SET status = 'failed', error_message = ?, end_time = ?,
+                      updated_at = ?
+                  WHERE id = ? AND node_id = ? AND status = 'running' AND heartbeat_at < ?
+                  RETURNING \s"""
+                      + RunStore.COLUMNS,
+                  RunStore::map,
+                  r.message(),
+                  r.now(),
+                  r.now(),
+                  r.runId(),
+                  r.deadNodeId(),
+                  r.heartbeatBefore());
+          return withRetry(c, ended, r.retry(), r.now());
+        });
   }
 
   CancelOutcome requestCancel(long runId, Instant now) {

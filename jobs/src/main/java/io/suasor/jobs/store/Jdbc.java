@@ -57,7 +57,7 @@ public final class Jdbc {
       Connection connection, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
     List<T> rows = query(connection, sql, mapper, params);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   public static int update(Connection connection, String sql, Object... params)

@@ -16,12 +16,14 @@ public final class JdbcJobRepository implements JobRepository {
   private final ScheduleStore schedules;
   private final RunStore runs;
   private final EngineStore engine;
+  private final NodeStore nodes;
 
   /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
   public JdbcJobRepository(Database database) {
     this.schedules = new ScheduleStore(database);
     this.runs = new RunStore(database);
     this.engine = new EngineStore(database);
+    this.nodes = new NodeStore(database);
   }
 
   /** Creates or upgrades the engine's tables. */
@@ -47,6 +49,11 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public Optional<JobSchedule> getJobSchedule(String name) {
     return schedules.byName(name);
+  }
+
+  @Override
+  public Optional<JobSchedule> getJobScheduleById(long id) {
+    return schedules.byId(id);
   }
 
   @Override
@@ -164,7 +171,7 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public boolean finishRun(Completion completion) {
+  public Optional<Finished> finishRun(Completion completion) {
     return engine.finish(completion);
   }
 
@@ -174,9 +181,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public boolean reapRun(
-      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now) {
-    return engine.reap(runId, deadNodeId, heartbeatBefore, message, now);
+  public Optional<Finished> reapRun(Reap reap) {
+    return engine.reap(reap);
   }
 
   @Override
@@ -202,5 +208,30 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<LogLine> getRunLogs(long runId) {
     return runs.logs(runId);
+  }
+
+  @Override
+  public void registerNode(NodeInfo node, Instant aliveSince) {
+    nodes.register(node, aliveSince);
+  }
+
+  @Override
+  public boolean heartbeatNode(String nodeId, Instant now) {
+    return nodes.heartbeat(nodeId, now);
+  }
+
+  @Override
+  public void removeNode(String nodeId) {
+    nodes.remove(nodeId);
+  }
+
+  @Override
+  public List<NodeInfo> liveNodes(Instant aliveSince) {
+    return nodes.alive(aliveSince);
+  }
+
+  @Override
+  public int forgetSilentNodes(Instant before) {
+    return nodes.forgetSilent(before);
   }
 }

@@ -29,6 +29,8 @@ public interface JobRepository {
 
   Optional<JobSchedule> getJobSchedule(String name);
 
+  Optional<JobSchedule> getJobScheduleById(long id);
+
   /**
    * Stores a new schedule and returns it with its id.
    *
@@ -114,18 +116,17 @@ public interface JobRepository {
   Optional<Boolean> flushProgress(
       long runId, String nodeId, ProgressSnapshot progress, Instant now);
 
-  /** Ends a run if it is still running on the completing node; returns whether it did. */
-  boolean finishRun(Completion completion);
+  /**
+   * Ends a run if it is still running on the completing node, and inserts its retry if any; empty
+   * when the node no longer owns the run.
+   */
+  Optional<Finished> finishRun(Completion completion);
 
   /** Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}. */
   List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit);
 
-  /**
-   * Fails a run of a dead node, if it is still running there and still silent since {@code
-   * heartbeatBefore}; returns whether it did.
-   */
-  boolean reapRun(
-      long runId, String deadNodeId, Instant heartbeatBefore, String message, Instant now);
+  /** Fails a run of a dead node (see {@link Reap}); empty when it was not dead any more. */
+  Optional<Finished> reapRun(Reap reap);
 
   /** Cancels a pending run at once, or asks the owner of a running one to stop it. */
   CancelOutcome requestCancel(long runId, Instant now);
@@ -138,4 +139,25 @@ public interface JobRepository {
   void appendLogs(long runId, List<LogLine> lines);
 
   List<LogLine> getRunLogs(long runId);
+
+  // Node registry
+
+  /**
+   * Registers a node, replacing an earlier registration of the same id.
+   *
+   * @throws NodeConflictException on a single-node database where another node heartbeated since
+   *     {@code aliveSince}
+   */
+  void registerNode(NodeInfo node, Instant aliveSince);
+
+  /** Stamps a node alive; false when it is not registered (it was forgotten as dead). */
+  boolean heartbeatNode(String nodeId, Instant now);
+
+  void removeNode(String nodeId);
+
+  /** Nodes that heartbeated since {@code aliveSince}. */
+  List<NodeInfo> liveNodes(Instant aliveSince);
+
+  /** Removes the registrations of nodes silent since before {@code before}. */
+  int forgetSilentNodes(Instant before);
 }

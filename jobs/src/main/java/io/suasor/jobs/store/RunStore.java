@@ -32,7 +32,7 @@ final class RunStore {
           retry_of, scheduled_for, run_at, parameters, timeout_ms, concurrency_key,
           concurrency_limit, created_at, updated_at)
       VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      RETURNING """
+      RETURNING \s"""
           + COLUMNS;
 
   private static final String FIND =
@@ -160,7 +160,7 @@ final class RunStore {
                   UPDATE job_runs
                   SET status = ?, error_message = ?, start_time = ?, end_time = ?, updated_at = ?
                   WHERE id = ? AND status = ?
-                  RETURNING """
+                  RETURNING \s"""
                       + COLUMNS,
                   RunStore::map,
                   target.value(),

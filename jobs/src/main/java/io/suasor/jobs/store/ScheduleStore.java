@@ -30,7 +30,7 @@ final class ScheduleStore {
           config, last_run_time, next_run_time, misfire_policy, max_attempts, timeout_seconds,
           created_at, updated_at, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-      RETURNING """
+      RETURNING \s"""
           + COLUMNS;
 
   private static final String UPDATE =
@@ -40,7 +40,7 @@ final class ScheduleStore {
           config = ?, next_run_time = ?, misfire_policy = ?, max_attempts = ?,
           timeout_seconds = ?, updated_at = ?, version = version + 1
       WHERE name = ? AND version = ?
-      RETURNING """
+      RETURNING \s"""
           + COLUMNS;
 
   private final Database database;
@@ -72,6 +72,12 @@ final class ScheduleStore {
     return database.read(
         "read schedule '" + name + "'",
         c -> Jdbc.queryOne(c, SELECT + "WHERE name = ?", ScheduleStore::map, name));
+  }
+
+  Optional<JobSchedule> byId(long id) {
+    return database.read(
+        "read schedule " + id,
+        c -> Jdbc.queryOne(c, SELECT + "WHERE id = ?", ScheduleStore::map, id));
   }
 
   List<JobSchedule> due(Instant now, int limit) {

@@ -1,0 +1,362 @@
+package io.suasor.jobs.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.suasor.jobs.Job;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.MisfirePolicy;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.schedule.InvalidScheduleException;
+import io.suasor.jobs.schedule.Schedule;
+import io.suasor.jobs.service.InvalidRequestException;
+import io.suasor.jobs.service.JobBusyException;
+import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.service.ManualRun;
+import io.suasor.jobs.service.NotFoundException;
+import io.suasor.jobs.service.SyncReport;
+import io.suasor.jobs.service.UnknownJobException;
+import io.suasor.jobs.store.CancelOutcome;
+import io.suasor.jobs.store.DuplicateException;
+import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.store.LogLine;
+import io.suasor.jobs.store.RunPage;
+import io.suasor.jobs.store.RunQuery;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The {@link JobService} of one engine node. */
+final class EngineJobService implements JobService {
+  static final int MAX_NAME_LENGTH = 200;
+  static final int MAX_ATTEMPTS = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JobEngine engine;
+  private final JobRepository repository;
+  private final JobRegistry registry;
+  private final Clock clock;
+
+  EngineJobService(JobEngine engine, EngineContext context) {
+    this.engine = engine;
+    this.repository = context.repository();
+    this.registry = context.registry();
+    this.clock = context.clock();
+  }
+
+  @Override
+  public void startScheduler() {
+    engine.start();
+  }
+
+  @Override
+  public void stopScheduler() {
+    engine.stop();
+  }
+
+  @Override
+  public void registerJob(Job job) {
+    registry.register(job);
+  }
+
+  @Override
+  public Collection<Job> registeredJobs() {
+    return registry.all();
+  }
+
+  @Override
+  public SyncReport syncDatabaseJobs() {
+    List<String> created = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    List<String> unregistered = new ArrayList<>();
+    List<JobSchedule> stored = repository.getAllJobSchedules();
+    for (Job job : registry.all()) {
+      boolean has =
+          stored.stream().anyMatch(s -> s.jobName().equals(job.name()) && s.userId() == null);
+      if (has) {
+        kept.add(job.name());
+        continue;
+      }
+      Schedule schedule = job.schedule();
+      JobSchedule fresh =
+          JobSchedule.of(job.name(), job.type(), schedule.text())
+              .withFrequency(schedule.text(), schedule.zone().getId());
+      try {
+        createJobSchedule(fresh);
+        created.add(job.name());
+      } catch (DuplicateException e) {
+        kept.add(job.name());
+      }
+    }
+    for (JobSchedule schedule : stored) {
+      if (!registry.contains(schedule.jobName())) {
+        unregistered.add(schedule.name());
+      }
+    }
+    return new SyncReport(created, kept, unregistered);
+  }
+
+  @Override
+  public List<JobSchedule> getAllJobSchedules() {
+    return repository.getAllJobSchedules();
+  }
+
+  @Override
+  public Optional<JobSchedule> getJobScheduleByName(String name) {
+    return repository.getJobSchedule(name);
+  }
+
+  @Override
+  public JobSchedule createJobSchedule(JobSchedule request) {
+    Job job = job(request.jobName());
+    String name = request.name() == null || request.name().isBlank() ? job.name() : request.name();
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw new InvalidRequestException(
+          "name", "a schedule name may have at most " + MAX_NAME_LENGTH + " characters");
+    }
+    JobSchedule normal = normalise(request.withName(name), job);
+    Schedule schedule = parse(normal);
+    Instant now = clock.instant();
+    Instant next =
+        normal.enabled()
+            ? (normal.lastRunTime() == null
+                    ? schedule.firstFireAt(now)
+                    : schedule.nextFireAfter(normal.lastRunTime()))
+                .orElse(null)
+            : null;
+    JobSchedule stored = repository.createJobSchedule(normal.withNextRunTime(next), now);
+    engine.wakeUp();
+    return stored;
+  }
+
+  @Override
+  public JobSchedule updateJobSchedule(JobSchedule request) {
+    JobSchedule current =
+        repository
+            .getJobSchedule(request.name())
+            .orElseThrow(
+                () -> new NotFoundException("there is no schedule named '" + request.name() + "'"));
+    Job job = job(request.jobName());
+    JobSchedule normal = normalise(request, job);
+    Schedule schedule = parse(normal);
+    boolean timingChanged =
+        !Objects.equals(current.frequency(), normal.frequency())
+            || !Objects.equals(current.timeZone(), normal.timeZone())
+            || (normal.enabled() && !current.enabled());
+    Instant next = current.nextRunTime();
+    if (!normal.enabled()) {
+      next = null;
+    } else if (timingChanged || next == null) {
+      Instant now = clock.instant();
+      next =
+          (current.lastRunTime() == null
+                  ? schedule.firstFireAt(now)
+                  : schedule.nextFireAfter(current.lastRunTime()))
+              .orElse(null);
+    }
+    JobSchedule stored =
+        repository.updateJobSchedule(normal.withNextRunTime(next), clock.instant());
+    engine.wakeUp();
+    return stored;
+  }
+
+  /** Fills defaults and checks every field that a person may get wrong. */
+  private JobSchedule normalise(JobSchedule s, Job job) {
+    String zone =
+        s.timeZone() == null || s.timeZone().isBlank()
+            ? JobSchedule.DEFAULT_TIME_ZONE
+            : s.timeZone();
+    try {
+      ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException(
+          "timeZone",
+          "unknown time zone '" + zone + "'; use an IANA name such as UTC or Europe/Berlin");
+    }
+    String config =
+        s.config() == null || s.config().isBlank() ? JobSchedule.EMPTY_CONFIG : s.config();
+    requireJsonObject("config", config);
+    if (s.maxAttempts() != null && (s.maxAttempts() < 1 || s.maxAttempts() > MAX_ATTEMPTS)) {
+      throw new InvalidRequestException(
+          "maxAttempts",
+          "maxAttempts must be between 1 and " + MAX_ATTEMPTS + ", was " + s.maxAttempts());
+    }
+    if (s.timeoutSeconds() != null && s.timeoutSeconds() < 1) {
+      throw new InvalidRequestException(
+          "timeoutSeconds", "timeoutSeconds must be at least 1, was " + s.timeoutSeconds());
+    }
+    if (s.frequency() == null || s.frequency().isBlank()) {
+      throw new InvalidRequestException(
+          "frequency", "frequency is required; accepted forms are " + Schedule.ACCEPTED_FORMS);
+    }
+    return new JobSchedule(
+        s.id(),
+        s.name(),
+        job.name(),
+        s.jobType() == null ? job.type() : s.jobType(),
+        s.userId(),
+        canonical(s.frequency(), zone),
+        zone,
+        s.enabled(),
+        config,
+        s.lastRunTime(),
+        s.nextRunTime(),
+        s.misfirePolicy() == null ? MisfirePolicy.FIRE_ONCE : s.misfirePolicy(),
+        s.maxAttempts(),
+        s.timeoutSeconds(),
+        s.createdAt(),
+        s.updatedAt(),
+        s.version());
+  }
+
+  private static String canonical(String frequency, String zone) {
+    try {
+      return Schedule.parse(frequency.trim(), ZoneId.of(zone)).text();
+    } catch (InvalidScheduleException e) {
+      throw new InvalidRequestException("frequency", e.getMessage());
+    }
+  }
+
+  private static Schedule parse(JobSchedule s) {
+    try {
+      return Schedule.parse(s.frequency(), ZoneId.of(s.timeZone()));
+    } catch (InvalidScheduleException e) {
+      throw new InvalidRequestException("frequency", e.getMessage());
+    }
+  }
+
+  static void requireJsonObject(String field, String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node == null || !node.isObject()) {
+        throw new InvalidRequestException(field, field + " must be a JSON object such as {}");
+      }
+    } catch (JsonProcessingException e) {
+      throw new InvalidRequestException(
+          field, field + " is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  @Override
+  public boolean deleteJobSchedule(String name) {
+    boolean deleted = repository.deleteJobSchedule(name);
+    engine.wakeUp();
+    return deleted;
+  }
+
+  @Override
+  public JobSchedule pauseSchedule(String name) {
+    return updateJobSchedule(schedule(name).withEnabled(false));
+  }
+
+  @Override
+  public JobSchedule resumeSchedule(String name) {
+    return updateJobSchedule(schedule(name).withEnabled(true));
+  }
+
+  private JobSchedule schedule(String name) {
+    return repository
+        .getJobSchedule(name)
+        .orElseThrow(() -> new NotFoundException("there is no schedule named '" + name + "'"));
+  }
+
+  @Override
+  public List<JobRun> getRecentJobRuns(int limit) {
+    return repository.getRecentJobRuns(limit);
+  }
+
+  @Override
+  public List<JobRun> getUserJobRuns(long userId, int limit) {
+    return repository.getJobRunsByUser(userId, limit);
+  }
+
+  @Override
+  public Optional<JobRun> getJobRunById(long runId) {
+    return repository.getJobRunById(runId);
+  }
+
+  @Override
+  public List<JobRun> getActiveJobRuns() {
+    return repository.getActiveJobRuns();
+  }
+
+  @Override
+  public JobRun runJobManually(String jobName) {
+    return runJobManually(ManualRun.of(jobName));
+  }
+
+  @Override
+  public JobRun runJobManually(ManualRun request) {
+    Job job = job(request.jobName());
+    String parameters =
+        request.parameters() == null || request.parameters().isBlank()
+            ? JobSchedule.EMPTY_CONFIG
+            : request.parameters();
+    requireJsonObject("parameters", parameters);
+    Instant now = clock.instant();
+    NewRun run =
+        NewRun.of(job.name(), job.type(), Trigger.MANUAL, now)
+            .withUserId(request.userId())
+            .withParameters(parameters)
+            .withTimeout(job.timeout())
+            .withConcurrencyLimit(job.maxConcurrency());
+    JobRun created =
+        repository
+            .createRunIfIdle(run, now)
+            .orElseThrow(() -> new JobBusyException(job.name(), request.userId()));
+    engine.created(created);
+    return created;
+  }
+
+  @Override
+  public CancelOutcome cancelRun(long runId) {
+    CancelOutcome outcome = repository.requestCancel(runId, clock.instant());
+    if (outcome == CancelOutcome.REQUESTED) {
+      engine.signalCancel(runId);
+    }
+    return outcome;
+  }
+
+  @Override
+  public RunPage findRuns(RunQuery query) {
+    return repository.findRuns(query);
+  }
+
+  @Override
+  public List<LogLine> getRunLogs(long runId) {
+    return repository.getRunLogs(runId);
+  }
+
+  @Override
+  public void updateJobProgress(long runId, int progress, String message) {
+    repository.updateJobProgress(runId, progress, message, clock.instant());
+  }
+
+  @Override
+  public void setJobTotalItems(long runId, long totalItems) {
+    repository.setJobTotalItems(runId, totalItems, clock.instant());
+  }
+
+  @Override
+  public void incrementJobProcessedItems(long runId, long count) {
+    repository.incrementJobProcessedItems(runId, count, clock.instant());
+  }
+
+  private Job job(String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidRequestException("jobName", "jobName is required");
+    }
+    return registry
+        .find(name)
+        .orElseThrow(
+            () -> new UnknownJobException(name, registry.all().stream().map(Job::name).toList()));
+  }
+}

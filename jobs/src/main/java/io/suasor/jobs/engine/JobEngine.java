@@ -1,0 +1,328 @@
+package io.suasor.jobs.engine;
+
+import io.suasor.jobs.Job;
+import io.suasor.jobs.event.JobEvent;
+import io.suasor.jobs.event.JobListener;
+import io.suasor.jobs.event.Listeners;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.store.NodeInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine node: fires due schedules, claims due runs, executes them and watches them.
+ *
+ * <p>{@link #start()} runs the loop on a thread of its own, which sleeps until the next due time it
+ * knows of, a wake-up, or the poll interval. Tests leave it stopped and call {@link #tick()} with a
+ * settable clock instead. Build one with {@link #builder()}.
+ */
+public final class JobEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
+
+  private final EngineContext context;
+  private final Database database;
+  private final Listeners listeners;
+  private final ScheduleFirer firer;
+  private final RunExecutor executor;
+  private final RunSupervisor supervisor;
+  private final ExecutorService workers;
+  private final boolean ownsWorkers;
+  private final boolean ownsDatabase;
+  private final JobService service;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private boolean wakeRequested;
+  private volatile boolean running;
+  private volatile boolean claiming = true;
+  private Thread loop;
+  private final OutageLog outage =
+      new OutageLog(LoggerFactory.getLogger(JobEngine.class), "the job engine's pass");
+  private PostgresWakeUps wakeUps;
+
+  JobEngine(JobEngineBuilder.Parts parts) {
+    this.context = parts.context();
+    this.database = parts.database();
+    this.listeners = parts.listeners();
+    this.workers = parts.workers();
+    this.ownsWorkers = parts.ownsWorkers();
+    this.ownsDatabase = parts.ownsDatabase();
+    this.firer =
+        new ScheduleFirer(
+            context.repository(), context.registry(), context.settings(), context.listener());
+    this.executor = new RunExecutor(context, workers, this::wakeUp);
+    this.supervisor = new RunSupervisor(context, executor);
+    this.service = new EngineJobService(this, context);
+  }
+
+  public static JobEngineBuilder builder() {
+    return new JobEngineBuilder();
+  }
+
+  /** The application-level API over this engine. */
+  public JobService service() {
+    return service;
+  }
+
+  public JobRegistry registry() {
+    return context.registry();
+  }
+
+  public JobRepository repository() {
+    return context.repository();
+  }
+
+  public EngineSettings settings() {
+    return context.settings();
+  }
+
+  public Clock clock() {
+    return context.clock();
+  }
+
+  public void addListener(JobListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(JobListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Adds a job this node can run. */
+  public void register(Job job) {
+    context.registry().register(job);
+  }
+
+  /**
+   * One pass of the loop at the clock's current time: supervise running runs, fire due schedules,
+   * claim due runs up to the free workers and start them. Returns the number of runs started.
+   */
+  public int tick() {
+    Instant now = context.clock().instant();
+    supervisor.supervise(now);
+    if (!claiming) {
+      return 0;
+    }
+    firer.fireDue(now);
+    int free = executor.freeWorkers();
+    if (free == 0) {
+      return 0;
+    }
+    List<JobRun> claimed =
+        context.repository().claimDueRuns(context.settings().nodeId(), now, free);
+    claimed.forEach(executor::start);
+    return claimed.size();
+  }
+
+  /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    Instant now = context.clock().instant();
+    supervisor.registerNode(
+        new NodeInfo(
+            context.settings().nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
+        now);
+    running = true;
+    claiming = true;
+    if (database != null && database.dialect().supportsMultipleNodes()) {
+      wakeUps = new PostgresWakeUps(database, this);
+      Thread listener = new Thread(wakeUps, "suasor-listen-" + context.settings().nodeId());
+      listener.setDaemon(true);
+      listener.start();
+    }
+    loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
+    loop.setDaemon(true);
+    loop.start();
+    log.info(
+        "job engine started on node {} with {} workers over {}",
+        context.settings().nodeId(),
+        context.settings().workerThreads(),
+        database == null ? "the given repository" : database);
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Makes the loop look for work now instead of at its next planned wake-up. */
+  public void wakeUp() {
+    lock.lock();
+    try {
+      wakeRequested = true;
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void runLoop() {
+    Instant nextDue = Instant.MIN;
+    Instant nextPoll = Instant.MIN;
+    boolean woken = true;
+    while (running) {
+      Instant wakeAt;
+      try {
+        Instant now = context.clock().instant();
+        supervisor.supervise(now);
+        if (woken || !now.isBefore(nextDue) || !now.isBefore(nextPoll)) {
+          passUntilNoWorkOrWorkers();
+          nextDue = context.repository().nextDueTime().orElse(Instant.MAX);
+          nextPoll = now.plus(context.settings().pollInterval());
+        }
+        wakeAt = earliest(nextDue, nextPoll, supervisor.nextDuty(now));
+        outage.recovered();
+      } catch (Throwable e) {
+        outage.failed(e);
+        nextDue = Instant.MIN;
+        wakeAt = context.clock().instant().plus(outage.backoff());
+      }
+      woken = await(wakeAt);
+    }
+  }
+
+  private void passUntilNoWorkOrWorkers() {
+    int started;
+    do {
+      started = tick();
+    } while (running && started > 0 && executor.freeWorkers() > 0);
+  }
+
+  private static Instant earliest(Instant a, Instant b, Instant c) {
+    Instant first = a.isBefore(b) ? a : b;
+    return first.isBefore(c) ? first : c;
+  }
+
+  /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns whether woken. */
+  private boolean await(Instant wakeAt) {
+    Instant now = context.clock().instant();
+    Instant latest = now.plus(context.settings().pollInterval());
+    long nanos = Duration.between(now, wakeAt.isAfter(latest) ? latest : wakeAt).toNanos();
+    lock.lock();
+    try {
+      while (!wakeRequested && running && nanos > 0) {
+        nanos = wake.awaitNanos(nanos);
+      }
+      boolean woken = wakeRequested;
+      wakeRequested = false;
+      return woken;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops gracefully: stops claiming, waits up to the shutdown grace for running runs, asks the
+   * rest to stop, interrupts them after the cancel grace, and records whatever still runs as
+   * cancelled, so that no run of this node is left running.
+   */
+  public void stop() {
+    Thread loopThread;
+    synchronized (this) {
+      claiming = false;
+      running = false;
+      loopThread = loop;
+      loop = null;
+    }
+    wakeUp();
+    if (loopThread != null) {
+      joinQuietly(loopThread);
+    }
+    EngineSettings settings = context.settings();
+    awaitIdle(settings.shutdownGrace());
+    Instant now = context.clock().instant();
+    for (RunContext run : executor.active()) {
+      run.requestStop(RunContext.StopReason.SHUTDOWN, now);
+    }
+    if (!awaitIdle(settings.cancelGrace())) {
+      executor.active().forEach(RunContext::interrupt);
+      awaitIdle(Duration.ofSeconds(1));
+    }
+    for (RunContext run : executor.active()) {
+      executor.finish(run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
+    }
+    if (wakeUps != null) {
+      wakeUps.stop();
+      wakeUps = null;
+    }
+    try {
+      supervisor.unregisterNode();
+    } catch (RuntimeException e) {
+      log.warn("could not remove node {} from the registry: {}", settings.nodeId(), e.getMessage());
+    }
+    if (ownsWorkers) {
+      workers.shutdownNow();
+    }
+    log.info("job engine stopped on node {}", settings.nodeId());
+  }
+
+  /**
+   * Waits until this node runs nothing, while supervising the runs (progress, cancellation) with
+   * the engine's clock. Returns whether it became idle within {@code timeout} of real time.
+   */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!executor.active().isEmpty()) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        supervisor.flushProgress(context.clock().instant(), false);
+      } catch (RuntimeException e) {
+        outage.failed(e);
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the engine and closes what it owns (its worker pool, a database it opened). */
+  @Override
+  public void close() {
+    stop();
+    if (ownsDatabase && database != null) {
+      database.close();
+    }
+  }
+
+  /** Asks a run this node executes to stop now, rather than at its next heartbeat. */
+  void signalCancel(long runId) {
+    executor
+        .find(runId)
+        .ifPresent(r -> r.requestStop(RunContext.StopReason.CANCELLED, context.clock().instant()));
+  }
+
+  void created(JobRun run) {
+    context.listener().onEvent(new JobEvent.RunCreated(run));
+    wakeUp();
+  }
+}

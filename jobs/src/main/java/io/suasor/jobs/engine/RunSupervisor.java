@@ -1,0 +1,201 @@
+package io.suasor.jobs.engine;
+
+import io.suasor.jobs.Job;
+import io.suasor.jobs.event.JobEvent;
+import io.suasor.jobs.event.JobListener;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.store.Finished;
+import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.store.LogLine;
+import io.suasor.jobs.store.ProgressSnapshot;
+import io.suasor.jobs.store.Reap;
+import io.suasor.jobs.store.RunningRun;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches running runs: writes their progress in batches, stamps their heartbeat, hands them
+ * cancellation requests from the database, enforces timeouts, interrupts runs that ignore a stop,
+ * and fails the runs of nodes that stopped heartbeating.
+ */
+final class RunSupervisor {
+  private static final Logger log = LoggerFactory.getLogger(RunSupervisor.class);
+  private static final int REAP_BATCH = 100;
+
+  private final JobRepository repository;
+  private final JobRegistry registry;
+  private final EngineSettings settings;
+  private final Clock clock;
+  private final JobListener listener;
+  private final RunExecutor executor;
+  private Instant lastHeartbeat = Instant.MIN;
+  private Instant lastReap = Instant.MIN;
+  private volatile boolean nodeRegistered;
+
+  RunSupervisor(EngineContext context, RunExecutor executor) {
+    this.repository = context.repository();
+    this.registry = context.registry();
+    this.settings = context.settings();
+    this.clock = context.clock();
+    this.listener = context.listener();
+    this.executor = executor;
+  }
+
+  /** One pass over every duty that is due at {@code now}. */
+  void supervise(Instant now) {
+    flushProgress(now, false);
+    enforceTimeouts(now);
+    interruptIgnoredStops(now);
+    if (!now.isBefore(lastHeartbeat.plus(settings.heartbeatInterval()))) {
+      lastHeartbeat = now;
+      heartbeat(now);
+    }
+    if (!now.isBefore(lastReap.plus(reapInterval()))) {
+      lastReap = now;
+      reapDeadRuns(now);
+    }
+  }
+
+  /** Looking for dead runs three times per threshold finds them within 4/3 of it. */
+  private java.time.Duration reapInterval() {
+    return settings.deadRunThreshold().dividedBy(3);
+  }
+
+  /** When {@link #supervise} next has something to do, given what runs on this node now. */
+  Instant nextDuty(Instant now) {
+    Instant next = lastHeartbeat.plus(settings.heartbeatInterval());
+    Instant reap = lastReap.plus(reapInterval());
+    if (reap.isBefore(next)) {
+      next = reap;
+    }
+    if (!executor.active().isEmpty()) {
+      Instant flush = now.plus(settings.progressFlushInterval());
+      if (flush.isBefore(next)) {
+        next = flush;
+      }
+    }
+    return next;
+  }
+
+  /** Registers this node; heartbeats then keep its registration fresh. */
+  void registerNode(io.suasor.jobs.store.NodeInfo node, Instant now) {
+    repository.registerNode(node, now.minus(settings.deadRunThreshold()));
+    nodeRegistered = true;
+  }
+
+  void unregisterNode() {
+    if (nodeRegistered) {
+      nodeRegistered = false;
+      repository.removeNode(settings.nodeId());
+    }
+  }
+
+  /** Writes the progress of runs that changed since their last write, at most once per interval. */
+  void flushProgress(Instant now, boolean force) {
+    for (RunContext context : executor.active()) {
+      boolean due = !now.isBefore(context.lastFlush().plus(settings.progressFlushInterval()));
+      if (context.isDirty() && (force || due)) {
+        flush(context, now);
+      }
+    }
+  }
+
+  private void flush(RunContext context, Instant now) {
+    ProgressSnapshot snapshot = context.snapshot();
+    try {
+      List<LogLine> lines = context.logBuffer().drain();
+      if (!lines.isEmpty()) {
+        repository.appendLogs(context.runId(), lines);
+      }
+      Optional<Boolean> cancel =
+          repository.flushProgress(context.runId(), settings.nodeId(), snapshot, now);
+      context.flushedAt(now);
+      if (cancel.isEmpty()) {
+        log.warn(
+            "run {} of '{}' is no longer owned by node {}; stopping it",
+            context.runId(),
+            context.jobName(),
+            settings.nodeId());
+        context.requestStop(RunContext.StopReason.CANCELLED, now);
+        return;
+      }
+      if (cancel.get()) {
+        context.requestStop(RunContext.StopReason.CANCELLED, now);
+      }
+      listener.onEvent(new JobEvent.RunProgress(context.runId(), context.jobName(), snapshot));
+    } catch (RuntimeException e) {
+      context.markDirty();
+      throw e;
+    }
+  }
+
+  private void enforceTimeouts(Instant now) {
+    for (RunContext context : executor.active()) {
+      Instant deadline = context.deadline();
+      if (deadline != null && !now.isBefore(deadline) && context.stopReason() == null) {
+        context.logBuffer().warn("timed out; asking the job to stop");
+        context.requestStop(RunContext.StopReason.TIMED_OUT, now);
+      }
+    }
+  }
+
+  private void interruptIgnoredStops(Instant now) {
+    for (RunContext context : executor.active()) {
+      Instant asked = context.stopRequestedAt();
+      if (asked != null && !now.isBefore(asked.plus(settings.cancelGrace()))) {
+        context.interrupt();
+      }
+    }
+  }
+
+  /** Stamps this node's running runs alive and hands them any cancellation request. */
+  void heartbeat(Instant now) {
+    if (nodeRegistered && !repository.heartbeatNode(settings.nodeId(), now)) {
+      log.warn("node {} was taken for dead by another node and registers again", settings.nodeId());
+      repository.registerNode(
+          new io.suasor.jobs.store.NodeInfo(
+              settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
+          now.minus(settings.deadRunThreshold()));
+    }
+    if (executor.active().isEmpty()) {
+      return;
+    }
+    for (RunningRun running : repository.heartbeat(settings.nodeId(), now)) {
+      if (running.cancelRequested()) {
+        executor
+            .find(running.runId())
+            .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
+      }
+    }
+  }
+
+  /** Fails the runs of nodes that stopped heartbeating, and retries them by their job's policy. */
+  void reapDeadRuns(Instant now) {
+    Instant silentSince = now.minus(settings.deadRunThreshold());
+    repository.forgetSilentNodes(silentSince);
+    for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
+      String message =
+          "node "
+              + run.nodeId()
+              + " stopped heartbeating (last at "
+              + run.heartbeatAt()
+              + "); the run was failed by node "
+              + settings.nodeId();
+      Optional<Job> job = registry.find(run.jobName());
+      NewRun retry = job.map(j -> executor.retryOf(run, j, now)).orElse(null);
+      Optional<Finished> reaped =
+          repository.reapRun(new Reap(run.id(), run.nodeId(), silentSince, message, retry, now));
+      reaped.ifPresent(
+          finished -> {
+            log.warn("reaped run {} of '{}': {}", run.id(), run.jobName(), message);
+            listener.onEvent(new JobEvent.RunFinished(finished.run()));
+            finished.retry().ifPresent(r -> listener.onEvent(new JobEvent.RunCreated(r)));
+          });
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.suasor.jobs.engine;
+
+import io.suasor.jobs.Job;
+import io.suasor.jobs.event.JobEvent;
+import io.suasor.jobs.event.JobListener;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.schedule.InvalidScheduleException;
+import io.suasor.jobs.schedule.Schedule;
+import io.suasor.jobs.store.Fire;
+import io.suasor.jobs.store.JobRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns due schedules into runs. Each firing moves the schedule's next run time and inserts its
+ * runs in one transaction guarded by the next run time it read, so concurrent nodes fire each
+ * instant once; the unique (schedule, fire instant) key guards it a second time.
+ */
+final class ScheduleFirer {
+  private static final Logger log = LoggerFactory.getLogger(ScheduleFirer.class);
+
+  /** Schedules fired per pass; more wait for the next pass, which comes at once. */
+  static final int BATCH = 100;
+
+  /** The most fire instants walked to find where a long-idle schedule resumes. */
+  private static final int MAX_WALK = 100_000;
+
+  private final JobRepository repository;
+  private final JobRegistry registry;
+  private final EngineSettings settings;
+  private final JobListener listener;
+
+  ScheduleFirer(
+      JobRepository repository,
+      JobRegistry registry,
+      EngineSettings settings,
+      JobListener listener) {
+    this.repository = repository;
+    this.registry = registry;
+    this.settings = settings;
+    this.listener = listener;
+  }
+
+  /** Fires every schedule due at {@code now}; returns how many runs it created. */
+  int fireDue(Instant now) {
+    int created = 0;
+    for (JobSchedule schedule : repository.findDueSchedules(now, BATCH)) {
+      for (JobRun run : fire(schedule, now)) {
+        listener.onEvent(new JobEvent.RunCreated(run));
+        created++;
+      }
+    }
+    return created;
+  }
+
+  private List<JobRun> fire(JobSchedule stored, Instant now) {
+    Schedule schedule;
+    try {
+      schedule = Schedule.parse(stored.frequency(), ZoneId.of(stored.timeZone()));
+    } catch (InvalidScheduleException | java.time.DateTimeException e) {
+      log.error(
+          "schedule '{}' cannot fire and is stopped until it is edited: {}",
+          stored.name(),
+          e.getMessage());
+      return repository.fireSchedule(
+          new Fire(stored.id(), stored.nextRunTime(), null, stored.lastRunTime(), List.of(), now));
+    }
+    List<Instant> missed = new ArrayList<>();
+    Instant next = stored.nextRunTime();
+    while (next != null && !next.isAfter(now) && missed.size() < MAX_WALK) {
+      missed.add(next);
+      next = schedule.nextFireAfter(next).orElse(null);
+    }
+    if (next != null && !next.isAfter(now)) {
+      next = schedule.nextFireAfter(now).orElse(null);
+    }
+    List<Instant> fires = firesFor(stored, missed, now);
+    List<NewRun> runs = new ArrayList<>(fires.size());
+    for (Instant instant : fires) {
+      runs.add(runOf(stored, instant));
+    }
+    Instant lastRun = fires.isEmpty() ? stored.lastRunTime() : fires.get(fires.size() - 1);
+    if (fires.size() < missed.size()) {
+      log.info(
+          "schedule '{}' missed {} fire(s) while no node ran it; {} by its misfire policy {}",
+          stored.name(),
+          missed.size(),
+          fires.isEmpty() ? "skipping them" : "running " + fires.size(),
+          stored.misfirePolicy().value());
+    }
+    return repository.fireSchedule(
+        new Fire(stored.id(), stored.nextRunTime(), next, lastRun, runs, now));
+  }
+
+  /** Which of the instants that came due get a run, by the schedule's misfire policy. */
+  private List<Instant> firesFor(JobSchedule stored, List<Instant> missed, Instant now) {
+    if (missed.isEmpty()) {
+      return missed;
+    }
+    Instant first = missed.get(0);
+    boolean misfired =
+        missed.size() > 1
+            || Duration.between(first, now).compareTo(settings.misfireThreshold()) > 0;
+    if (!misfired) {
+      return missed;
+    }
+    return switch (stored.misfirePolicy()) {
+      case FIRE_ONCE -> List.of(missed.get(missed.size() - 1));
+      case SKIP -> List.of();
+      case CATCH_UP ->
+          missed.subList(Math.max(0, missed.size() - settings.maxCatchUp()), missed.size());
+    };
+  }
+
+  private NewRun runOf(JobSchedule stored, Instant instant) {
+    Optional<Job> job = registry.find(stored.jobName());
+    Duration timeout =
+        stored.timeoutSeconds() != null
+            ? Duration.ofSeconds(stored.timeoutSeconds())
+            : job.map(Job::timeout).orElse(null);
+    int concurrency = job.map(Job::maxConcurrency).orElse(NewRun.EXCLUSIVE);
+    return NewRun.of(stored.jobName(), stored.jobType(), Trigger.SCHEDULE, instant)
+        .withFire(stored.id(), instant)
+        .withUserId(stored.userId())
+        .withParameters(stored.config())
+        .withTimeout(timeout)
+        .withConcurrencyLimit(concurrency);
+  }
+}

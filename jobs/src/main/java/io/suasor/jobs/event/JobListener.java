@@ -1,0 +1,7 @@
+package io.suasor.jobs.event;
+
+/** Receives the engine's lifecycle events. */
+@FunctionalInterface
+public interface JobListener {
+  void onEvent(JobEvent event);
+}

@@ -1,0 +1,10 @@
+package io.suasor.jobs.store;
+
+import io.suasor.jobs.testing.TestDatabases;
+
+class PostgresJobRepositoryTest extends JobRepositoryContract {
+  @Override
+  Database newDatabase() {
+    return TestDatabases.postgres(10);
+  }
+}
