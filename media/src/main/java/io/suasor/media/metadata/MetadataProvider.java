@@ -12,6 +12,9 @@ import java.util.Set;
 public interface MetadataProvider {
   String name();
 
+  /** Called as a refresh begins, so a provider can drop what it cached from the last one. */
+  default void startRefresh() {}
+
   /** The kinds of item it can describe. */
   Set<MediaType> types();
 

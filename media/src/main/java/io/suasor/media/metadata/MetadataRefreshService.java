@@ -42,7 +42,10 @@ public final class MetadataRefreshService {
   public RefreshReport refresh(WorkTracker tracker) {
     Instant now = clock.instant();
     Set<MediaType> types = EnumSet.noneOf(MediaType.class);
-    providers.forEach(provider -> types.addAll(provider.types()));
+    for (MetadataProvider provider : providers) {
+      provider.startRefresh();
+      types.addAll(provider.types());
+    }
     List<Long> stale =
         writer.staleItems(
             types,

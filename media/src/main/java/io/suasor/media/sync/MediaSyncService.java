@@ -74,9 +74,10 @@ public final class MediaSyncService {
         syncOne(source, type, tracker, tally);
         sources.markSynced(source.id(), started);
         tally.add(Key.sourcesSynced, 1);
-      } catch (WorkCancelledException e) {
-        throw e;
       } catch (RuntimeException e) {
+        if (e instanceof WorkCancelledException || tracker.cancelled()) {
+          throw e;
+        }
         // One broken source (unmounted folder, unreachable server) must not stop the others.
         tally.add(Key.sourcesFailed, 1);
         tally.problem("source " + source.id() + " (" + source.name() + ")", e.getMessage());

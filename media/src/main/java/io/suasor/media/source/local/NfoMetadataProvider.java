@@ -32,6 +32,12 @@ public final class NfoMetadataProvider implements MetadataProvider {
     return "nfo";
   }
 
+  /** Source settings are cached for one refresh only, so edits to a source are seen next time. */
+  @Override
+  public synchronized void startRefresh() {
+    configs.clear();
+  }
+
   @Override
   public Set<MediaType> types() {
     return Set.of(
