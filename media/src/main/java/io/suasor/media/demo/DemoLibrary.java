@@ -105,7 +105,10 @@ public final class DemoLibrary {
     return new Written(movies, series, music, files);
   }
 
-  /** Creates the demo user (unless it exists) and a local source over a written library. */
+  /**
+   * Creates the demo user and its local source over a written library, or points the existing demo
+   * source at it, so that running the demo twice leaves one user and one source.
+   */
   public static MediaSource install(Database database, Written library, Clock clock) {
     Instant now = clock.instant();
     UserStore users = new UserStore(database);
@@ -113,16 +116,17 @@ public final class DemoLibrary {
         users
             .byUsername(DEMO_USER)
             .orElseGet(() -> users.create(DEMO_USER, null, Role.USER, true, now));
-    return new SourceStore(database)
-        .create(
-            new NewSource(
-                user.id(),
-                SourceType.LOCAL,
-                DEMO_SOURCE,
-                library.config().toJson(),
-                null,
-                Duration.ofHours(1)),
-            now);
+    SourceStore sources = new SourceStore(database);
+    String config = library.config().toJson();
+    Duration interval = Duration.ofHours(1);
+    for (MediaSource existing : sources.byUser(user.id())) {
+      if (existing.name().equals(DEMO_SOURCE)) {
+        sources.update(existing.id(), DEMO_SOURCE, config, null, true, interval, now);
+        return sources.byId(existing.id()).orElseThrow();
+      }
+    }
+    return sources.create(
+        new NewSource(user.id(), SourceType.LOCAL, DEMO_SOURCE, config, null, interval), now);
   }
 
   private void writeMovie(Path root, int index) throws IOException {

@@ -14,8 +14,4 @@ public final class ScanProblems {
   public synchronized List<ScanProblem> list() {
     return List.copyOf(problems);
   }
-
-  public synchronized int size() {
-    return problems.size();
-  }
 }

@@ -28,10 +28,6 @@ final class DetailsBatch {
     items.put(itemId, metadata);
   }
 
-  boolean isEmpty() {
-    return items.isEmpty();
-  }
-
   void flush(Connection c) throws SQLException {
     if (items.isEmpty()) {
       return;

@@ -114,10 +114,6 @@ public final class RefStore {
     upsert.addBatch();
   }
 
-  static PreparedStatement prepareDelete(Connection c) throws SQLException {
-    return c.prepareStatement("DELETE FROM item_refs WHERE source_id = ? AND source_item_id = ?");
-  }
-
   static ItemRef ref(ResultSet row) throws SQLException {
     return new ItemRef(
         row.getLong("source_id"),

@@ -104,7 +104,8 @@ public final class MediaSyncService {
       refs.states(source.id()).forEach((id, state) -> known.put(id, state.itemId()));
     }
     Instant now = clock.instant();
-    if (type.includes(SyncType.HISTORY) && client instanceof PlayHistorySource history) {
+    if (client instanceof PlayHistorySource history
+        && (type == SyncType.HISTORY || (type == SyncType.FULL && !history.historyInCatalogs()))) {
       tracker.checkCancelled();
       ScanProblems problems = new ScanProblems();
       int[] written =

@@ -211,6 +211,36 @@ abstract class LibraryWorkContract {
     assertThat(items.count()).isEqualTo(SIZE.items());
   }
 
+  @Test
+  void cleanupCancelledMidwayLeavesConsistentDataAndFinishesNextTime() {
+    for (Path dir : movieDirs().subList(0, 3)) {
+      MediaItem original =
+          items
+              .byId(itemOf("movies/" + dir.getFileName() + "/" + dir.getFileName() + ".mkv"))
+              .orElseThrow();
+      items.insert(
+          new NewItem(
+              MediaType.MOVIE,
+              original.metadata().withTitle(original.title() + "!"),
+              null,
+              null,
+              original.numbering()),
+          fixture.clock.instant());
+    }
+    long season = firstOf(MediaType.SEASON);
+    items.delete(season);
+
+    // Cancelled after the movie duplicates were merged, before the broken episodes are removed.
+    assertThatThrownBy(() -> cleanup().clean(RecordingTracker.cancellingAfter(1)))
+        .isInstanceOf(WorkCancelledException.class);
+    assertThat(items.count(MediaType.MOVIE)).isEqualTo(SIZE.movies());
+
+    CleanupReport finished = cleanup().clean(RecordingTracker.watching());
+    assertThat(finished.duplicatesMerged()).isZero();
+    assertThat(finished.invalidItemsRemoved()).isEqualTo(SIZE.episodesPerSeason());
+    assertThat(cleanup().clean(RecordingTracker.watching()).changes()).isZero();
+  }
+
   long itemOf(String sourceItemId) {
     return new RefStore(fixture.database).bySource(source.id()).get(sourceItemId).itemId();
   }

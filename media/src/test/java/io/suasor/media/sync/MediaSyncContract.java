@@ -23,12 +23,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The media sync over a generated library; run on SQLite and on PostgreSQL. */
 abstract class MediaSyncContract {
+  /** One library for the tests that only read it; those that change files write their own. */
+  @TempDir static Path shared;
+
+  static DemoLibrary.Written sharedLibrary;
+
   @TempDir Path temp;
   MediaFixture fixture;
   DemoLibrary.Written library;
@@ -38,10 +44,15 @@ abstract class MediaSyncContract {
 
   abstract Database database(Path folder);
 
+  @BeforeAll
+  static void writeSharedLibrary() {
+    sharedLibrary = Libraries.write(shared.resolve("library"));
+  }
+
   @BeforeEach
   void setUp() {
     fixture = new MediaFixture(database(temp.resolve("db")));
-    library = Libraries.write(temp.resolve("library"));
+    library = sharedLibrary;
     source = fixture.install(library);
     sync = fixture.sync();
     items = new ItemStore(fixture.database);
@@ -93,6 +104,7 @@ abstract class MediaSyncContract {
 
   @Test
   void renamedAndRemovedFilesAreReflected() throws IOException {
+    useOwnLibrary();
     sync.syncSource(source.id(), SyncType.FULL, RecordingTracker.watching());
     List<Path> movieDirs = list(library.movies());
     Path renamed = movieDirs.get(0);
@@ -122,6 +134,7 @@ abstract class MediaSyncContract {
 
   @Test
   void renamedFileWithoutNfoKeepsItsItemByTitleAndYear() throws IOException {
+    useOwnLibrary();
     sync.syncSource(source.id(), SyncType.FULL, RecordingTracker.watching());
     Path dir = list(library.movies()).get(2);
     long item = itemOfMovie(dir);
@@ -146,6 +159,7 @@ abstract class MediaSyncContract {
 
   @Test
   void malformedNfoAndOddNamesAreReportedWithoutStoppingTheSync() throws IOException {
+    useOwnLibrary();
     Path dir = list(library.movies()).get(3);
     String name = dir.getFileName().toString();
     Path nfo =
@@ -191,6 +205,35 @@ abstract class MediaSyncContract {
     assertThat(items.count()).isEqualTo(Libraries.TEST.items());
   }
 
+  @Test
+  void historySyncReadsTheNfoPlaysAgainAndAddsNothingTwice() {
+    sync.syncSource(source.id(), SyncType.MOVIES, RecordingTracker.watching());
+    UserDataStore data = new UserDataStore(fixture.database);
+    fixture.database.write("forget plays", c -> Jdbc.update(c, "DELETE FROM play_history"));
+
+    SyncReport history =
+        sync.syncSource(source.id(), SyncType.HISTORY, RecordingTracker.watching());
+
+    assertThat(history.playsRecorded()).isEqualTo(Libraries.TEST.movies() / 5);
+    assertThat(history.itemsCreated()).isZero();
+    assertThat(data.history(source.userId())).hasSize(Libraries.TEST.movies() / 5);
+    assertThat(sync.syncSource(source.id(), SyncType.HISTORY, RecordingTracker.watching()).writes())
+        .isZero();
+  }
+
+  @Test
+  void dueSyncTakesOnlySourcesWhoseIntervalHasPassed() {
+    assertThat(sync.syncDue(RecordingTracker.watching()).sourcesSynced()).isEqualTo(1);
+    fixture.clock.advance(Duration.ofMinutes(59));
+    assertThat(sync.syncDue(RecordingTracker.watching()).sourcesSynced()).isZero();
+    fixture.clock.advance(Duration.ofMinutes(1));
+    SyncReport again = sync.syncDue(RecordingTracker.watching());
+    assertThat(again.sourcesSynced()).isEqualTo(1);
+    assertThat(again.writes()).isZero();
+    assertThat(DemoLibrary.install(fixture.database, library, fixture.clock).id())
+        .isEqualTo(source.id());
+  }
+
   /**
    * Items whose parent or series is gone, references to missing items, items without references.
    */
@@ -226,6 +269,12 @@ abstract class MediaSyncContract {
                     """,
                     row -> row.getLong("n"))
                 .orElseThrow());
+  }
+
+  /** Points the source at a library of this test's own, which it may change. */
+  void useOwnLibrary() {
+    library = Libraries.write(temp.resolve("library"));
+    source = fixture.install(library);
   }
 
   long itemOfMovie(Path dir) {

@@ -69,10 +69,6 @@ final class FolderScan {
     return Optional.ofNullable(byPath.get(path));
   }
 
-  Path root() {
-    return root;
-  }
-
   /** The fingerprint of an optional sidecar file, "-" when absent. */
   String sidecarFingerprint(Path path) {
     return get(path).map(FileInfo::fingerprint).orElse("-");

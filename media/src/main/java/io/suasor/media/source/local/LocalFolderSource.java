@@ -55,7 +55,16 @@ public final class LocalFolderSource
     return new MusicCatalog(config.music(), files);
   }
 
-  /** Kodi keeps the last play and a play count in each movie's and episode's NFO. */
+  /** The NFO files the catalogs read hold the watch state. */
+  @Override
+  public boolean historyInCatalogs() {
+    return true;
+  }
+
+  /**
+   * Kodi keeps the last play and a play count in each movie's and episode's NFO; this reads them
+   * all again, for a sync of type history.
+   */
   @Override
   public List<SourcePlay> playHistory(ScanProblems problems) {
     List<SourcePlay> plays = new ArrayList<>();
