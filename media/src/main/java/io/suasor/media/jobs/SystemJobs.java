@@ -1,0 +1,51 @@
+package io.suasor.media.jobs;
+
+import io.suasor.jobs.Job;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.JobRepository;
+import io.suasor.media.cleanup.LibraryCleanupService;
+import io.suasor.media.maintenance.DatabaseMaintenanceService;
+import io.suasor.media.maintenance.Retention;
+import io.suasor.media.metadata.MetadataRefreshService;
+import io.suasor.media.metadata.RefreshSettings;
+import io.suasor.media.source.SourceClients;
+import io.suasor.media.source.local.NfoMetadataProvider;
+import io.suasor.media.store.SourceStore;
+import io.suasor.media.sync.MediaSyncService;
+import io.suasor.media.sync.SyncSettings;
+import java.time.Clock;
+import java.util.List;
+
+/** The media domain's system jobs, built from their settings, for the composition root. */
+public final class SystemJobs {
+  /** The settings of the four jobs; {@link #defaults()} for the usual ones. */
+  public record Settings(
+      SyncSettings sync, RefreshSettings refresh, int cleanupBatchSize, Retention retention) {
+    public static Settings defaults() {
+      return new Settings(
+          SyncSettings.defaults(), RefreshSettings.defaults(), 500, Retention.defaults());
+    }
+  }
+
+  private SystemJobs() {}
+
+  public static List<Job> create(
+      Database database,
+      JobRepository jobs,
+      SourceClients clients,
+      Clock clock,
+      Settings settings) {
+    return List.of(
+        new MediaSyncJob(new MediaSyncService(database, clients, clock, settings.sync())),
+        new MetadataRefreshJob(
+            new MetadataRefreshService(
+                database,
+                List.of(new NfoMetadataProvider(new SourceStore(database))),
+                clock,
+                settings.refresh())),
+        new LibraryCleanupJob(
+            new LibraryCleanupService(database, clock, settings.cleanupBatchSize())),
+        new DatabaseMaintenanceJob(
+            new DatabaseMaintenanceService(database, jobs, clock, settings.retention())));
+  }
+}

@@ -1,0 +1,6 @@
+package io.suasor.media.model;
+
+import java.time.Instant;
+
+/** A user's computed viewing patterns, kept as the analysis job's JSON document. */
+public record ActivityProfile(long userId, String profile, Instant computedAt) {}

@@ -1,0 +1,11 @@
+package io.suasor.media.source;
+
+import java.util.Set;
+
+/** A source that keeps its owner's favourites, and lets them be changed. */
+public interface FavoritesSource extends SourceClient {
+  /** The ids (in the source) of the owner's favourite items. */
+  Set<String> favorites();
+
+  void setFavorite(String sourceItemId, boolean favorite);
+}

@@ -1,0 +1,6 @@
+package io.suasor.media.source;
+
+/** Artists, their albums and tracks. */
+public interface MusicSource extends SourceClient {
+  Catalog music();
+}

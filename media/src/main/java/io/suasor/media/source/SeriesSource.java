@@ -1,0 +1,6 @@
+package io.suasor.media.source;
+
+/** Series, their seasons and episodes. */
+public interface SeriesSource extends SourceClient {
+  Catalog series();
+}

@@ -1,0 +1,125 @@
+package io.suasor.media.store;
+
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.Jdbc;
+import io.suasor.media.model.ItemRef;
+import io.suasor.media.model.MediaType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where each source holds each item (the per-source reference table). */
+public final class RefStore {
+  private static final String COLUMNS =
+      "source_id, source_item_id, item_id, fingerprint, last_synced_at";
+
+  private final Database database;
+
+  public RefStore(Database database) {
+    this.database = database;
+  }
+
+  /** Every reference of a source, by its id in the source. */
+  public Map<String, ItemRef> bySource(long sourceId) {
+    return database.read(
+        "read references of source " + sourceId,
+        c -> {
+          Map<String, ItemRef> refs = new HashMap<>();
+          for (ItemRef ref :
+              Jdbc.query(
+                  c,
+                  "SELECT " + COLUMNS + " FROM item_refs WHERE source_id = ?",
+                  RefStore::ref,
+                  sourceId)) {
+            refs.put(ref.sourceItemId(), ref);
+          }
+          return refs;
+        });
+  }
+
+  /** What a sync needs of each reference of a source: its item, fingerprint and item type. */
+  public record RefState(long itemId, String fingerprint, MediaType type) {}
+
+  public Map<String, RefState> states(long sourceId) {
+    return database.read(
+        "read reference states of source " + sourceId,
+        c -> {
+          Map<String, RefState> states = new HashMap<>();
+          Jdbc.query(
+              c,
+              """
+              SELECT r.source_item_id, r.item_id, r.fingerprint, i.type
+              FROM item_refs r JOIN media_items i ON i.id = r.item_id
+              WHERE r.source_id = ?
+              """,
+              row ->
+                  states.put(
+                      row.getString("source_item_id"),
+                      new RefState(
+                          row.getLong("item_id"),
+                          row.getString("fingerprint"),
+                          MediaType.of(row.getString("type")))),
+              sourceId);
+          return states;
+        });
+  }
+
+  public List<ItemRef> byItem(long itemId) {
+    return database.read("read references of item " + itemId, c -> byItem(c, itemId));
+  }
+
+  public long count() {
+    return database.read(
+        "count references",
+        c ->
+            Jdbc.queryOne(c, "SELECT COUNT(*) AS n FROM item_refs", row -> row.getLong("n"))
+                .orElse(0L));
+  }
+
+  static List<ItemRef> byItem(Connection c, long itemId) throws SQLException {
+    return Jdbc.query(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM item_refs WHERE item_id = ? ORDER BY source_id, source_item_id",
+        RefStore::ref,
+        itemId);
+  }
+
+  /** A prepared upsert of references, to be filled with {@link #add} and run as one batch. */
+  static PreparedStatement prepareUpsert(Connection c) throws SQLException {
+    return c.prepareStatement(
+        """
+        INSERT INTO item_refs (source_id, source_item_id, item_id, fingerprint, last_synced_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (source_id, source_item_id) DO UPDATE SET
+            item_id = excluded.item_id,
+            fingerprint = excluded.fingerprint,
+            last_synced_at = excluded.last_synced_at
+        """);
+  }
+
+  static void add(PreparedStatement upsert, ItemRef ref) throws SQLException {
+    Jdbc.bind(
+        upsert,
+        ref.sourceId(),
+        ref.sourceItemId(),
+        ref.itemId(),
+        ref.fingerprint(),
+        ref.lastSyncedAt());
+    upsert.addBatch();
+  }
+
+  static ItemRef ref(ResultSet row) throws SQLException {
+    return new ItemRef(
+        row.getLong("source_id"),
+        row.getString("source_item_id"),
+        row.getLong("item_id"),
+        row.getString("fingerprint"),
+        Jdbc.instant(row, "last_synced_at"));
+  }
+}

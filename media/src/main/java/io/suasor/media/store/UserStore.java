@@ -1,0 +1,161 @@
+package io.suasor.media.store;
+
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.Jdbc;
+import io.suasor.media.model.JobPreferences;
+import io.suasor.media.model.Role;
+import io.suasor.media.model.User;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Users and their job preferences. */
+public final class UserStore {
+  private static final String COLUMNS = "id, username, email, role, active, created_at, updated_at";
+
+  private final Database database;
+
+  public UserStore(Database database) {
+    this.database = database;
+  }
+
+  /** Creates a user; a {@link io.suasor.jobs.store.DuplicateException} when the name is taken. */
+  public User create(String username, String email, Role role, boolean active, Instant now) {
+    return database.inTransaction(
+        "create user " + username,
+        c ->
+            Jdbc.queryOne(
+                    c,
+                    """
+                    INSERT INTO users (username, email, role, active, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    RETURNING id, username, email, role, active, created_at, updated_at
+                    """,
+                    UserStore::user,
+                    username,
+                    Jdbc.nullableText(email),
+                    role.value(),
+                    active,
+                    now,
+                    now)
+                .orElseThrow());
+  }
+
+  public Optional<User> byId(long id) {
+    return database.read(
+        "read user " + id,
+        c ->
+            Jdbc.queryOne(
+                c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", UserStore::user, id));
+  }
+
+  public Optional<User> byUsername(String username) {
+    return database.read(
+        "read user " + username,
+        c ->
+            Jdbc.queryOne(
+                c,
+                "SELECT " + COLUMNS + " FROM users WHERE username = ?",
+                UserStore::user,
+                username));
+  }
+
+  public List<User> all() {
+    return database.read(
+        "list users",
+        c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM users ORDER BY id", UserStore::user));
+  }
+
+  public List<User> active() {
+    return database.read(
+        "list active users",
+        c ->
+            Jdbc.query(
+                c, "SELECT " + COLUMNS + " FROM users WHERE active ORDER BY id", UserStore::user));
+  }
+
+  public boolean setActive(long id, boolean active, Instant now) {
+    return database.write(
+            "set user " + id + " active=" + active,
+            c ->
+                Jdbc.update(
+                    c, "UPDATE users SET active = ?, updated_at = ? WHERE id = ?", active, now, id))
+        == 1;
+  }
+
+  public boolean delete(long id) {
+    return database.write(
+            "delete user " + id, c -> Jdbc.update(c, "DELETE FROM users WHERE id = ?", id))
+        == 1;
+  }
+
+  /** The user's job preferences, or the defaults when they never set any. */
+  public JobPreferences preferences(long userId, Instant now) {
+    return database
+        .read(
+            "read job preferences of user " + userId,
+            c ->
+                Jdbc.queryOne(
+                    c,
+                    """
+                    SELECT user_id, recommendations_enabled, notifications_enabled,
+                           max_notifications_per_day, preferred_genres, excluded_genres, updated_at
+                    FROM user_job_preferences WHERE user_id = ?
+                    """,
+                    UserStore::preferences,
+                    userId))
+        .orElseGet(() -> JobPreferences.defaults(userId, now));
+  }
+
+  public void savePreferences(JobPreferences preferences) {
+    database.write(
+        "save job preferences of user " + preferences.userId(),
+        c ->
+            Jdbc.update(
+                c,
+                """
+                INSERT INTO user_job_preferences (user_id, recommendations_enabled,
+                    notifications_enabled, max_notifications_per_day, preferred_genres,
+                    excluded_genres, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    recommendations_enabled = excluded.recommendations_enabled,
+                    notifications_enabled = excluded.notifications_enabled,
+                    max_notifications_per_day = excluded.max_notifications_per_day,
+                    preferred_genres = excluded.preferred_genres,
+                    excluded_genres = excluded.excluded_genres,
+                    updated_at = excluded.updated_at
+                """,
+                preferences.userId(),
+                preferences.recommendationsEnabled(),
+                preferences.notificationsEnabled(),
+                preferences.maxNotificationsPerDay(),
+                Json.write(preferences.preferredGenres()),
+                Json.write(preferences.excludedGenres()),
+                preferences.updatedAt()));
+  }
+
+  static User user(ResultSet row) throws SQLException {
+    return new User(
+        row.getLong("id"),
+        row.getString("username"),
+        row.getString("email"),
+        Role.of(row.getString("role")),
+        row.getBoolean("active"),
+        Jdbc.instant(row, "created_at"),
+        Jdbc.instant(row, "updated_at"));
+  }
+
+  private static JobPreferences preferences(ResultSet row) throws SQLException {
+    return new JobPreferences(
+        row.getLong("user_id"),
+        row.getBoolean("recommendations_enabled"),
+        row.getBoolean("notifications_enabled"),
+        row.getInt("max_notifications_per_day"),
+        Json.strings(row.getString("preferred_genres")),
+        Json.strings(row.getString("excluded_genres")),
+        Jdbc.instant(row, "updated_at"));
+  }
+}

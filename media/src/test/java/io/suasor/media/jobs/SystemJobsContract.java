@@ -1,0 +1,127 @@
+package io.suasor.media.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.jobs.engine.JobEngine;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.service.ManualRun;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.JdbcJobRepository;
+import io.suasor.jobs.testing.EventRecorder;
+import io.suasor.media.MediaSchema;
+import io.suasor.media.demo.DemoLibrary;
+import io.suasor.media.model.MediaSource;
+import io.suasor.media.source.local.LocalSourceClients;
+import io.suasor.media.store.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four system jobs run through the real engine; on SQLite and PostgreSQL. */
+abstract class SystemJobsContract {
+  static final DemoLibrary.Size SIZE = new DemoLibrary.Size(40, 4, 2, 3, 4, 2, 4);
+
+  @TempDir Path temp;
+  Database database;
+  JobEngine engine;
+  EventRecorder events = new EventRecorder();
+  MediaSource source;
+
+  abstract Database database(Path folder);
+
+  @BeforeEach
+  void setUp() {
+    database = database(temp.resolve("db"));
+    MediaSchema.migrate(database);
+    JdbcJobRepository.migrate(database);
+    Clock clock = Clock.systemUTC();
+    DemoLibrary.Written library = new DemoLibrary(3).write(temp.resolve("library"), SIZE);
+    source = DemoLibrary.install(database, library, clock);
+    var builder = JobEngine.builder().sharedDatabase(database).clock(clock).listener(events);
+    SystemJobs.create(
+            database,
+            new JdbcJobRepository(database),
+            new LocalSourceClients(),
+            clock,
+            SystemJobs.Settings.defaults())
+        .forEach(builder::register);
+    engine = builder.build();
+    engine.service().syncDatabaseJobs();
+    // The test runs each job by hand; a scheduled fire on start would race with it.
+    engine.service().registeredJobs().forEach(job -> engine.service().pauseSchedule(job.name()));
+    engine.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.close();
+    database.close();
+  }
+
+  @Test
+  void theJobsRunThroughTheEngineAndReportTheirStatistics() throws Exception {
+    JsonNode first =
+        run(
+            ManualRun.of(MediaSyncJob.NAME)
+                .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+    assertThat(first.get("itemsCreated").asLong()).isEqualTo(SIZE.items());
+    assertThat(first.get("sourcesSynced").asLong()).isEqualTo(1);
+
+    JsonNode second =
+        run(
+            ManualRun.of(MediaSyncJob.NAME)
+                .withParameters("{\"clientId\":0,\"mediaType\":\"full\"}"));
+    assertThat(second.get("itemsCreated").asLong()).isZero();
+    assertThat(second.get("itemsUnchanged").asLong()).isEqualTo(SIZE.items());
+
+    JsonNode refresh = run(ManualRun.of(MetadataRefreshJob.NAME));
+    assertThat(refresh.fieldNames())
+        .toIterable()
+        .contains(
+            "moviesUpdated",
+            "seriesUpdated",
+            "episodesUpdated",
+            "tracksUpdated",
+            "errorCount",
+            "totalItemsChecked");
+    // New items were never refreshed: all NFO-described ones are checked; they say what sync read.
+    int described =
+        SIZE.movies() + SIZE.series() + SIZE.episodes() + SIZE.artists() + SIZE.albums();
+    assertThat(refresh.get("totalItemsChecked").asLong()).isEqualTo(described);
+    assertThat(refresh.get("moviesUpdated").asLong()).isZero();
+    assertThat(run(ManualRun.of(MetadataRefreshJob.NAME)).get("totalItemsChecked").asLong())
+        .isZero();
+
+    JsonNode cleanup = run(ManualRun.of(LibraryCleanupJob.NAME));
+    assertThat(cleanup.get("duplicatesMerged").asLong()).isZero();
+    assertThat(cleanup.get("orphansRemoved").asLong()).isZero();
+
+    JsonNode maintenance = run(ManualRun.of(DatabaseMaintenanceJob.NAME));
+    assertThat(maintenance.get("integrityProblems").asLong()).isZero();
+    assertThat(maintenance.get("runsPruned").asLong()).isZero();
+  }
+
+  @Test
+  void aBrokenSourceIsReportedInTheRunAndTheRunStillCompletes() throws Exception {
+    Files.move(temp.resolve("library/Movies"), temp.resolve("moved-away"));
+    JsonNode result =
+        run(
+            ManualRun.of(MediaSyncJob.NAME)
+                .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"movies\"}"));
+    assertThat(result.get("sourcesFailed").asLong()).isEqualTo(1);
+    assertThat(result.get("problemFiles").get(0).get("problem").asText()).contains("missing");
+  }
+
+  private JsonNode run(ManualRun request) throws Exception {
+    JobRun run = engine.service().runJobManually(request);
+    JobRun ended = events.awaitFinished(run.id());
+    assertThat(ended.status()).as(ended.errorMessage()).isEqualTo(JobStatus.COMPLETED);
+    return Json.mapper().readTree(ended.metadata());
+  }
+}
