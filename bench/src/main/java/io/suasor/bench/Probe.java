@@ -1,0 +1,64 @@
+package io.suasor.bench;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where every contender's job body reports that it ran. Static because Quartz and JobRunr build
+ * their job objects themselves; one child JVM measures one contender, one run at a time.
+ */
+public final class Probe {
+  private static volatile Round round = new Round(0);
+
+  private Probe() {}
+
+  /** Starts counting a new round of {@code expected} executions. */
+  public static void reset(int expected) {
+    round = new Round(expected);
+  }
+
+  /**
+   * Called first thing in each job body. {@code dueMillis} is the run's due time in epoch
+   * milliseconds, or 0 when lateness is not measured.
+   */
+  public static void executed(long dueMillis) {
+    long startedAt = System.currentTimeMillis();
+    Round current = round;
+    int index = current.count.getAndIncrement();
+    if (index < current.lateness.length && dueMillis > 0) {
+      current.lateness[index] = startedAt - dueMillis;
+    }
+    current.done.countDown();
+  }
+
+  /** Waits until the round's executions all ran; returns whether they did within the timeout. */
+  public static boolean await(Duration timeout) throws InterruptedException {
+    return round.done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public static int executions() {
+    return round.count.get();
+  }
+
+  /** Start minus due, in milliseconds, of the round's executions in the order they started. */
+  public static long[] lateness() {
+    Round current = round;
+    int n = Math.min(current.count.get(), current.lateness.length);
+    long[] copy = new long[n];
+    System.arraycopy(current.lateness, 0, copy, 0, n);
+    return copy;
+  }
+
+  private static final class Round {
+    final CountDownLatch done;
+    final AtomicInteger count = new AtomicInteger();
+    final long[] lateness;
+
+    Round(int expected) {
+      done = new CountDownLatch(expected);
+      lateness = new long[expected];
+    }
+  }
+}
