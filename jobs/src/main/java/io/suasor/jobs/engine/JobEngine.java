@@ -8,6 +8,7 @@ import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.DueTimes;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.NodeInfo;
 import java.time.Clock;
@@ -109,20 +110,32 @@ public final class JobEngine implements AutoCloseable {
    * claim due runs up to the free workers and start them. Returns the number of runs started.
    */
   public int tick() {
-    Instant now = context.clock().instant();
-    supervisor.supervise(now);
-    if (!claiming) {
-      return 0;
+    supervisor.supervise(context.clock().instant());
+    return claiming ? pass(true) : 0;
+  }
+
+  /**
+   * Fires due schedules if asked, then claims and starts runs until none is due or no worker is
+   * free.
+   */
+  private int pass(boolean fire) {
+    if (fire) {
+      firer.fireDue(context.clock().instant());
     }
-    firer.fireDue(now);
-    int free = executor.freeWorkers();
-    if (free == 0) {
-      return 0;
+    int total = 0;
+    int free;
+    while (claiming && (free = executor.freeWorkers()) > 0) {
+      List<JobRun> claimed =
+          context
+              .repository()
+              .claimDueRuns(context.settings().nodeId(), context.clock().instant(), free);
+      claimed.forEach(executor::start);
+      total += claimed.size();
+      if (claimed.size() < free) {
+        break;
+      }
     }
-    List<JobRun> claimed =
-        context.repository().claimDueRuns(context.settings().nodeId(), now, free);
-    claimed.forEach(executor::start);
-    return claimed.size();
+    return total;
   }
 
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
@@ -168,8 +181,14 @@ public final class JobEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * The loop: supervise, and when woken, due or polling, fire and claim; then sleep until the next
+   * due schedule or run, the next supervision duty, the poll interval or a wake-up. Work that was
+   * due before a pass and is still unclaimed after it waits for a wake-up (a run of this node
+   * ending, a notification) rather than being asked for again at once.
+   */
   private void runLoop() {
-    Instant nextDue = Instant.MIN;
+    DueTimes due = new DueTimes(Instant.MIN, Instant.MIN);
     Instant nextPoll = Instant.MIN;
     boolean woken = true;
     while (running) {
@@ -177,27 +196,30 @@ public final class JobEngine implements AutoCloseable {
       try {
         Instant now = context.clock().instant();
         supervisor.supervise(now);
-        if (woken || !now.isBefore(nextDue) || !now.isBefore(nextPoll)) {
-          passUntilNoWorkOrWorkers();
-          nextDue = context.repository().nextDueTime().orElse(Instant.MAX);
+        boolean schedulesDue = due.schedules() != null && !now.isBefore(due.schedules());
+        boolean runsDue = due.runs() != null && !now.isBefore(due.runs());
+        boolean poll = !now.isBefore(nextPoll);
+        Instant nextDue = due.earliest();
+        if (woken || schedulesDue || runsDue || poll) {
+          pass(woken || schedulesDue || poll);
+          due = context.repository().nextDueTimes();
           nextPoll = now.plus(context.settings().pollInterval());
+          nextDue = due.earliest();
+          if (!nextDue.isAfter(now)) {
+            // Due before this pass began and still not taken: no free worker, or its job is at
+            // its concurrency limit. A run ending or a notification wakes the loop for it.
+            nextDue = Instant.MAX;
+          }
         }
         wakeAt = earliest(nextDue, nextPoll, supervisor.nextDuty(now));
         outage.recovered();
       } catch (Throwable e) {
         outage.failed(e);
-        nextDue = Instant.MIN;
+        due = new DueTimes(Instant.MIN, Instant.MIN);
         wakeAt = context.clock().instant().plus(outage.backoff());
       }
       woken = await(wakeAt);
     }
-  }
-
-  private void passUntilNoWorkOrWorkers() {
-    int started;
-    do {
-      started = tick();
-    } while (running && started > 0 && executor.freeWorkers() > 0);
   }
 
   private static Instant earliest(Instant a, Instant b, Instant c) {

@@ -53,12 +53,16 @@ final class ScheduleFirer {
   /** Fires every schedule due at {@code now}; returns how many runs it created. */
   int fireDue(Instant now) {
     int created = 0;
-    for (JobSchedule schedule : repository.findDueSchedules(now, BATCH)) {
-      for (JobRun run : fire(schedule, now)) {
-        listener.onEvent(new JobEvent.RunCreated(run));
-        created++;
+    List<JobSchedule> due;
+    do {
+      due = repository.findDueSchedules(now, BATCH);
+      for (JobSchedule schedule : due) {
+        for (JobRun run : fire(schedule, now)) {
+          listener.onEvent(new JobEvent.RunCreated(run));
+          created++;
+        }
       }
-    }
+    } while (due.size() == BATCH);
     return created;
   }
 

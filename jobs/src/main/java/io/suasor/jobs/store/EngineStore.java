@@ -4,14 +4,11 @@ import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.NewRun;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The engine's writes: fire, claim, heartbeat, progress, finish, reap, cancel, prune. */
@@ -20,22 +17,36 @@ final class EngineStore {
   private static final int CANDIDATE_FACTOR = 2;
 
   private final Database database;
-  private final String candidates;
+  private final String claim;
 
   EngineStore(Database database) {
     this.database = database;
-    this.candidates =
+    // The candidates are picked once, in a materialised CTE: a subquery under IN could be
+    // rescanned, and each rescan under SKIP LOCKED would lock further rows past the LIMIT.
+    this.claim =
         """
-        SELECT id, concurrency_key, concurrency_limit FROM job_runs p
-        WHERE status = 'pending' AND run_at <= ?
-          AND (concurrency_key IS NULL OR concurrency_limit = 0
-               OR (SELECT COUNT(*) FROM job_runs r
-                   WHERE r.concurrency_key = p.concurrency_key AND r.status = 'running')
-                  < p.concurrency_limit)
-        ORDER BY run_at, id
-        LIMIT ?
-        """
-            + database.dialect().skipLockedSuffix();
+        WITH picked AS MATERIALIZED (
+            SELECT p.id AS picked_id FROM job_runs p
+            WHERE p.status = 'pending' AND p.run_at <= ?
+              AND (p.concurrency_key IS NULL OR p.concurrency_limit = 0
+                   OR (SELECT COUNT(*) FROM job_runs r
+                       WHERE r.concurrency_key = p.concurrency_key
+                         AND (r.status = 'running'
+                              OR (r.status = 'pending' AND r.run_at <= ?
+                                  AND (r.run_at < p.run_at
+                                       OR (r.run_at = p.run_at AND r.id < p.id)))))
+                      < p.concurrency_limit)
+            ORDER BY p.run_at, p.id
+            LIMIT ?
+            """
+            + database.dialect().skipLockedSuffix()
+            + """
+            )
+            UPDATE job_runs
+            SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?
+            WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked)
+            RETURNING\s"""
+            + RunStore.COLUMNS;
   }
 
   List<JobRun> fire(Fire fire) {
@@ -81,94 +92,42 @@ final class EngineStore {
         });
   }
 
-  Optional<Instant> nextDueTime() {
-    return database
-        .read(
-            "find the next due time",
-            c ->
-                Jdbc.queryOne(
+  DueTimes nextDueTimes() {
+    return database.read(
+        "find the next due times",
+        c ->
+            Jdbc.queryOne(
                     c,
                     """
-                SELECT MIN(due) AS due FROM (
-                    SELECT MIN(next_run_time) AS due FROM job_schedules WHERE enabled
-                    UNION ALL
-                    SELECT MIN(run_at) AS due FROM job_runs WHERE status = 'pending'
-                ) d
-                """,
-                    r -> Jdbc.instant(r, "due")))
-        .filter(due -> due != null);
-  }
-
-  List<JobRun> claim(String nodeId, Instant now, int limit) {
-    return database.inTransaction(
-        "claim due runs for node " + nodeId,
-        c -> {
-          JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
-          List<Long> picked = pick(c, now, limit);
-          if (picked.isEmpty()) {
-            return List.of();
-          }
-          List<JobRun> claimed = new ArrayList<>(picked.size());
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  """
-                  UPDATE job_runs
-                  SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
-                      updated_at = ?
-                  WHERE id = ? AND status = 'pending'
-                  RETURNING \s"""
-                      + RunStore.COLUMNS)) {
-            for (long id : picked) {
-              Jdbc.bind(update, nodeId, now, now, now, id);
-              try (ResultSet row = update.executeQuery()) {
-                if (row.next()) {
-                  claimed.add(RunStore.map(row));
-                }
-              }
-            }
-          }
-          return claimed;
-        });
+                    SELECT
+                        (SELECT MIN(next_run_time) FROM job_schedules WHERE enabled) AS schedules,
+                        (SELECT MIN(run_at) FROM job_runs WHERE status = 'pending') AS runs
+                    """,
+                    r -> new DueTimes(Jdbc.instant(r, "schedules"), Jdbc.instant(r, "runs")))
+                .orElseThrow());
   }
 
   /**
-   * Locks candidates and keeps, per concurrency key, only as many as the key has room for: the SQL
-   * filter sees the runs already running, this sees the ones picked in the same batch.
+   * Claims in one statement. A pending run is taken only while its concurrency key has room: the
+   * runs of the key already running, plus the older due runs of the key that this same statement
+   * may take, must be fewer than its limit; so one batch never takes two runs of an exclusive job.
    */
-  private List<Long> pick(Connection c, Instant now, int limit) throws SQLException {
-    Map<String, Integer> room = new HashMap<>();
-    List<Long> picked = new ArrayList<>();
-    try (PreparedStatement select = c.prepareStatement(candidates)) {
-      Jdbc.bind(select, now, limit * CANDIDATE_FACTOR);
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next() && picked.size() < limit) {
-          String key = row.getString("concurrency_key");
-          int keyLimit = row.getInt("concurrency_limit");
-          if (key != null && keyLimit > 0) {
-            int left = room.computeIfAbsent(key, k -> keyLimit - runningCount(c, k));
-            if (left <= 0) {
-              continue;
-            }
-            room.put(key, left - 1);
-          }
-          picked.add(row.getLong("id"));
-        }
-      }
-    }
-    return picked;
-  }
-
-  private static int runningCount(Connection c, String key) {
+  List<JobRun> claim(String nodeId, Instant now, int limit) {
+    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
+    List<JobRun> claimed;
     try {
-      return Jdbc.queryOne(
-              c,
-              "SELECT COUNT(*) FROM job_runs WHERE concurrency_key = ? AND status = 'running'",
-              r -> r.getInt(1),
-              key)
-          .orElse(0);
-    } catch (SQLException e) {
-      throw new StoreException("count running runs of " + key, e);
+      claimed =
+          database.write(
+              "claim due runs for node " + nodeId,
+              c -> Jdbc.query(c, claim, RunStore::map, now, now, limit, nodeId, now, now, now));
+    } catch (DuplicateException raced) {
+      // Another node took a run of the same exclusive job at the same moment; the unique index
+      // refused this batch whole, and the next pass claims again.
+      return List.of();
     }
+    List<JobRun> ordered = new ArrayList<>(claimed);
+    ordered.sort(Comparator.comparing(JobRun::runAt).thenComparingLong(JobRun::id));
+    return ordered;
   }
 
   List<RunningRun> heartbeat(String nodeId, Instant now) {
@@ -214,8 +173,7 @@ final class EngineStore {
 
   Optional<Finished> finish(Completion f) {
     ProgressSnapshot p = f.progress();
-    return database.inTransaction(
-        "finish run " + f.runId() + " as " + f.status().value(),
+    Database.SqlWork<Optional<Finished>> work =
         c -> {
           Optional<JobRun> ended =
               Jdbc.queryOne(
@@ -241,7 +199,12 @@ final class EngineStore {
                   f.runId(),
                   f.nodeId());
           return withRetry(c, ended, f.retry(), f.now());
-        });
+        };
+    String operation = "finish run " + f.runId() + " as " + f.status().value();
+    // Without a retry to insert, the fenced update is one statement and needs no transaction.
+    return f.retry() == null
+        ? database.write(operation, work)
+        : database.inTransaction(operation, work);
   }
 
   private static Optional<Finished> withRetry(

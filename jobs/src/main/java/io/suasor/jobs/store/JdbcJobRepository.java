@@ -150,8 +150,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public Optional<Instant> nextDueTime() {
-    return engine.nextDueTime();
+  public DueTimes nextDueTimes() {
+    return engine.nextDueTimes();
   }
 
   @Override

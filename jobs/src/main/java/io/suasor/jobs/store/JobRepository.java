@@ -100,8 +100,8 @@ public interface JobRepository {
    */
   Optional<JobRun> createRunIfIdle(NewRun run, Instant now);
 
-  /** The earliest time any enabled schedule or pending run becomes due, if any. */
-  Optional<Instant> nextDueTime();
+  /** When the next schedule fires and the next pending run becomes due. */
+  DueTimes nextDueTimes();
 
   /**
    * Claims up to {@code limit} pending runs due at {@code now} for {@code nodeId}, atomically:

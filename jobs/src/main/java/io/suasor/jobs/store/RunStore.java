@@ -41,6 +41,7 @@ final class RunStore {
           WHERE (? IS NULL OR job_name = ?)
             AND (? IS NULL OR status = ?)
             AND (? IS NULL OR user_id = ?)
+            AND (? IS NULL OR user_id = ? OR user_id IS NULL)
             AND (? IS NULL OR created_at >= ?)
             AND (? IS NULL OR created_at < ?)
             AND (? IS NULL OR id < ?)
@@ -128,6 +129,8 @@ final class RunStore {
                     Jdbc.nullableText(status),
                     Jdbc.nullableLong(q.userId()),
                     Jdbc.nullableLong(q.userId()),
+                    Jdbc.nullableLong(q.visibleTo()),
+                    Jdbc.nullableLong(q.visibleTo()),
                     Jdbc.nullableTime(q.createdFrom()),
                     Jdbc.nullableTime(q.createdFrom()),
                     Jdbc.nullableTime(q.createdTo()),

@@ -207,7 +207,7 @@ abstract class JobRepositoryContract {
         JobSchedule.of("off", JobType.SYSTEM, "daily").withNextRunTime(T0).withEnabled(false), T0);
 
     assertThat(repo.findDueSchedules(T0, 10)).extracting(JobSchedule::name).containsExactly("due");
-    assertThat(repo.nextDueTime()).contains(T0);
+    assertThat(repo.nextDueTimes()).isEqualTo(new DueTimes(T0, null));
   }
 
   // Runs
@@ -421,7 +421,7 @@ abstract class JobRepositoryContract {
     assertThat(run.startTime()).isEqualTo(T0);
     assertThat(run.heartbeatAt()).isEqualTo(T0);
     assertThat(repo.claimDueRuns("node-a", T0, 10)).isEmpty();
-    assertThat(repo.nextDueTime()).contains(T0.plusSeconds(10));
+    assertThat(repo.nextDueTimes().runs()).isEqualTo(T0.plusSeconds(10));
   }
 
   @Test
@@ -743,8 +743,13 @@ abstract class JobRepositoryContract {
     assertThat(last.nextCursor()).isNull();
 
     assertThat(repo.findRuns(RunQuery.latest(100).withUserId(1L)).runs()).hasSize(5);
+    repo.createJobRun(NewRun.of("sync", JobType.SYNC, Trigger.MANUAL, T0).withUserId(2L), T0);
+    assertThat(repo.findRuns(RunQuery.latest(100).withVisibleTo(1L)).runs()).hasSize(10);
+    assertThat(repo.findRuns(RunQuery.latest(100).withVisibleTo(2L)).runs())
+        .hasSize(6)
+        .allMatch(r -> r.userId() == null || r.userId() == 2L);
     assertThat(repo.findRuns(RunQuery.latest(100).withStatus(JobStatus.PENDING)).runs())
-        .hasSize(10);
+        .hasSize(11);
     assertThat(repo.findRuns(RunQuery.latest(100).withStatus(JobStatus.RUNNING)).runs()).isEmpty();
     assertThat(
             repo.findRuns(

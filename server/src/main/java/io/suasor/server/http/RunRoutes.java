@@ -116,6 +116,7 @@ final class RunRoutes {
             Requests.textQuery(ctx, "job").orElse(null),
             status.orElse(null),
             Requests.longQuery(ctx, "user", "userId", "userID").orElse(null),
+            null,
             from,
             to,
             Requests.longQuery(ctx, "before").orElse(null),
