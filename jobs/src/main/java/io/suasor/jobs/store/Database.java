@@ -26,12 +26,19 @@ public final class Database implements AutoCloseable {
   private final DataSource writer;
   private final DataSource reader;
   private final String description;
+  private final boolean ownsPools;
 
-  private Database(Dialect dialect, DataSource writer, DataSource reader, String description) {
+  private Database(
+      Dialect dialect,
+      DataSource writer,
+      DataSource reader,
+      String description,
+      boolean ownsPools) {
     this.dialect = dialect;
     this.writer = writer;
     this.reader = reader;
     this.description = description;
+    this.ownsPools = ownsPools;
   }
 
   /** An embedded SQLite database in {@code file}, created with its folder when missing. */
@@ -47,7 +54,8 @@ public final class Database implements AutoCloseable {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     HikariDataSource writer = new HikariDataSource(sqliteConfig(url, "suasor-sqlite-writer", 1));
     HikariDataSource reader = new HikariDataSource(sqliteConfig(url, "suasor-sqlite-reader", 4));
-    return new Database(new SqliteDialect(), writer, reader, "SQLite " + file.toAbsolutePath());
+    return new Database(
+        new SqliteDialect(), writer, reader, "SQLite " + file.toAbsolutePath(), true);
   }
 
   /** A PostgreSQL database at a JDBC URL, with a pool of {@code poolSize} connections. */
@@ -62,12 +70,13 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(5_000);
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     HikariDataSource pool = new HikariDataSource(config);
-    return new Database(new PostgresDialect(), pool, pool, "PostgreSQL " + jdbcUrl);
+    return new Database(new PostgresDialect(), pool, pool, "PostgreSQL " + jdbcUrl, true);
   }
 
   /**
    * A database over a {@link DataSource} the application already has; the dialect is read from the
-   * driver. The application keeps ownership: {@link #close()} leaves it open.
+   * driver. The application keeps ownership: {@link #close()} closes only the pools this class
+   * wraps around it (on SQLite, to keep one writer), never the application's DataSource.
    */
   public static Database of(DataSource dataSource) {
     String product;
@@ -77,16 +86,27 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot connect to the given DataSource", e);
     }
     String lower = product.toLowerCase(Locale.ROOT);
-    Dialect dialect;
     if (lower.contains("postgres")) {
-      dialect = new PostgresDialect();
-    } else if (lower.contains("sqlite")) {
-      dialect = new SqliteDialect();
-    } else {
-      throw new StoreException(
-          "unsupported database '" + product + "': Suasor runs on SQLite or PostgreSQL");
+      return new Database(new PostgresDialect(), dataSource, dataSource, product, false);
     }
-    return new Database(dialect, dataSource, dataSource, product);
+    if (lower.contains("sqlite")) {
+      // Keep SQLite's one-writer rule over the application's connections too: one pooled writer
+      // connection, a few readers, each waiting for locks instead of failing at once.
+      HikariDataSource writer = new HikariDataSource(wrapSqlite(dataSource, "writer", 1));
+      HikariDataSource reader = new HikariDataSource(wrapSqlite(dataSource, "reader", 4));
+      return new Database(new SqliteDialect(), writer, reader, product, true);
+    }
+    throw new StoreException(
+        "unsupported database '" + product + "': Suasor runs on SQLite or PostgreSQL");
+  }
+
+  private static HikariConfig wrapSqlite(DataSource dataSource, String role, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource);
+    config.setPoolName("suasor-sqlite-" + role);
+    config.setMaximumPoolSize(size);
+    config.setConnectionInitSql("PRAGMA busy_timeout = " + SQLITE_BUSY_TIMEOUT_MILLIS);
+    return config;
   }
 
   private static HikariConfig sqliteConfig(String url, String poolName, int size) {
@@ -98,6 +118,9 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("synchronous", "NORMAL");
     config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
     config.addDataSourceProperty("foreign_keys", "true");
+    // Takes effect on a new file (before its first table): lets maintenance return free pages to
+    // the file system in steps with "PRAGMA incremental_vacuum" instead of a full VACUUM.
+    config.addDataSourceProperty("auto_vacuum", "INCREMENTAL");
     // Take the write lock when a transaction begins, so two processes never deadlock upgrading.
     config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     return config;
@@ -169,7 +192,7 @@ public final class Database implements AutoCloseable {
    * LISTEN loop); the caller closes it.
    */
   public Connection dedicatedConnection() throws SQLException {
-    if (writer instanceof HikariDataSource pool) {
+    if (writer instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
       return java.sql.DriverManager.getConnection(
           pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
@@ -193,6 +216,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!ownsPools) {
+      return;
+    }
     if (writer instanceof HikariDataSource pool) {
       pool.close();
     }
