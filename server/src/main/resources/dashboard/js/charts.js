@@ -83,7 +83,8 @@ export function lineOverTime(points, format, label) {
   const scaleY = (value) => MARGIN.top + plotHeight - (value / max) * plotHeight;
   yAxis(chart, max, step, format, scaleY);
   const tickFormat = new Intl.DateTimeFormat(undefined, span > 2 * 86_400_000
-    ? {month: 'short', day: 'numeric'} : {hour: '2-digit', minute: '2-digit'});
+    ? {month: 'short', day: 'numeric'}
+    : span > 3_600_000 ? {hour: '2-digit', minute: '2-digit'} : {hour: '2-digit', minute: '2-digit', second: '2-digit'});
   const ticks = points.length === 1 ? [first] : [0, 1, 2, 3].map((i) => first + (span * i) / 3);
   ticks.forEach((time, i) => chart.append(svg('text', {x: scaleX(time), y: HEIGHT - MARGIN.bottom + 18,
     class: 'tick', 'text-anchor': points.length === 1 ? 'middle' : ['start', 'middle', 'middle', 'end'][i]},

@@ -30,8 +30,12 @@ let session = null;
 let leaveView = null;
 let renderCount = 0;
 
+/** Set when the notice's own link is followed, so the notice stays for the page it leads to. */
+let keepNotice = false;
+
 function notify(message, kind = 'info', link = null) {
-  replace(notice, message, link ? [' ', h('a', {href: link.href}, link.text)] : null,
+  const follow = link ? h('a', {href: link.href, onclick: () => { keepNotice = true; }}, link.text) : null;
+  replace(notice, message, follow ? [' ', follow] : null,
     h('button', {type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => { notice.hidden = true; }}, '×'));
   notice.dataset.kind = kind;
   notice.hidden = false;
@@ -108,6 +112,8 @@ async function show() {
     }
   }
   leave();
+  notice.hidden = notice.hidden || !keepNotice;
+  keepNotice = false;
   const mine = ++renderCount;
   replace(main, h('p', {class: 'loading'}, 'Loading…'));
   const view = {

@@ -36,6 +36,7 @@ function jobRow(view, job, dialog, refresh) {
       'Run now'));
   }
   if (schedule && canChangeSchedule(view, schedule)) {
+    // A manual schedule never fires, so there is nothing to pause; it can still be edited.
     const pause = h('button', {type: 'button', class: 'secondary', 'data-action': 'toggle'},
       schedule.enabled ? 'Pause' : 'Resume');
     pause.addEventListener('click', async () => {
@@ -54,7 +55,10 @@ function jobRow(view, job, dialog, refresh) {
         pause.disabled = false;
       }
     });
-    actions.append(pause, h('a', {class: 'button secondary', href: `#/schedules/${encodeURIComponent(schedule.name)}`},
+    if (job.frequency !== 'manual') {
+      actions.append(pause);
+    }
+    actions.append(h('a', {class: 'button secondary', href: `#/schedules/${encodeURIComponent(schedule.name)}`},
       'Edit schedule'));
   }
   const enabled = !schedule ? 'no schedule' : schedule.enabled ? 'yes' : 'paused';

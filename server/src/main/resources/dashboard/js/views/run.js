@@ -102,8 +102,16 @@ function timelineItems(run) {
       ? ` (${duration(new Date(at) - new Date(previous[1]))} later)` : '';
     return h('li', {class: at ? 'done' : 'pending'},
       h('span', {class: 'step'}, label),
-      h('span', {}, at ? h('time', {datetime: at}, when(at)) : 'not yet', h('span', {class: 'muted'}, gap)));
+      h('span', {}, at ? h('time', {datetime: at}, when(at)) : missing(run, label), h('span', {class: 'muted'}, gap)));
   });
+}
+
+/** What an empty step of the timeline means for this run. */
+function missing(run, label) {
+  if (label === 'Scheduled for') {
+    return run.trigger === 'manual' ? 'not scheduled (started by hand)' : '—';
+  }
+  return ENDED.includes(run.status) ? 'never' : 'not yet';
 }
 
 function factItems(view, run) {
