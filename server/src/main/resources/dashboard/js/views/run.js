@@ -22,7 +22,7 @@ export async function renderRun(main, view) {
   const title = h('h1');
   const timeline = h('ol', {class: 'timeline', id: 'timeline'});
   const facts = h('dl', {class: 'facts'});
-  const details = h('div');
+  const details = h('div', {class: 'stack'});
   const logs = h('div', {id: 'logs'});
   const attempts = h('ol', {class: 'attempts', id: 'attempts'});
   replace(main,

@@ -274,6 +274,10 @@ class DashboardBrowserTest {
     assertThat(browser.await(By.id("attempts")).getText())
         .contains("Attempt 1", "Attempt 2", "(this run)");
     browser.awaitText(By.id("logs"), "the mail server refused the connection");
+    assertThat(
+            browser.driver.findElement(By.cssSelector("button[data-action=cancel]")).isDisplayed())
+        .as("a cancel button on an ended run")
+        .isFalse();
     String timeline = browser.await(By.id("timeline")).getText();
     assertThat(timeline).contains("Created", "Scheduled for", "Started", "Failed");
     assertThat(browser.await(By.cssSelector(".facts")).getText()).contains("Node", "retry");
