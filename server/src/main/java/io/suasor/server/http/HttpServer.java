@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.Database;
@@ -24,13 +25,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the job API, accounts, live events, health, metrics and the OpenAPI document,
- * with authentication, CORS, body limits and the error envelope around them.
+ * The HTTP server: the job API, accounts, live events, health, metrics, the OpenAPI document and
+ * the dashboard's static files, with authentication, CORS, body limits and the error envelope
+ * around them.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   static final String EVENTS_PATH = "/api/v1/jobs/events";
   static final String OPENAPI_PATH = "/api/openapi.json";
+  static final String DASHBOARD_DIRECTORY = "/dashboard";
+
+  /** The dashboard loads nothing from elsewhere, and this keeps it so. */
+  private static final String DASHBOARD_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   /** Statuses Javalin may answer by itself, with plain text, instead of through {@link #fail}. */
   private static final int[] JAVALIN_ERRORS = {400, 404, 405, 413, 500, 503};
@@ -80,19 +88,15 @@ public final class HttpServer implements AutoCloseable {
             routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
           }
         });
-    if (!settings.corsOrigins().isEmpty()) {
-      config.bundledPlugins.enableCors(
-          cors ->
-              cors.addRule(
-                  rule -> {
-                    List<String> origins = settings.corsOrigins();
-                    rule.allowHost(
-                        origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
-                    rule.exposeHeader("Location");
-                    rule.exposeHeader("X-Request-Id");
-                  }));
-    }
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/";
+          files.directory = DASHBOARD_DIRECTORY;
+          files.location = Location.CLASSPATH;
+          files.headers = java.util.Map.of("Content-Security-Policy", DASHBOARD_POLICY);
+        });
     config.routes.before(this::identifyRequest);
+    new Cors(settings.corsOrigins()).register(config.routes);
     config.routes.before("/api/*", this::authenticate);
     config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e));
     for (int status : JAVALIN_ERRORS) {
@@ -100,7 +104,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     new RunRoutes(parts.jobs(), parts.json()).register(config.routes);
-    new ScheduleRoutes(parts.jobs(), parts.json()).register(config.routes);
+    new ScheduleRoutes(parts.jobs(), parts.json(), parts.clock()).register(config.routes);
     new AccountRoutes(parts.users(), parts.tokens(), parts.json()).register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
     new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);

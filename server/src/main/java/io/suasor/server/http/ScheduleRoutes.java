@@ -5,22 +5,38 @@ import io.javalin.http.Context;
 import io.suasor.jobs.Job;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.MisfirePolicy;
+import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.service.JobService;
 import io.suasor.server.auth.Access;
 import io.suasor.server.auth.User;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
-/** Schedule listing, creation, editing, deletion, pausing and resuming. */
+/** Schedule listing, creation, editing, deletion, pausing, resuming, and previews of a text. */
 final class ScheduleRoutes {
+  static final int DEFAULT_PREVIEW_COUNT = 5;
+  static final int MAX_PREVIEW_COUNT = 50;
+
   private final JobService jobs;
   private final Json json;
+  private final Clock clock;
 
-  ScheduleRoutes(JobService jobs, Json json) {
+  ScheduleRoutes(JobService jobs, Json json, Clock clock) {
     this.jobs = jobs;
     this.json = json;
+    this.clock = clock;
   }
 
+  /** A schedule text read in a zone: its canonical form, its words and its next fire times. */
+  record SchedulePreview(
+      String frequency, String timeZone, String description, List<OffsetDateTime> fireTimes) {}
+
   void register(RoutesConfig routes) {
+    // Not under /schedules/, where it would hide a schedule that happens to be named "preview".
+    routes.get("/api/v1/jobs/schedule-preview", this::preview);
     routes.get("/api/v1/jobs/schedules", this::list);
     routes.post("/api/v1/jobs/schedules", this::create);
     routes.put("/api/v1/jobs/schedules", this::updateByJob);
@@ -37,6 +53,36 @@ final class ScheduleRoutes {
     List<JobSchedule> visible =
         jobs.getAllJobSchedules().stream().filter(s -> Access.canSee(user, s)).toList();
     ctx.json(Envelope.ok(visible.size() + " schedules", visible));
+  }
+
+  /** Reads a schedule text without saving it, so an editor can check it as it is typed. */
+  private void preview(Context ctx) {
+    String text =
+        Requests.textQuery(ctx, "frequency")
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "frequency",
+                        "frequency is required; accepted forms are " + Schedule.ACCEPTED_FORMS));
+    String zoneName = Requests.textQuery(ctx, "timeZone").orElse(JobSchedule.DEFAULT_TIME_ZONE);
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(zoneName);
+    } catch (DateTimeException e) {
+      throw ApiException.invalid(
+          "timeZone",
+          "unknown time zone '" + zoneName + "'; use an IANA name such as UTC or Europe/Berlin");
+    }
+    int count = Requests.intQuery(ctx, "count", DEFAULT_PREVIEW_COUNT, 0, MAX_PREVIEW_COUNT);
+    Schedule schedule = Schedule.parse(text, zone);
+    List<OffsetDateTime> fires =
+        schedule.preview(clock.instant(), count).stream()
+            .map(fire -> fire.atZone(zone).toOffsetDateTime())
+            .toList();
+    ctx.json(
+        Envelope.ok(
+            "schedule preview",
+            new SchedulePreview(schedule.text(), zone.getId(), schedule.describe(), fires)));
   }
 
   private void create(Context ctx) {

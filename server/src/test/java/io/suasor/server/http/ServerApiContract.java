@@ -117,6 +117,29 @@ abstract class ServerApiContract {
         .contains("authorization");
   }
 
+  @Test
+  void requestsFromUnlistedOriginsGetNoCorsHeadersButAreNotRefused() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/active"))
+            .header("Authorization", "Bearer " + alice)
+            .header("Origin", api.base)
+            .build();
+    HttpResponse<String> reply = api.client.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void theDashboardIsServedAtTheRootWithoutAToken() {
+    Api.Reply page = api.get("/", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.text()).contains("<script type=\"module\" src=\"js/main.js\">");
+    assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+    Api.Reply script = api.get("/js/main.js", null);
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Content-Type")).contains("javascript");
+  }
+
   // Jobs and schedules
 
   @Test
@@ -224,6 +247,54 @@ abstract class ServerApiContract {
         api.post("/api/v1/jobs/schedules", admin, "{\"jobName\":\"nope\",\"frequency\":\"daily\"}");
     assertThat(unknownJob.status()).isEqualTo(400);
     assertThat(unknownJob.json().get("message").asText()).contains("test.quick");
+  }
+
+  @Test
+  void schedulePreviewGivesTheNextFireTimesInTheZoneAndTheParsersMessage() {
+    Api.Reply preview =
+        api.get(
+            "/api/v1/jobs/schedule-preview?frequency=Daily%20at%2003:00&timeZone=Europe/Berlin",
+            alice);
+    assertThat(preview.status()).isEqualTo(200);
+    JsonNode data = preview.data();
+    assertThat(data.get("frequency").asText()).isEqualTo("daily at 03:00");
+    assertThat(data.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(data.get("description").asText()).contains("03:00", "Europe/Berlin");
+    List<java.time.OffsetDateTime> fires = new ArrayList<>();
+    data.get("fireTimes").forEach(fire -> fires.add(java.time.OffsetDateTime.parse(fire.asText())));
+    assertThat(fires).hasSize(5).isSorted();
+    assertThat(fires)
+        .allSatisfy(
+            fire ->
+                assertThat(
+                        fire.atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin")).toLocalTime())
+                    .isEqualTo(java.time.LocalTime.of(3, 0)));
+    assertThat(fires.get(0).toInstant()).isAfter(java.time.Instant.now().minusSeconds(1));
+
+    assertThat(
+            api.get("/api/v1/jobs/schedule-preview?frequency=every%2015m&count=3", alice)
+                .data()
+                .get("fireTimes"))
+        .hasSize(3);
+    assertThat(
+            api.get("/api/v1/jobs/schedule-preview?frequency=manual", alice)
+                .data()
+                .get("fireTimes"))
+        .isEmpty();
+
+    Api.Reply unreadable = api.get("/api/v1/jobs/schedule-preview?frequency=sometimes", alice);
+    assertThat(unreadable.status()).isEqualTo(400);
+    assertThat(unreadable.json().get("details").get("field").asText()).isEqualTo("frequency");
+    assertThat(unreadable.json().get("message").asText()).contains("sometimes", "cron");
+    Api.Reply badZone =
+        api.get("/api/v1/jobs/schedule-preview?frequency=daily&timeZone=Mars/Olympus", alice);
+    assertThat(badZone.status()).isEqualTo(400);
+    assertThat(badZone.json().get("details").get("field").asText()).isEqualTo("timeZone");
+    assertThat(api.get("/api/v1/jobs/schedule-preview", alice).status()).isEqualTo(400);
+    assertThat(api.get("/api/v1/jobs/schedule-preview?frequency=daily&count=51", alice).status())
+        .isEqualTo(400);
+    assertThat(api.get("/api/v1/jobs/schedule-preview?frequency=daily", null).status())
+        .isEqualTo(401);
   }
 
   @Test

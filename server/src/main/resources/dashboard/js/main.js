@@ -1,0 +1,158 @@
+// Signs in, keeps the session, and shows the view the address names.
+
+import {Api} from './api.js';
+import {h, replace} from './dom.js';
+import {LiveEvents} from './live.js';
+import {renderSignIn} from './views/signin.js';
+import {renderJobs} from './views/jobs.js';
+import {renderActive} from './views/active.js';
+import {renderHistory} from './views/history.js';
+import {renderRun} from './views/run.js';
+import {renderSchedules, renderScheduleEditor} from './views/schedules.js';
+import {renderCharts} from './views/charts.js';
+
+const TOKEN_KEY = 'suasor.token';
+
+const ROUTES = [
+  [/^jobs$/, 'jobs', renderJobs],
+  [/^active$/, 'active', renderActive],
+  [/^history$/, 'history', renderHistory],
+  [/^runs\/(\d+)$/, 'history', renderRun],
+  [/^schedules$/, 'schedules', renderSchedules],
+  [/^schedules\/(.+)$/, 'schedules', renderScheduleEditor],
+  [/^charts$/, 'charts', renderCharts],
+];
+
+const main = document.getElementById('main');
+const header = document.getElementById('top');
+const notice = document.getElementById('notice');
+let session = null;
+let leaveView = null;
+let renderCount = 0;
+
+/** Set when the notice's own link is followed, so the notice stays for the page it leads to. */
+let keepNotice = false;
+
+function notify(message, kind = 'info', link = null) {
+  const follow = link ? h('a', {href: link.href, onclick: () => { keepNotice = true; }}, link.text) : null;
+  replace(notice, message, follow ? [' ', follow] : null,
+    h('button', {type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => { notice.hidden = true; }}, '×'));
+  notice.dataset.kind = kind;
+  notice.hidden = false;
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  if (session) {
+    session.live.stop();
+    session = null;
+  }
+  showSignIn(message);
+}
+
+function showSignIn(message) {
+  leave();
+  header.hidden = true;
+  notice.hidden = true;
+  renderSignIn(main, message, async (token) => {
+    await start(token);
+    if (!location.hash || location.hash === '#/') {
+      location.hash = '#/jobs';
+    }
+  });
+}
+
+/** Checks the token with the server and opens the session; throws ApiError when refused. */
+async function start(token) {
+  const api = new Api(token, () => {
+    if (session) {
+      signOut('Your token is no longer accepted; sign in again.');
+    }
+  });
+  const me = await api.get('/api/v1/users/me');
+  sessionStorage.setItem(TOKEN_KEY, token);
+  const users = new Map([[me.id, me.name]]);
+  if (me.role === 'admin') {
+    for (const user of await api.get('/api/v1/users')) {
+      users.set(user.id, user.name);
+    }
+  }
+  const live = new LiveEvents(token, document.getElementById('live-status'));
+  live.start();
+  session = {api, me, live, users, notify, isAdmin: me.role === 'admin'};
+  replace(document.getElementById('who'), h('strong', {}, me.name), ' ', h('span', {class: 'badge role'}, me.role));
+  header.hidden = false;
+  await show();
+}
+
+function leave() {
+  if (leaveView) {
+    leaveView();
+    leaveView = null;
+  }
+}
+
+async function show() {
+  if (!session) {
+    return;
+  }
+  const [address, queryText] = location.hash.replace(/^#\/?/, '').split('?');
+  const route = ROUTES.find(([pattern]) => pattern.test(address || 'jobs'));
+  if (!route) {
+    location.hash = '#/jobs';
+    return;
+  }
+  const [pattern, section, render] = route;
+  const match = (address || 'jobs').match(pattern);
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === section) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+  leave();
+  notice.hidden = notice.hidden || !keepNotice;
+  keepNotice = false;
+  const mine = ++renderCount;
+  replace(main, h('p', {class: 'loading'}, 'Loading…'));
+  const view = {
+    ...session,
+    params: match.slice(1).map(decodeURIComponent),
+    query: new URLSearchParams(queryText || ''),
+    isCurrent: () => mine === renderCount,
+  };
+  try {
+    const cleanup = await render(main, view);
+    if (mine === renderCount) {
+      leaveView = cleanup || null;
+    } else if (cleanup) {
+      cleanup();
+    }
+  } catch (error) {
+    if (mine === renderCount && session) {
+      replace(main, h('section', {class: 'panel'},
+        h('h1', {}, 'This page could not be shown'),
+        h('p', {class: 'error-text'}, error.message)));
+    }
+  }
+}
+
+document.getElementById('sign-out').addEventListener('click', () => {
+  location.hash = '';
+  signOut('You are signed out.');
+});
+window.addEventListener('hashchange', () => {
+  show();
+  main.focus({preventScroll: true});
+});
+
+const saved = sessionStorage.getItem(TOKEN_KEY);
+if (saved) {
+  start(saved).catch((error) => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showSignIn(error.message);
+  });
+} else {
+  showSignIn();
+}
