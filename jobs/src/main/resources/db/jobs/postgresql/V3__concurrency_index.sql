@@ -2,6 +2,9 @@
 CREATE INDEX job_runs_concurrency ON job_runs (concurrency_key, status)
     WHERE concurrency_key IS NOT NULL;
 
+-- Dashboards follow the runs every node changes, newest changes last.
+CREATE INDEX job_runs_changed ON job_runs (updated_at, id);
+
 -- A run of a job at its concurrency limit waits until another run of that job ends, perhaps on
 -- another node: tell the nodes when that happens and a run of the same key is waiting.
 CREATE FUNCTION suasor_notify_slot_freed() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -136,6 +137,28 @@ public final class JobEngine implements AutoCloseable {
       }
     }
     return total;
+  }
+
+  /**
+   * Claims one pending run for this node and starts it, without firing schedules or claiming
+   * anything else: for a process that executes one run on request, such as the CLI. Empty when the
+   * run is no longer pending. Call {@link #supervise()} while it runs.
+   */
+  public Optional<JobRun> executeNow(long runId) {
+    Optional<JobRun> claimed =
+        context
+            .repository()
+            .claimRun(runId, context.settings().nodeId(), context.clock().instant());
+    claimed.ifPresent(executor::start);
+    return claimed;
+  }
+
+  /**
+   * Supervises this node's runs once (progress writes, heartbeats, cancellation, timeouts), for a
+   * process that runs without the loop.
+   */
+  public void supervise() {
+    supervisor.supervise(context.clock().instant());
   }
 
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */

@@ -130,6 +130,28 @@ final class EngineStore {
     return ordered;
   }
 
+  Optional<JobRun> claimOne(long runId, String nodeId, Instant now) {
+    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
+    return database.write(
+        "claim run " + runId + " for node " + nodeId,
+        c ->
+            Jdbc.queryOne(
+                c,
+                """
+                UPDATE job_runs
+                SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
+                    updated_at = ?
+                WHERE id = ? AND status = 'pending'
+                RETURNING \s"""
+                    + RunStore.COLUMNS,
+                RunStore::map,
+                nodeId,
+                now,
+                now,
+                now,
+                runId));
+  }
+
   List<RunningRun> heartbeat(String nodeId, Instant now) {
     return database.write(
         "heartbeat of node " + nodeId,

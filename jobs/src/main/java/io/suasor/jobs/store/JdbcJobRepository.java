@@ -186,6 +186,16 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public Optional<JobRun> claimRun(long runId, String nodeId, Instant now) {
+    return engine.claimOne(runId, nodeId, now);
+  }
+
+  @Override
+  public List<JobRun> findRunsChangedAfter(Instant updatedAt, long id, int limit) {
+    return runs.changedAfter(updatedAt, id, limit);
+  }
+
+  @Override
   public CancelOutcome requestCancel(long runId, Instant now) {
     return engine.requestCancel(runId, now);
   }

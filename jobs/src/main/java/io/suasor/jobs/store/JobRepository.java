@@ -128,6 +128,18 @@ public interface JobRepository {
   /** Fails a run of a dead node (see {@link Reap}); empty when it was not dead any more. */
   Optional<Finished> reapRun(Reap reap);
 
+  /**
+   * Claims one pending run by id for {@code nodeId}, for a process that executes a run it was asked
+   * for and nothing else; empty when the run is not pending any more.
+   */
+  Optional<JobRun> claimRun(long runId, String nodeId, Instant now);
+
+  /**
+   * Runs changed after ({@code updatedAt}, {@code id}), oldest change first: how a node follows
+   * what the others do.
+   */
+  List<JobRun> findRunsChangedAfter(Instant updatedAt, long id, int limit);
+
   /** Cancels a pending run at once, or asks the owner of a running one to stop it. */
   CancelOutcome requestCancel(long runId, Instant now);
 

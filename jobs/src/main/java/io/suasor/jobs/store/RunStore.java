@@ -143,6 +143,25 @@ final class RunStore {
     return new RunPage(page, more ? page.get(page.size() - 1).id() : null);
   }
 
+  List<JobRun> changedAfter(Instant updatedAt, long id, int limit) {
+    return database.read(
+        "follow changed runs",
+        c ->
+            Jdbc.query(
+                c,
+                SELECT
+                    + """
+                    WHERE updated_at > ? OR (updated_at = ? AND id > ?)
+                    ORDER BY updated_at, id
+                    LIMIT ?
+                    """,
+                RunStore::map,
+                updatedAt,
+                updatedAt,
+                id,
+                limit));
+  }
+
   /**
    * Changes a run's status after checking the transition, guarded by the status it was read in so
    * that a concurrent change makes this one fail instead of silently overwriting it.

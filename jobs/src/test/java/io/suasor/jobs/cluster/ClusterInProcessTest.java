@@ -305,4 +305,120 @@ class ClusterInProcessTest {
     second.start();
     assertThat(second.isRunning()).isTrue();
   }
+
+  @Test
+  void aScheduleEditedThroughOneNodeFiresOnAnotherWithoutWaitingForItsPoll() throws Exception {
+    Database databaseA = track(TestDatabases.postgres(4));
+    String url =
+        databaseA.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+    Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    EventRecorder eventsB = new EventRecorder();
+    // B polls every 10 minutes and heartbeats every 20 s: only the notification wakes it sooner.
+    EngineSettings slowPoll =
+        new EngineSettings(
+            "node-b",
+            2,
+            Duration.ofMinutes(10),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(1),
+            10,
+            100);
+    JobEngine b =
+        engine(databaseB, slowPoll, Clock.systemUTC(), eventsB, TestJob.noop("edited.job"));
+    JobEngine a =
+        engine(
+            databaseA,
+            settings("node-a", Duration.ofSeconds(20), Duration.ofSeconds(60)),
+            Clock.systemUTC(),
+            new EventRecorder(),
+            TestJob.noop("edited.job"));
+    JobSchedule created =
+        a.service()
+            .createJobSchedule(
+                JobSchedule.of("edited.job", JobType.SYSTEM, "daily at 03:00")
+                    .withFrequency("daily at 03:00", "UTC"));
+    b.start();
+    Thread.sleep(300);
+
+    Instant edited = Instant.now();
+    a.service().updateJobSchedule(created.withFrequency("every 1h", "UTC"));
+
+    JobEvent fired = eventsB.await(e -> e instanceof JobEvent.RunFinished, Duration.ofSeconds(20));
+    assertThat(((JobEvent.RunFinished) fired).run().nodeId()).isEqualTo("node-b");
+    assertThat(Duration.between(edited, ((JobEvent.RunFinished) fired).run().endTime()))
+        .isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aRunFeedSeesWhatAnotherNodeDoes() throws Exception {
+    Database databaseA = track(TestDatabases.postgres(4));
+    String url =
+        databaseA.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+    Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    CountDownLatch halfway = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    EventRecorder eventsB = new EventRecorder();
+    JobEngine b =
+        engine(
+            databaseB,
+            settings("node-b", Duration.ofSeconds(5), Duration.ofSeconds(30)),
+            Clock.systemUTC(),
+            eventsB,
+            TestJob.of(
+                "watched.job",
+                context -> {
+                  context.totalItems(4);
+                  context.advance(2);
+                  halfway.countDown();
+                  finish.await();
+                  context.advance(2);
+                }));
+    JobEngine a =
+        engine(
+            databaseA,
+            settings("node-a", Duration.ofSeconds(5), Duration.ofSeconds(30)),
+            Clock.systemUTC(),
+            new EventRecorder());
+    io.suasor.jobs.event.RunFeed feed =
+        new io.suasor.jobs.event.RunFeed(a.repository(), "node-a", Instant.now().minusSeconds(1));
+    List<JobEvent> seen = new ArrayList<>();
+
+    JobRun run =
+        a.repository()
+            .createJobRun(
+                io.suasor.jobs.model.NewRun.of(
+                    "watched.job",
+                    JobType.SYSTEM,
+                    io.suasor.jobs.model.Trigger.MANUAL,
+                    Instant.now()),
+                Instant.now());
+    seen.addAll(feed.poll());
+    b.start();
+    assertThat(halfway.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Await.until(
+        "progress written",
+        Duration.ofSeconds(20),
+        () -> a.repository().getJobRunById(run.id()).orElseThrow().processedItems() == 2);
+    seen.addAll(feed.poll());
+    finish.countDown();
+    eventsB.awaitFinished(run.id());
+    seen.addAll(feed.poll());
+    seen.addAll(feed.poll());
+
+    List<Class<?>> kinds = seen.stream().<Class<?>>map(Object::getClass).toList();
+    assertThat(kinds)
+        .containsSubsequence(
+            JobEvent.RunCreated.class, JobEvent.RunStarted.class, JobEvent.RunFinished.class);
+    assertThat(seen).filteredOn(e -> e instanceof JobEvent.RunFinished).hasSize(1);
+    assertThat(seen).filteredOn(e -> e instanceof JobEvent.RunCreated).hasSize(1);
+    JobEvent.RunFinished done =
+        (JobEvent.RunFinished)
+            seen.stream().filter(e -> e instanceof JobEvent.RunFinished).findFirst().orElseThrow();
+    assertThat(done.run().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(done.run().nodeId()).isEqualTo("node-b");
+  }
 }

@@ -642,4 +642,20 @@ abstract class EngineContract {
     assertThat(lines.get(100).message())
         .isEqualTo("50 more log lines were not kept with the run (limit 100)");
   }
+
+  @Test
+  void executeNowRunsOnlyTheRunAskedFor() {
+    JobEngine engine = engine(TestJob.noop("asked.job"), TestJob.noop("other.job"));
+    engine.service().createJobSchedule(JobSchedule.of("other.job", JobType.SYSTEM, "every 1h"));
+    JobRun other = engine.service().runJobManually("other.job");
+    JobRun asked = engine.service().runJobManually("asked.job");
+
+    assertThat(engine.executeNow(asked.id())).isPresent();
+    assertThat(events.awaitFinished(asked.id()).status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(engine.executeNow(asked.id())).isEmpty();
+
+    assertThat(engine.service().getJobRunById(other.id()).orElseThrow().status())
+        .isEqualTo(JobStatus.PENDING);
+    assertThat(runsOf("other.job")).hasSize(1);
+  }
 }
