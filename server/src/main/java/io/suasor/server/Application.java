@@ -86,7 +86,7 @@ public final class Application implements AutoCloseable {
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
       this.engine = builder.build();
-      this.events = new EventStream(engine.service(), json);
+      this.events = new EventStream(engine, json);
       engine.addListener(events);
       this.users = new UserStore(database, clock);
       this.tokens = new TokenStore(database, clock);

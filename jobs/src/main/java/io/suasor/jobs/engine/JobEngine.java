@@ -51,7 +51,9 @@ public final class JobEngine implements AutoCloseable {
   private Thread loop;
   private final OutageLog outage =
       new OutageLog(LoggerFactory.getLogger(JobEngine.class), "the job engine's pass");
-  private PostgresWakeUps wakeUps;
+
+  /** Stops the thread that wakes the loop when the database changes. */
+  private Runnable wakeUps;
 
   JobEngine(JobEngineBuilder.Parts parts) {
     this.context = parts.context();
@@ -161,6 +163,12 @@ public final class JobEngine implements AutoCloseable {
     supervisor.supervise(context.clock().instant());
   }
 
+  private void startDaemon(Runnable work, String namePrefix) {
+    Thread thread = new Thread(work, namePrefix + context.settings().nodeId());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
   public synchronized void start() {
     if (running) {
@@ -173,11 +181,16 @@ public final class JobEngine implements AutoCloseable {
         now);
     running = true;
     claiming = true;
-    if (database != null && database.dialect().supportsMultipleNodes()) {
-      wakeUps = new PostgresWakeUps(database, this);
-      Thread listener = new Thread(wakeUps, "suasor-listen-" + context.settings().nodeId());
-      listener.setDaemon(true);
-      listener.start();
+    if (database != null) {
+      if (database.dialect().supportsMultipleNodes()) {
+        PostgresWakeUps listen = new PostgresWakeUps(database, this);
+        wakeUps = listen::stop;
+        startDaemon(listen, "suasor-listen-");
+      } else {
+        SqliteWakeUps watch = new SqliteWakeUps(database, this);
+        wakeUps = watch::stop;
+        startDaemon(watch, "suasor-watch-");
+      }
     }
     loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
     loop.setDaemon(true);
@@ -303,7 +316,7 @@ public final class JobEngine implements AutoCloseable {
       executor.finish(run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
     }
     if (wakeUps != null) {
-      wakeUps.stop();
+      wakeUps.run();
       wakeUps = null;
     }
     try {

@@ -1,16 +1,20 @@
 package io.suasor.server.cli;
 
 import io.suasor.jobs.Job;
+import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.service.ManualRun;
 import io.suasor.jobs.store.CancelOutcome;
+import io.suasor.jobs.store.NodeInfo;
 import io.suasor.jobs.store.RunQuery;
 import io.suasor.server.Application;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -95,18 +99,38 @@ final class JobCommands {
     public Integer call() throws InterruptedException {
       try (Application app = cli.open(options)) {
         JobService jobs = app.jobs();
-        app.engine().start();
+        JobEngine engine = app.engine();
         JobRun run = jobs.runJobManually(ManualRun.of(name).withParameters(parameters));
         PrintStream out = cli.out();
-        out.println("run " + run.id() + " of " + name + " started");
+        Instant now = engine.clock().instant();
+        List<NodeInfo> alive =
+            engine.repository().liveNodes(now.minus(engine.settings().deadRunThreshold()));
+        boolean handedOver = !alive.isEmpty();
+        if (handedOver) {
+          out.println(
+              "run "
+                  + run.id()
+                  + " of "
+                  + name
+                  + " handed to the running server (node "
+                  + alive.get(0).nodeId()
+                  + ")");
+        } else {
+          // No server runs on this database: execute this run here, and nothing else.
+          engine.executeNow(run.id());
+          out.println("run " + run.id() + " of " + name + " started in this process");
+        }
         JobRun last = run;
         while (!last.status().isTerminal()) {
           TimeUnit.MILLISECONDS.sleep(FOLLOW_INTERVAL_MILLIS);
-          JobRun now = jobs.getJobRunById(run.id()).orElseThrow();
-          if (showProgress && changed(last, now)) {
-            out.println(progressLine(now));
+          if (!handedOver) {
+            engine.supervise();
           }
-          last = now;
+          JobRun current = jobs.getJobRunById(run.id()).orElseThrow();
+          if (showProgress && changed(last, current)) {
+            out.println(progressLine(current));
+          }
+          last = current;
         }
         out.println(
             "run "

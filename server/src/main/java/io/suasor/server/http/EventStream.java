@@ -1,27 +1,35 @@
 package io.suasor.server.http;
 
 import io.javalin.http.sse.SseClient;
+import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
+import io.suasor.jobs.event.RunFeed;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.service.JobService;
 import io.suasor.server.auth.User;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Server-sent events of this node's runs: created, started, progress, finished. Events arrive on
- * engine threads, which must not wait on slow clients, so they are handed to one sender thread
- * through a bounded queue; when it is full an event is dropped and logged, and clients fall back on
- * the run routes, which always hold the truth.
+ * Server-sent events of every node's runs: created, started, progress, finished. This node's events
+ * arrive from its engine at once; other nodes' come from a {@link RunFeed} read twice a second
+ * while anyone listens. Events arrive on engine threads, which must not wait on slow clients, so
+ * they are handed to one sender thread through a bounded queue; when it is full an event is dropped
+ * and logged, and clients fall back on the run routes, which always hold the truth. A run's
+ * lifecycle events reach a client once each and in order, whichever way they came.
  */
 public final class EventStream implements JobListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventStream.class);
@@ -32,14 +40,28 @@ public final class EventStream implements JobListener, AutoCloseable {
   /** The event as clients receive it. */
   record Payload(String type, long runId, String jobName, Long userId, Object data) {}
 
+  static final Duration FEED_INTERVAL = Duration.ofMillis(500);
+  private static final int LIFECYCLES_KEPT = 10_000;
+
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Map<Long, Optional<Long>> runOwners = new ConcurrentHashMap<>();
   private final JobService jobs;
+  private final JobEngine engine;
   private final Json json;
   private final ThreadPoolExecutor sender;
+  private final ScheduledExecutorService feedReader;
+  private final Map<Long, Integer> lifecycle =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Integer> eldest) {
+          return size() > LIFECYCLES_KEPT;
+        }
+      };
+  private RunFeed feed;
 
-  public EventStream(JobService jobs, Json json) {
-    this.jobs = jobs;
+  public EventStream(JobEngine engine, Json json) {
+    this.engine = engine;
+    this.jobs = engine.service();
     this.json = json;
     this.sender =
         new ThreadPoolExecutor(
@@ -53,6 +75,35 @@ public final class EventStream implements JobListener, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    this.feedReader =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "suasor-events-feed");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = FEED_INTERVAL.toMillis();
+    feedReader.scheduleWithFixedDelay(this::readFeed, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Reads other nodes' changes while someone listens; forgets the place when nobody does. */
+  private void readFeed() {
+    try {
+      if (subscribers.isEmpty()) {
+        feed = null;
+        return;
+      }
+      if (feed == null) {
+        feed =
+            new RunFeed(
+                engine.repository(),
+                engine.settings().nodeId(),
+                engine.clock().instant().minus(FEED_INTERVAL));
+      }
+      feed.poll().forEach(this::onEvent);
+    } catch (RuntimeException e) {
+      log.debug("could not read other nodes' run changes; trying again", e);
+    }
   }
 
   void subscribe(SseClient client) {
@@ -84,6 +135,9 @@ public final class EventStream implements JobListener, AutoCloseable {
   }
 
   private void deliver(JobEvent event) {
+    if (!firstOfItsKind(event)) {
+      return;
+    }
     Payload payload = payload(event);
     if (event instanceof JobEvent.RunFinished) {
       runOwners.remove(event.runId());
@@ -103,6 +157,33 @@ public final class EventStream implements JobListener, AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Whether a lifecycle event moves its run forward (created, then started, then finished), or a
+   * progress event belongs to a run not yet finished; the same change may arrive from this node's
+   * engine and from the feed.
+   */
+  private boolean firstOfItsKind(JobEvent event) {
+    int stage;
+    if (event instanceof JobEvent.RunCreated) {
+      stage = 0;
+    } else if (event instanceof JobEvent.RunStarted) {
+      stage = 1;
+    } else if (event instanceof JobEvent.RunFinished) {
+      stage = 2;
+    } else {
+      stage = -1;
+    }
+    Integer reached = lifecycle.get(event.runId());
+    if (stage < 0) {
+      return reached == null || reached < 2;
+    }
+    if (reached != null && reached >= stage) {
+      return false;
+    }
+    lifecycle.put(event.runId(), stage);
+    return true;
   }
 
   private Payload payload(JobEvent event) {
@@ -148,6 +229,7 @@ public final class EventStream implements JobListener, AutoCloseable {
   @Override
   public void close() {
     // The HTTP server, stopped first, has closed the streams; only the bookkeeping is left.
+    feedReader.shutdownNow();
     sender.shutdownNow();
     subscribers.clear();
   }

@@ -2,7 +2,9 @@ package io.suasor.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.suasor.server.Application;
 import io.suasor.server.TestJobs;
+import io.suasor.server.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,5 +75,48 @@ class CliTest {
     assertThat(run("tokens", "revoke", "99")).isEqualTo(1);
     assertThat(run("tokens", "create", "nobody")).isEqualTo(1);
     assertThat(run("users", "add", "eve", "--role", "boss")).isEqualTo(2);
+  }
+
+  @Test
+  void withoutAServerARunExecutesHereAndNothingElseDoes() {
+    assertThat(run("migrate")).isZero();
+    try (Application app =
+        Application.open(
+            TestServer.sqlite(dataDir),
+            java.util.List.of(new TestJobs.Quick(), new TestJobs.Maintenance()))) {
+      app.jobs().runJobManually("test.system");
+    }
+
+    assertThat(run("jobs", "run", "test.quick")).isZero();
+    assertThat(printed()).contains("started in this process", "completed");
+
+    try (Application app =
+        Application.open(
+            TestServer.sqlite(dataDir),
+            java.util.List.of(new TestJobs.Quick(), new TestJobs.Maintenance()))) {
+      assertThat(app.jobs().getActiveJobRuns())
+          .extracting(io.suasor.jobs.model.JobRun::jobName)
+          .containsExactly("test.system");
+    }
+  }
+
+  @Test
+  void withAServerAliveTheRunIsHandedToIt() {
+    try (Application server =
+        Application.open(
+                TestServer.sqlite(dataDir),
+                java.util.List.of(new TestJobs.Quick(), new TestJobs.Maintenance()))
+            .serve(new PrintStream(java.io.OutputStream.nullOutputStream()))) {
+      assertThat(run("jobs", "run", "test.quick", "--params", "{\"items\":3}")).isZero();
+      assertThat(printed()).contains("handed to the running server", "completed");
+
+      io.suasor.jobs.model.JobRun done =
+          server.jobs().getRecentJobRuns(10).stream()
+              .filter(r -> r.jobName().equals("test.quick"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(done.nodeId()).isEqualTo(server.engine().settings().nodeId());
+      assertThat(done.status()).isEqualTo(io.suasor.jobs.model.JobStatus.COMPLETED);
+    }
   }
 }
