@@ -46,6 +46,7 @@ public final class JobEngine implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean wakeRequested;
+  private boolean workerFreed;
   private volatile boolean running;
   private volatile boolean claiming = true;
   private Thread loop;
@@ -65,7 +66,7 @@ public final class JobEngine implements AutoCloseable {
     this.firer =
         new ScheduleFirer(
             context.repository(), context.registry(), context.settings(), context.listener());
-    this.executor = new RunExecutor(context, workers, this::wakeUp);
+    this.executor = new RunExecutor(context, workers, this::workerFreed);
     this.supervisor = new RunSupervisor(context, executor);
     this.service = new EngineJobService(this, context);
   }
@@ -192,6 +193,7 @@ public final class JobEngine implements AutoCloseable {
         startDaemon(watch, "suasor-watch-");
       }
     }
+    executor.startBatching();
     loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
     loop.setDaemon(true);
     loop.start();
@@ -217,6 +219,24 @@ public final class JobEngine implements AutoCloseable {
     }
   }
 
+  /** Tells the loop a worker became free, so a run waiting for one can be claimed now. */
+  void workerFreed() {
+    lock.lock();
+    try {
+      workerFreed = true;
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Why the loop woke before its planned time. */
+  private enum Wake {
+    NONE,
+    WORKER_FREED,
+    REQUESTED
+  }
+
   /**
    * The loop: supervise, and when woken, due or polling, fire and claim; then sleep until the next
    * due schedule or run, the next supervision duty, the poll interval or a wake-up. Work that was
@@ -226,7 +246,7 @@ public final class JobEngine implements AutoCloseable {
   private void runLoop() {
     DueTimes due = new DueTimes(Instant.MIN, Instant.MIN);
     Instant nextPoll = Instant.MIN;
-    boolean woken = true;
+    Wake woken = Wake.REQUESTED;
     while (running) {
       Instant wakeAt;
       try {
@@ -235,16 +255,27 @@ public final class JobEngine implements AutoCloseable {
         boolean schedulesDue = due.schedules() != null && !now.isBefore(due.schedules());
         boolean runsDue = due.runs() != null && !now.isBefore(due.runs());
         boolean poll = !now.isBefore(nextPoll);
+        boolean requested = woken == Wake.REQUESTED;
         Instant nextDue = due.earliest();
-        if (woken || schedulesDue || runsDue || poll) {
-          pass(woken || schedulesDue || poll);
-          due = context.repository().nextDueTimes();
-          nextPoll = now.plus(context.settings().pollInterval());
-          nextDue = due.earliest();
-          if (!nextDue.isAfter(now)) {
-            // Due before this pass began and still not taken: no free worker, or its job is at
-            // its concurrency limit. A run ending or a notification wakes the loop for it.
-            nextDue = Instant.MAX;
+        if (requested || woken == Wake.WORKER_FREED || schedulesDue || runsDue || poll) {
+          pass(requested || schedulesDue || poll);
+          if (executor.freeWorkers() == 0 && !requested && !poll) {
+            // Every worker is busy: more due runs must wait for one to free up, which wakes the
+            // loop; only a schedule's fire time is worth keeping.
+            nextDue =
+                due.schedules() != null && due.schedules().isAfter(now)
+                    ? due.schedules()
+                    : Instant.MAX;
+            due = new DueTimes(due.schedules(), null);
+          } else {
+            due = context.repository().nextDueTimes();
+            nextPoll = now.plus(context.settings().pollInterval());
+            nextDue = due.earliest();
+            if (!nextDue.isAfter(now)) {
+              // Due before this pass began and still not taken: its job is at its concurrency
+              // limit. A run ending or a notification wakes the loop for it.
+              nextDue = Instant.MAX;
+            }
           }
         }
         wakeAt = earliest(nextDue, nextPoll, supervisor.nextDuty(now));
@@ -263,23 +294,24 @@ public final class JobEngine implements AutoCloseable {
     return first.isBefore(c) ? first : c;
   }
 
-  /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns whether woken. */
-  private boolean await(Instant wakeAt) {
+  /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns why it woke. */
+  private Wake await(Instant wakeAt) {
     Instant now = context.clock().instant();
     Instant latest = now.plus(context.settings().pollInterval());
     long nanos = Duration.between(now, wakeAt.isAfter(latest) ? latest : wakeAt).toNanos();
     lock.lock();
     try {
-      while (!wakeRequested && running && nanos > 0) {
+      while (!wakeRequested && !workerFreed && running && nanos > 0) {
         nanos = wake.awaitNanos(nanos);
       }
-      boolean woken = wakeRequested;
+      Wake why = wakeRequested ? Wake.REQUESTED : workerFreed ? Wake.WORKER_FREED : Wake.NONE;
       wakeRequested = false;
-      return woken;
+      workerFreed = false;
+      return why;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
-      return false;
+      return Wake.NONE;
     } finally {
       lock.unlock();
     }
@@ -319,6 +351,7 @@ public final class JobEngine implements AutoCloseable {
       wakeUps.run();
       wakeUps = null;
     }
+    executor.stopBatching();
     try {
       supervisor.unregisterNode();
     } catch (RuntimeException e) {

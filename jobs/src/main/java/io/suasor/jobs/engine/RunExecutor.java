@@ -45,6 +45,7 @@ final class RunExecutor {
   private final RandomGenerator random;
   private final Map<Long, RunContext> active = new ConcurrentHashMap<>();
   private final Runnable onRunEnded;
+  private volatile CompletionBatcher batcher;
 
   /** How long a finished run keeps trying to record its end while the database is away. */
   static final Duration FINISH_RETRY_LIMIT = Duration.ofMinutes(5);
@@ -179,7 +180,7 @@ final class RunExecutor {
         }
         appendLogs(context);
         Optional<Finished> finished =
-            repository.finishRun(
+            record(
                 new Completion(
                     context.runId(), settings.nodeId(), status, error, progress, retry, now));
         outage.recovered();
@@ -198,6 +199,34 @@ final class RunExecutor {
         outage.failed(e);
         pause(outage.backoff());
       }
+    }
+  }
+
+  /** Batches a plain completion while the loop runs; a retry needs its own transaction. */
+  private Optional<Finished> record(Completion completion) {
+    CompletionBatcher current = batcher;
+    if (completion.retry() != null || current == null || !current.isRunning()) {
+      return repository.finishRun(completion);
+    }
+    try {
+      return current.finish(completion).map(run -> new Finished(run, Optional.empty()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return repository.finishRun(completion);
+    }
+  }
+
+  /** Starts batching completions (while the engine's loop runs). */
+  void startBatching() {
+    batcher = new CompletionBatcher(repository, settings.nodeId());
+  }
+
+  /** Stops batching; completions after this are written one by one. */
+  void stopBatching() {
+    CompletionBatcher current = batcher;
+    batcher = null;
+    if (current != null) {
+      current.close();
     }
   }
 

@@ -192,9 +192,16 @@ public final class Database implements AutoCloseable {
    * LISTEN loop); the caller closes it.
    */
   public Connection dedicatedConnection() throws SQLException {
-    if (writer instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
-      return java.sql.DriverManager.getConnection(
-          pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    if (writer instanceof HikariDataSource pool) {
+      if (pool.getJdbcUrl() != null) {
+        return java.sql.DriverManager.getConnection(
+            pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+      }
+      if (pool.getDataSource() != null) {
+        // A pool this class wraps around the application's DataSource: bypass the pool, whose
+        // single SQLite writer must stay free for writes.
+        return pool.getDataSource().getConnection();
+      }
     }
     return writer.getConnection();
   }

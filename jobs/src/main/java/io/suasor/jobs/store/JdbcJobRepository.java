@@ -17,6 +17,7 @@ public final class JdbcJobRepository implements JobRepository {
   private final RunStore runs;
   private final EngineStore engine;
   private final NodeStore nodes;
+  private final CompletionStore completions;
 
   /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
   public JdbcJobRepository(Database database) {
@@ -24,6 +25,7 @@ public final class JdbcJobRepository implements JobRepository {
     this.runs = new RunStore(database);
     this.engine = new EngineStore(database);
     this.nodes = new NodeStore(database);
+    this.completions = new CompletionStore(database);
   }
 
   /** Creates or upgrades the engine's tables. */
@@ -173,6 +175,11 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public Optional<Finished> finishRun(Completion completion) {
     return engine.finish(completion);
+  }
+
+  @Override
+  public java.util.Map<Long, JobRun> finishRuns(List<Completion> batch) {
+    return completions.finishAll(batch);
   }
 
   @Override

@@ -122,6 +122,12 @@ public interface JobRepository {
    */
   Optional<Finished> finishRun(Completion completion);
 
+  /**
+   * Ends several runs without retries at once, each fenced as in {@link #finishRun}; returns the
+   * runs that ended, by id (a run this node no longer owned is missing).
+   */
+  java.util.Map<Long, JobRun> finishRuns(List<Completion> completions);
+
   /** Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}. */
   List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit);
 

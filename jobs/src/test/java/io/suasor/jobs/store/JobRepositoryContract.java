@@ -564,6 +564,39 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void manyRunsEndInOneFencedBatch() {
+    JobRun a1 = running("a1", "node-a");
+    JobRun a2 = running("a2", "node-a");
+    JobRun b1 = running("b1", "node-b");
+    JobRun ended = running("ended", "node-a");
+    repo.finishRun(Completion.of(ended.id(), "node-a", JobStatus.COMPLETED, null, T0));
+    ProgressSnapshot done = new ProgressSnapshot(100, 2, 2, "done", "{\"items\":2}");
+    List<Completion> batch = new ArrayList<>();
+    for (JobRun run : List.of(a1, a2, b1, ended)) {
+      batch.add(
+          new Completion(
+              run.id(),
+              "node-a",
+              run == a2 ? JobStatus.FAILED : JobStatus.COMPLETED,
+              run == a2 ? "broke" : null,
+              done,
+              null,
+              T0.plusSeconds(7)));
+    }
+
+    java.util.Map<Long, JobRun> finished = repo.finishRuns(batch);
+
+    assertThat(finished.keySet()).containsExactlyInAnyOrder(a1.id(), a2.id());
+    assertThat(finished.get(a1.id()).status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(finished.get(a1.id()).metadata()).isEqualTo("{\"items\":2}");
+    assertThat(finished.get(a1.id()).endTime()).isEqualTo(T0.plusSeconds(7));
+    assertThat(finished.get(a2.id()).errorMessage()).isEqualTo("broke");
+    assertThat(repo.getJobRunById(b1.id()).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(repo.getJobRunById(ended.id()).orElseThrow().endTime()).isEqualTo(T0);
+    assertThat(repo.finishRuns(List.of())).isEmpty();
+  }
+
+  @Test
   void aNonOwnerOrAnEndedRunChangesNothing() {
     JobRun run = running("j", "node-a");
     Completion byB =

@@ -1,0 +1,81 @@
+package io.suasor.jobs.store;
+
+import io.suasor.jobs.model.JobRun;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ends many runs in one statement: the fenced update of {@link EngineStore}'s finish, joined with a
+ * list of finished runs. Under load the engine's workers end runs faster than one statement each
+ * could record them, and one statement (and one commit) for a batch costs the database far less.
+ */
+final class CompletionStore {
+  static final int MAX_BATCH = 100;
+
+  private static final String ROW =
+      "(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT),"
+          + " CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT),"
+          + " CAST(? AS TEXT))";
+
+  private final Database database;
+  private final Map<Integer, String> statements = new ConcurrentHashMap<>();
+
+  CompletionStore(Database database) {
+    this.database = database;
+  }
+
+  /** The runs that ended, by id; a run missing from the answer was no longer this node's. */
+  Map<Long, JobRun> finishAll(List<Completion> completions) {
+    if (completions.isEmpty()) {
+      return Map.of();
+    }
+    if (completions.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("at most " + MAX_BATCH + " completions at once");
+    }
+    Object[] params = new Object[completions.size() * 10];
+    int i = 0;
+    for (Completion c : completions) {
+      if (c.retry() != null) {
+        throw new IllegalArgumentException("a completion with a retry needs finishRun");
+      }
+      ProgressSnapshot p = c.progress();
+      params[i++] = c.runId();
+      params[i++] = c.nodeId();
+      params[i++] = c.status().value();
+      params[i++] = Jdbc.nullableText(c.errorMessage());
+      params[i++] = c.now();
+      params[i++] = p.progress();
+      params[i++] = p.totalItems();
+      params[i++] = p.processedItems();
+      params[i++] = Jdbc.nullableText(p.statusMessage());
+      params[i++] = p.metadata();
+    }
+    String sql = statements.computeIfAbsent(completions.size(), CompletionStore::statement);
+    List<JobRun> ended =
+        database.write(
+            "finish " + completions.size() + " runs",
+            c -> Jdbc.query(c, sql, RunStore::map, params));
+    Map<Long, JobRun> byId = new HashMap<>();
+    ended.forEach(run -> byId.put(run.id(), run));
+    return Collections.unmodifiableMap(byId);
+  }
+
+  private static String statement(int rows) {
+    return """
+        WITH finished (f_id, f_node, f_status, f_error, f_end, f_progress, f_total, f_processed,
+                       f_message, f_metadata) AS (
+            VALUES %s
+        )
+        UPDATE job_runs
+        SET status = f_status, error_message = f_error, end_time = f_end, progress = f_progress,
+            total_items = f_total, processed_items = f_processed, status_message = f_message,
+            metadata = f_metadata, updated_at = f_end
+        FROM finished
+        WHERE id = f_id AND node_id = f_node AND status = 'running'
+        RETURNING %s"""
+        .formatted(String.join(",\n        ", Collections.nCopies(rows, ROW)), RunStore.COLUMNS);
+  }
+}
