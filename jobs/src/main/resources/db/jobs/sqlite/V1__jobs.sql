@@ -51,19 +51,21 @@ CREATE TABLE job_runs (
     concurrency_key   TEXT,
     concurrency_limit INTEGER NOT NULL DEFAULT 1,
     created_at        INTEGER NOT NULL,
-    updated_at        INTEGER NOT NULL,
-    -- Each fire instant of a schedule produces exactly one run, however many nodes fire it.
-    UNIQUE (schedule_id, scheduled_for)
+    updated_at        INTEGER NOT NULL
 );
 
+-- Each fire instant of a schedule produces exactly one run, however many nodes fire it.
+CREATE UNIQUE INDEX job_runs_fire ON job_runs (schedule_id, scheduled_for)
+    WHERE scheduled_for IS NOT NULL;
+-- Every index is written on every status change of a run, so the others are partial where they
+-- can be, and runs that need no entry (manual, system-wide, unlimited) get none.
 CREATE INDEX job_runs_claim ON job_runs (run_at, id) WHERE status = 'pending';
 CREATE INDEX job_runs_running ON job_runs (node_id, heartbeat_at) WHERE status = 'running';
 -- A job limited to one run at a time per (job, user) cannot be running twice, even across nodes.
 CREATE UNIQUE INDEX job_runs_exclusive ON job_runs (concurrency_key)
     WHERE status = 'running' AND concurrency_limit = 1;
 CREATE INDEX job_runs_job ON job_runs (job_name, id);
-CREATE INDEX job_runs_user ON job_runs (user_id, id);
-CREATE INDEX job_runs_ended ON job_runs (end_time);
+CREATE INDEX job_runs_user ON job_runs (user_id, id) WHERE user_id IS NOT NULL;
 
 CREATE TABLE job_run_logs (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,12 @@ final class RunExecutor {
   private final RandomGenerator random;
   private final Map<Long, RunContext> active = new ConcurrentHashMap<>();
   private final Runnable onRunEnded;
+  private final Semaphore slots;
+  private volatile double averageRunNanos = Double.MAX_VALUE;
+
+  /** Runs shorter than this on average are claimed ahead of free workers. */
+  static final Duration SHORT_RUN = Duration.ofMillis(200);
+
   private volatile CompletionBatcher batcher;
 
   /** How long a finished run keeps trying to record its end while the database is away. */
@@ -59,11 +66,33 @@ final class RunExecutor {
     this.listener = context.listener();
     this.random = context.random();
     this.workers = workers;
+    // The pool may be larger (an application's executor, virtual threads): jobs still run at most
+    // workerThreads at once.
+    this.slots = new Semaphore(settings.workerThreads());
   }
 
-  /** How many more runs this node can take now. */
+  /**
+   * How many more runs this node can take now. While its runs are short, it takes as many again as
+   * it has workers, queued behind the running ones, so that a worker that finishes starts the next
+   * run at once instead of after a claim; long runs are never claimed ahead, since a claimed run
+   * waiting here is one no other node can take.
+   */
   int freeWorkers() {
-    return Math.max(0, settings.workerThreads() - active.size());
+    int capacity = settings.workerThreads() * (runsAreShort() ? 2 : 1);
+    return Math.max(0, capacity - active.size());
+  }
+
+  private boolean runsAreShort() {
+    return averageRunNanos < SHORT_RUN.toNanos();
+  }
+
+  /**
+   * Keeps a moving average of how long this node's runs take, for {@link #freeWorkers()}; two
+   * workers updating it at once may lose a sample, which a moving average can afford.
+   */
+  private void observe(long nanos) {
+    double average = averageRunNanos;
+    averageRunNanos = average == Double.MAX_VALUE ? nanos : average * 0.8 + nanos * 0.2;
   }
 
   Collection<RunContext> active() {
@@ -110,10 +139,11 @@ final class RunExecutor {
     MDC.put("run", String.valueOf(context.runId()));
     context.bind(Thread.currentThread());
     try {
-      context.checkCancelled();
-      job.execute(context);
+      Throwable failure = work(context, job);
       RunContext.StopReason stop = context.stopReason();
-      if (stop == RunContext.StopReason.TIMED_OUT) {
+      if (failure != null) {
+        ended(context, job, failure);
+      } else if (stop == RunContext.StopReason.TIMED_OUT) {
         finish(context, JobStatus.FAILED, timeoutMessage(context), job);
       } else {
         finish(context, JobStatus.COMPLETED, null, job);
@@ -123,13 +153,33 @@ final class RunExecutor {
     } finally {
       context.unbind();
       active.remove(context.runId());
-      // A run of the same job may be waiting for this one to end.
+      // A worker is free, and a run of the same job may be waiting for this one to end.
       onRunEnded.run();
       MDC.remove("job");
       MDC.remove("run");
       if (Thread.interrupted()) {
         log.debug("cleared the interrupt of run {} before returning its worker", context.runId());
       }
+    }
+  }
+
+  /** Runs the job in one of the worker slots; returns what it threw, or null. */
+  private Throwable work(RunContext context, Job job) {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      return e;
+    }
+    long began = System.nanoTime();
+    try {
+      context.checkCancelled();
+      job.execute(context);
+      return null;
+    } catch (Throwable failure) {
+      return failure;
+    } finally {
+      slots.release();
+      observe(System.nanoTime() - began);
     }
   }
 
