@@ -14,6 +14,10 @@ import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.service.SyncReport;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DuplicateException;
+import io.suasor.media.MediaSchema;
+import io.suasor.media.jobs.SystemJobs;
+import io.suasor.media.source.local.LocalSourceClients;
+import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.IssuedToken;
 import io.suasor.server.auth.Role;
 import io.suasor.server.auth.TokenStore;
@@ -33,9 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens the database, migrates it, builds the engine with the jobs it is
- * given, the account stores, metrics and the HTTP server, by plain constructors. The CLI opens one
- * for each command; {@link #serve} runs it as a server node.
+ * The composition root: opens the database, migrates it (the engine's tables and the media
+ * domain's, which include the accounts), builds the engine with the media domain's system jobs and
+ * any others it is given, the account and source stores, metrics and the HTTP server, by plain
+ * constructors. The CLI opens one for each command; {@link #serve} runs it as a server node.
  */
 public final class Application implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Application.class);
@@ -47,6 +52,7 @@ public final class Application implements AutoCloseable {
   private final JobEngine engine;
   private final UserStore users;
   private final TokenStore tokens;
+  private final SourceStore sources;
   private final PrometheusMeterRegistry metrics;
   private final Json json = new Json();
   private final EventStream events;
@@ -58,7 +64,7 @@ public final class Application implements AutoCloseable {
     this.clock = clock;
     this.database = openDatabase(config);
     try {
-      database.migrate("server");
+      MediaSchema.migrate(database);
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmThreadMetrics().bindTo(metrics);
@@ -86,17 +92,28 @@ public final class Application implements AutoCloseable {
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
       this.engine = builder.build();
+      SystemJobs.create(
+              database,
+              engine.repository(),
+              new LocalSourceClients(),
+              clock,
+              SystemJobs.Settings.defaults())
+          .forEach(engine::register);
       this.events = new EventStream(engine, json);
       engine.addListener(events);
       this.users = new UserStore(database, clock);
       this.tokens = new TokenStore(database, clock);
+      this.sources = new SourceStore(database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  /** Opens the configured database, migrated, with the given jobs registered; nothing runs yet. */
+  /**
+   * Opens the configured database, migrated, with the system jobs and the given ones registered;
+   * nothing runs yet.
+   */
   public static Application open(ServerConfig config, List<Job> jobs) {
     return open(config, jobs, Clock.systemUTC(), UnaryOperator.identity());
   }
@@ -139,6 +156,7 @@ public final class Application implements AutoCloseable {
                     engine.service(),
                     users,
                     tokens,
+                    sources,
                     events,
                     metrics,
                     json,
@@ -198,6 +216,14 @@ public final class Application implements AutoCloseable {
 
   public TokenStore tokens() {
     return tokens;
+  }
+
+  public SourceStore sources() {
+    return sources;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   public Database database() {

@@ -8,7 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // The jobs of the media module join this list when that module lands.
+    // The media domain's system jobs are the application's own; this list is for jobs beyond them.
     int exit = new Cli(List.of(), System.out, System.err, System.getenv()).run(args);
     if (exit != Cli.KEEP_RUNNING) {
       System.exit(exit);

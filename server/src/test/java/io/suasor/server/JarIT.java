@@ -55,6 +55,28 @@ class JarIT {
       assertThat(reply.body()).contains("\"success\":true");
       assertThat(work.resolve("data").resolve("suasor.db")).exists();
       assertThat(Files.readString(output)).contains("suasor_", "shown only this once");
+      String token =
+          Files.readString(output)
+              .lines()
+              .map(String::trim)
+              .filter(line -> line.startsWith("suasor_"))
+              .findFirst()
+              .orElseThrow();
+      HttpResponse<String> jobs =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs"))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      // A fresh machine shows the media domain's system jobs with their default schedules.
+      assertThat(jobs.body())
+          .contains(
+              "\"system.media.sync\"",
+              "\"system.metadata.refresh\"",
+              "\"system.library.cleanup\"",
+              "\"system.database.maintenance\"",
+              "\"frequency\":\"hourly\"",
+              "\"frequency\":\"weekly\"");
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

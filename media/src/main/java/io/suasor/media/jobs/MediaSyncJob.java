@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code system.media.sync}. Scheduled, it syncs every due source fully. Run with parameters {@code
  * {"clientID": 3, "syncType": "movies"}} it syncs one source; {@code {"syncType": "full"}} without
  * a source syncs every enabled source. The original's spellings {@code clientId} and {@code
- * mediaType} are accepted too.
+ * mediaType} are accepted too. A run for a user (a user's own schedule or manual run) touches only
+ * that user's sources.
  */
 public final class MediaSyncJob implements Job {
   public static final String NAME = "system.media.sync";
@@ -53,19 +54,24 @@ public final class MediaSyncJob implements Job {
     JsonNode source = first(parameters, "clientID", "clientId", "sourceId");
     JsonNode type = first(parameters, "syncType", "mediaType");
     ContextTracker tracker = new ContextTracker(context);
+    Long owner = context.userId().orElse(null);
+    SyncType syncType = type == null ? SyncType.FULL : SyncType.of(type.asText());
     SyncReport report;
-    if (source == null && type == null) {
+    if (source == null && type == null && owner == null) {
       report = sync.syncDue(tracker);
-    } else {
-      SyncType syncType = type == null ? SyncType.FULL : SyncType.of(type.asText());
-      if (source == null || source.asLong() == 0) {
-        if (syncType != SyncType.FULL) {
-          throw new MediaException("sync type " + syncType.value() + " needs a clientID");
-        }
-        report = sync.syncAll(syncType, tracker);
-      } else {
-        report = sync.syncSource(source.asLong(), syncType, tracker);
+    } else if (source == null || source.asLong() == 0) {
+      if (syncType != SyncType.FULL) {
+        throw new MediaException("sync type " + syncType.value() + " needs a clientID");
       }
+      report =
+          owner == null
+              ? sync.syncAll(syncType, tracker)
+              : sync.syncAllOf(owner, syncType, tracker);
+    } else {
+      report =
+          owner == null
+              ? sync.syncSource(source.asLong(), syncType, tracker)
+              : sync.syncSourceOf(owner, source.asLong(), syncType, tracker);
     }
     publish(context, report);
   }

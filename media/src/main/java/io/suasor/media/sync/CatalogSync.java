@@ -41,7 +41,7 @@ final class CatalogSync {
     ScanProblems problems = new ScanProblems();
     try {
       List<SourceEntry> entries = catalog.entries(problems);
-      Map<String, RefStore.RefState> states = refs.states(source.id());
+      Map<String, RefStore.RefState> states = refs.states(source.id(), catalog.types());
       Map<String, Long> known = new HashMap<>();
       states.forEach((id, state) -> known.put(id, state.itemId()));
       List<SourceEntry> changed = new ArrayList<>();

@@ -58,10 +58,27 @@ public final class MediaSyncService {
     return syncEach(sources.all().stream().filter(MediaSource::enabled).toList(), type, tracker);
   }
 
+  /** Every enabled source of one user, due or not: a user's own full sync. */
+  public SyncReport syncAllOf(long userId, SyncType type, WorkTracker tracker) {
+    return syncEach(
+        sources.byUser(userId).stream().filter(MediaSource::enabled).toList(), type, tracker);
+  }
+
   public SyncReport syncSource(long sourceId, SyncType type, WorkTracker tracker) {
-    MediaSource source =
-        sources.byId(sourceId).orElseThrow(() -> new MediaException("no source " + sourceId));
+    return syncEach(List.of(source(sourceId)), type, tracker);
+  }
+
+  /** As {@link #syncSource}, for a run on behalf of a user, who may sync only their own sources. */
+  public SyncReport syncSourceOf(long userId, long sourceId, SyncType type, WorkTracker tracker) {
+    MediaSource source = source(sourceId);
+    if (source.userId() != userId) {
+      throw new MediaException("source " + sourceId + " is not a source of user " + userId);
+    }
     return syncEach(List.of(source), type, tracker);
+  }
+
+  private MediaSource source(long sourceId) {
+    return sources.byId(sourceId).orElseThrow(() -> new MediaException("no source " + sourceId));
   }
 
   private SyncReport syncEach(List<MediaSource> due, SyncType type, WorkTracker tracker) {

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * API tokens, in the {@code api_tokens} table. A token is 32 random bytes; only its SHA-256 is
- * stored, so the secret is shown once, when it is issued, and never again.
+ * API tokens, in the media domain's {@code api_tokens} table. A token is 32 random bytes; only its
+ * SHA-256 is stored, so the secret is shown once, when it is issued, and never again.
  */
 public final class TokenStore {
   static final String PREFIX = "suasor_";
@@ -54,21 +54,27 @@ public final class TokenStore {
     return new IssuedToken(new ApiToken(id, userId, name, now, null), secret);
   }
 
-  /** The active user a presented token belongs to, if it is known, unrevoked and active. */
+  /**
+   * The active user a presented token belongs to, if it is known, unrevoked, unexpired and its user
+   * active.
+   */
   public Optional<User> authenticate(String secret) {
     String hash = hash(secret);
+    Instant now = clock.instant();
     return database.read(
         "authenticate a token",
         connection ->
             Jdbc.queryOne(
                 connection,
                 """
-                SELECT u.id, u.name, u.role, u.active, u.created_at
+                SELECT u.id, u.username AS name, u.role, u.active, u.created_at
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active
+                  AND (t.expires_at IS NULL OR t.expires_at > ?)
                 """,
                 UserStore::row,
-                hash));
+                hash,
+                now));
   }
 
   public List<ApiToken> all() {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The server's accounts, in the {@code users} table. */
+/**
+ * The server's view of the accounts in the media domain's {@code users} table: a name, a role and
+ * an active flag are all that authentication and the account routes need.
+ */
 public final class UserStore {
-  private static final String COLUMNS = "id, name, role, active, created_at";
+  private static final String COLUMNS = "id, username AS name, role, active, created_at";
 
   private final Database database;
   private final Clock clock;
@@ -34,11 +37,15 @@ public final class UserStore {
             connection ->
                 Jdbc.queryOne(
                         connection,
-                        "INSERT INTO users (name, role, active, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                        """
+                        INSERT INTO users (username, role, active, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id
+                        """,
                         r -> r.getLong("id"),
                         name,
                         role.value(),
                         true,
+                        now,
                         now)
                     .orElseThrow());
     return new User(id, name, role, true, Instant.ofEpochMilli(now.toEpochMilli()));
@@ -66,7 +73,7 @@ public final class UserStore {
         connection ->
             Jdbc.queryOne(
                 connection,
-                "SELECT " + COLUMNS + " FROM users WHERE name = ?",
+                "SELECT " + COLUMNS + " FROM users WHERE username = ?",
                 UserStore::row,
                 name));
   }
@@ -82,11 +89,17 @@ public final class UserStore {
 
   /** Activates or deactivates an account; a deactivated account's tokens stop working. */
   public Optional<User> setActive(long id, boolean active) {
+    Instant now = clock.instant();
     int changed =
         database.write(
             "set user " + id + " active",
             connection ->
-                Jdbc.update(connection, "UPDATE users SET active = ? WHERE id = ?", active, id));
+                Jdbc.update(
+                    connection,
+                    "UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
+                    active,
+                    now,
+                    id));
     return changed == 0 ? Optional.empty() : byId(id);
   }
 

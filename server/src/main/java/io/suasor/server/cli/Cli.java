@@ -2,6 +2,7 @@ package io.suasor.server.cli;
 
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobsException;
+import io.suasor.media.MediaException;
 import io.suasor.server.Application;
 import io.suasor.server.ServerException;
 import io.suasor.server.config.ServerConfig;
@@ -16,9 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code serve} (the default), {@code migrate}, {@code jobs}, {@code users} and
- * {@code tokens}. Exit code 0 is success, 1 a failure (including a run that did not complete), 2 a
- * usage error.
+ * The command line: {@code serve} (the default), {@code migrate}, {@code jobs}, {@code users},
+ * {@code tokens} and {@code demo}. Exit code 0 is success, 1 a failure (including a run that did
+ * not complete), 2 a usage error.
  */
 public final class Cli {
   /** What {@link #run} returns for {@code serve}: the server keeps running until stopped. */
@@ -43,11 +44,14 @@ public final class Cli {
     line.addSubcommand("jobs", JobCommands.create(this));
     line.addSubcommand("users", AccountCommands.users(this));
     line.addSubcommand("tokens", AccountCommands.tokens(this));
+    line.addSubcommand("demo", new DemoCommand(this));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     line.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof ServerException || e instanceof JobsException) {
+          if (e instanceof ServerException
+              || e instanceof JobsException
+              || e instanceof MediaException) {
             err.println("error: " + e.getMessage());
             return 1;
           }

@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.Database;
+import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.TokenStore;
 import io.suasor.server.auth.User;
 import io.suasor.server.auth.UserStore;
@@ -25,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the job API, accounts, live events, health, metrics, the OpenAPI document and
- * the dashboard's static files, with authentication, CORS, body limits and the error envelope
- * around them.
+ * The HTTP server: the job API, media sync and sources, accounts, live events, health, metrics, the
+ * OpenAPI document and the dashboard's static files, with authentication, CORS, body limits and the
+ * error envelope around them.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -60,6 +61,7 @@ public final class HttpServer implements AutoCloseable {
       JobService jobs,
       UserStore users,
       TokenStore tokens,
+      SourceStore sources,
       EventStream events,
       PrometheusMeterRegistry metrics,
       Json json,
@@ -103,9 +105,12 @@ public final class HttpServer implements AutoCloseable {
       config.routes.error(status, this::unanswered);
     }
 
+    // Before RunRoutes, whose POST /api/v1/jobs/{name}/run would also match media-sync/run.
+    new MediaSyncRoutes(parts.jobs(), parts.sources(), parts.json()).register(config.routes);
     new RunRoutes(parts.jobs(), parts.json()).register(config.routes);
     new ScheduleRoutes(parts.jobs(), parts.json(), parts.clock()).register(config.routes);
     new AccountRoutes(parts.users(), parts.tokens(), parts.json()).register(config.routes);
+    new SourceRoutes(parts.sources(), parts.json(), parts.clock()).register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
     new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);
   }

@@ -119,4 +119,28 @@ class CliTest {
       assertThat(done.status()).isEqualTo(io.suasor.jobs.model.JobStatus.COMPLETED);
     }
   }
+
+  @Test
+  void demoWritesTheLibraryAndItsUserAndSourceOnceAndKeepsThemOnASecondCall(@TempDir Path library) {
+    assertThat(run("demo", "--path", library.toString())).isZero();
+    assertThat(printed())
+        .contains("wrote the demo library into " + library, "250 movies", "owns local source 1")
+        .contains("the demo user's token (shown once): suasor_");
+    assertThat(library.resolve("Movies")).isDirectory();
+    assertThat(library.resolve("Series")).isDirectory();
+    assertThat(library.resolve("Music")).isDirectory();
+
+    assertThat(run("demo", "--path", library.toString())).isZero();
+    assertThat(printed())
+        .contains("demo library already in " + library, "owns local source 1", "exists already")
+        .doesNotContain("suasor_");
+    assertThat(run("users", "list")).isZero();
+    assertThat(printed().lines().filter(line -> line.contains(" demo ")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void demoWritesIntoTheDataFolderByDefault() {
+    assertThat(run("demo")).isZero();
+    assertThat(dataDir.resolve("demo-library").resolve("Movies")).isDirectory();
+  }
 }
