@@ -114,17 +114,24 @@ public final class MediaSyncService {
     if (type.includes(SyncType.MUSIC) && client instanceof MusicSource music) {
       catalogSync.run(source, music.music(), tracker, tally);
     }
+    // The source's item ids by source id: read at most once, and only when history, favourites
+    // or a playlist actually needs them, since on a large unchanged library this read is a good
+    // part of a repeated sync.
     Map<String, Long> known = new HashMap<>();
-    if (type.includes(SyncType.HISTORY)
-        || type.includes(SyncType.FAVORITES)
-        || type.includes(SyncType.PLAYLISTS)) {
-      refs.states(source.id()).forEach((id, state) -> known.put(id, state.itemId()));
-    }
+    boolean[] loaded = {false};
+    Runnable loadKnown =
+        () -> {
+          if (!loaded[0]) {
+            refs.states(source.id()).forEach((id, state) -> known.put(id, state.itemId()));
+            loaded[0] = true;
+          }
+        };
     Instant now = clock.instant();
     if (client instanceof PlayHistorySource history
         && (type == SyncType.HISTORY || (type == SyncType.FULL && !history.historyInCatalogs()))) {
       tracker.checkCancelled();
       ScanProblems problems = new ScanProblems();
+      loadKnown.run();
       int[] written =
           dataWriter.recordPlays(
               source.id(), source.userId(), history.playHistory(problems), known, problems, now);
@@ -134,6 +141,7 @@ public final class MediaSyncService {
     }
     if (type.includes(SyncType.FAVORITES) && client instanceof FavoritesSource favorites) {
       tracker.checkCancelled();
+      loadKnown.run();
       tally.add(
           Key.favoritesImported,
           dataWriter.importFavorites(source.userId(), favorites.favorites(), known, now));
@@ -142,6 +150,7 @@ public final class MediaSyncService {
       ScanProblems problems = new ScanProblems();
       for (SourcePlaylist playlist : playlists.playlists(problems)) {
         tracker.checkCancelled();
+        loadKnown.run();
         if (dataWriter.syncPlaylist(
             source.name(), source.userId(), playlist, known, problems, now)) {
           tally.add(Key.playlistsChanged, 1);

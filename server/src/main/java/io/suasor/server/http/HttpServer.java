@@ -110,7 +110,8 @@ public final class HttpServer implements AutoCloseable {
     new RunRoutes(parts.jobs(), parts.json()).register(config.routes);
     new ScheduleRoutes(parts.jobs(), parts.json(), parts.clock()).register(config.routes);
     new AccountRoutes(parts.users(), parts.tokens(), parts.json()).register(config.routes);
-    new SourceRoutes(parts.sources(), parts.json(), parts.clock()).register(config.routes);
+    new SourceRoutes(parts.sources(), parts.users(), parts.json(), parts.clock())
+        .register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
     new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);
   }
@@ -121,7 +122,26 @@ public final class HttpServer implements AutoCloseable {
     ctx.header("X-Request-Id", id);
     long limit = parts.config().maxRequestBytes();
     if (ctx.contentLength() > limit) {
+      discardBody(ctx, limit);
       throw ErrorMapper.tooLarge(limit);
+    }
+  }
+
+  /**
+   * Reads and drops a too-large body, up to a bound, before answering 413: a server that answers
+   * and closes while the client is still sending makes many clients see a reset connection instead
+   * of the answer. A body past the bound is not read; the connection is closed then.
+   */
+  private static void discardBody(Context ctx, long limit) {
+    long left = Math.min(ctx.contentLength(), Math.max(limit * 16, 1 << 20));
+    byte[] buffer = new byte[8192];
+    try (java.io.InputStream body = ctx.req().getInputStream()) {
+      int read;
+      while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= read;
+      }
+    } catch (java.io.IOException e) {
+      // The client gave up sending; the 413 goes out all the same.
     }
   }
 

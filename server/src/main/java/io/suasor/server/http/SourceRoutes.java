@@ -8,6 +8,7 @@ import io.suasor.media.model.SourceType;
 import io.suasor.media.store.NewSource;
 import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.User;
+import io.suasor.server.auth.UserStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -28,8 +29,11 @@ final class SourceRoutes {
   private final Json json;
   private final Clock clock;
 
-  SourceRoutes(SourceStore sources, Json json, Clock clock) {
+  private final UserStore users;
+
+  SourceRoutes(SourceStore sources, UserStore users, Json json, Clock clock) {
     this.sources = sources;
+    this.users = users;
     this.json = json;
     this.clock = clock;
   }
@@ -69,6 +73,10 @@ final class SourceRoutes {
     if (request.userId() != null && request.userId() != user.id()) {
       Requests.requireAdmin(user, "create a source for another user");
       owner = request.userId();
+      if (users.byId(owner).isEmpty()) {
+        throw ApiException.invalid(
+            "userId", "there is no user with id " + owner + "; create the user first");
+      }
     }
     SourceType type = SourceConfigs.type(request.type());
     String name = name(request.name());

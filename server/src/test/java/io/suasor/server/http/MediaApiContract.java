@@ -176,6 +176,15 @@ abstract class MediaApiContract {
                     + libraries
                     + "\"}}"))
         .contains("name is required");
+    Api.Reply forNobody =
+        send(
+            "POST",
+            "/api/v1/sources",
+            admin,
+            "{\"type\":\"plex\",\"name\":\"a\",\"userId\":999999,"
+                + "\"config\":{\"url\":\"http://plex.local:32400\"}}");
+    assertThat(forNobody.status()).as(forNobody.text()).isEqualTo(400);
+    assertThat(forNobody.json().get("message").asText()).contains("no user with id 999999");
   }
 
   private String refusal(String body) {
