@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -90,6 +91,40 @@ public final class RefStore {
           return states;
         });
   }
+
+  /**
+   * The items behind some of a source's ids, for a step that needs only those (a playlist); ids the
+   * source has no reference for are missing from the answer.
+   */
+  public Map<String, Long> itemIds(long sourceId, Collection<String> sourceItemIds) {
+    Map<String, Long> found = new HashMap<>();
+    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(sourceItemIds));
+    for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+      Object[] parameters = new Object[chunk.size() + 1];
+      parameters[0] = sourceId;
+      for (int i = 0; i < chunk.size(); i++) {
+        parameters[i + 1] = chunk.get(i);
+      }
+      String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      database.read(
+          "look up items of source " + sourceId,
+          c ->
+              Jdbc.query(
+                  c,
+                  """
+                  SELECT source_item_id, item_id FROM item_refs
+                  WHERE source_id = ? AND source_item_id IN (%s)
+                  """
+                      .formatted(placeholders),
+                  row -> found.put(row.getString("source_item_id"), row.getLong("item_id")),
+                  parameters));
+    }
+    return found;
+  }
+
+  /** Ids looked up per statement, well below SQLite's and PostgreSQL's parameter limits. */
+  private static final int LOOKUP_CHUNK = 500;
 
   public List<ItemRef> byItem(long itemId) {
     return database.read("read references of item " + itemId, c -> byItem(c, itemId));

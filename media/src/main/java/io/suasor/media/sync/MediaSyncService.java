@@ -114,9 +114,8 @@ public final class MediaSyncService {
     if (type.includes(SyncType.MUSIC) && client instanceof MusicSource music) {
       catalogSync.run(source, music.music(), tracker, tally);
     }
-    // The source's item ids by source id: read at most once, and only when history, favourites
-    // or a playlist actually needs them, since on a large unchanged library this read is a good
-    // part of a repeated sync.
+    // The source's item ids by source id: read at most once, and only when history or favourites
+    // need them, since on a large unchanged library this read is a good part of a repeated sync.
     Map<String, Long> known = new HashMap<>();
     boolean[] loaded = {false};
     Runnable loadKnown =
@@ -150,9 +149,10 @@ public final class MediaSyncService {
       ScanProblems problems = new ScanProblems();
       for (SourcePlaylist playlist : playlists.playlists(problems)) {
         tracker.checkCancelled();
-        loadKnown.run();
+        // A playlist needs only its own entries' items: look those up, not the whole source.
+        Map<String, Long> entries = refs.itemIds(source.id(), playlist.itemIds());
         if (dataWriter.syncPlaylist(
-            source.name(), source.userId(), playlist, known, problems, now)) {
+            source.name(), source.userId(), playlist, entries, problems, now)) {
           tally.add(Key.playlistsChanged, 1);
         }
       }
