@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.slf4j.LoggerFactory;
 
 /**
  * SQLite has no notifications; this watches {@code PRAGMA data_version}, which changes when any
@@ -14,46 +13,31 @@ import org.slf4j.LoggerFactory;
  * the engine, so a run inserted by another process starts in about half a second rather than at the
  * next poll. The check reads the file header only: it costs the database nothing to speak of.
  */
-final class SqliteWakeUps implements Runnable {
+final class SqliteWakeUps extends DatabaseWatcher {
   private static final Duration CHECK_INTERVAL = Duration.ofMillis(500);
 
-  private final Database database;
-  private final JobEngine engine;
-  private final OutageLog outage =
-      new OutageLog(LoggerFactory.getLogger(SqliteWakeUps.class), "watching the SQLite file");
-  private volatile boolean running = true;
-
   SqliteWakeUps(Database database, JobEngine engine) {
-    this.database = database;
-    this.engine = engine;
-  }
-
-  void stop() {
-    running = false;
+    super(database, engine, "watching the SQLite file");
   }
 
   @Override
-  public void run() {
-    while (running) {
-      try (Connection connection = database.dedicatedConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA busy_timeout = " + Database.SQLITE_BUSY_TIMEOUT_MILLIS);
-        long seen = dataVersion(statement);
-        outage.recovered();
-        while (running) {
-          pause(CHECK_INTERVAL);
-          long now = dataVersion(statement);
-          if (now != seen) {
-            seen = now;
-            engine.wakeUp();
-          }
+  void open(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = " + Database.SQLITE_BUSY_TIMEOUT_MILLIS);
+    }
+  }
+
+  @Override
+  void watch(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      long seen = dataVersion(statement);
+      while (running()) {
+        pause(CHECK_INTERVAL);
+        long now = dataVersion(statement);
+        if (now != seen) {
+          seen = now;
+          engine.wakeUp();
         }
-      } catch (SQLException | RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        outage.failed(e);
-        pause(outage.backoff());
       }
     }
   }
@@ -62,15 +46,6 @@ final class SqliteWakeUps implements Runnable {
     try (ResultSet row = statement.executeQuery("PRAGMA data_version")) {
       row.next();
       return row.getLong(1);
-    }
-  }
-
-  private void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
     }
   }
 }
