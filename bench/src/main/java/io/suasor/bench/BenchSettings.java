@@ -96,6 +96,25 @@ public record BenchSettings(
     };
   }
 
+  /** The same settings with {@code rounds} measured rounds per scenario. */
+  public BenchSettings withRepeats(int rounds) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--repeats must be at least 1, was " + rounds);
+    }
+    return new BenchSettings(
+        mode,
+        burnDownRuns,
+        latenessRuns,
+        latenessWindow,
+        idleWindow,
+        latenessLead,
+        settle,
+        rounds,
+        poolSize,
+        workerThreads,
+        pollInterval);
+  }
+
   /** The warm-up round's burn-down size: enough to compile the hot paths, half a measured round. */
   public int warmUpRuns() {
     return Math.max(50, burnDownRuns / 2);

@@ -22,6 +22,10 @@ import java.util.SplittableRandom;
  */
 public final class ContenderMain {
   static final String RESULT = "RESULT ";
+
+  /** Names the scenarios to run, comma-separated (all of the contender's when absent). */
+  static final String SCENARIOS_PROPERTY = "suasor.bench.scenarios";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Kind kind;
@@ -48,7 +52,11 @@ public final class ContenderMain {
   }
 
   private void runAll() throws Exception {
+    String only = System.getProperty(SCENARIOS_PROPERTY);
     for (Scenario scenario : kind.scenarios) {
+      if (only != null && !Arrays.asList(only.split(",")).contains(scenario.name())) {
+        continue;
+      }
       // Idle load is one window of steady state, not a rate that needs a warm-up.
       boolean idle = scenario == Scenario.IDLE;
       int first = idle ? 1 : 0;

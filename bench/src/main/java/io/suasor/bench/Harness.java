@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * and prints the markdown report. See docs/BENCHMARKS.md for the command.
  *
  * <p>Options: {@code --mode small|full} (default small), {@code --only KIND,KIND} to run some
- * contenders, {@code --out FILE} to also write the report to a file.
+ * contenders, {@code --out FILE} to also write the report to a file, {@code --scenarios
+ * BURN_DOWN,PROGRESS} to run some scenarios (for measuring one change), {@code --repeats N} for
+ * more measured rounds than the mode's 3 (steadier medians), {@code --child-jvm-args
+ * "-XX:StartFlightRecording=filename=x.jfr"} to add options to every contender's JVM (a profile).
  */
 public final class Harness {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,11 +35,25 @@ public final class Harness {
   public static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
     BenchSettings settings = BenchSettings.forMode(option(options, "--mode", "small"));
+    String repeats = option(options, "--repeats", null);
+    if (repeats != null) {
+      settings = settings.withRepeats(Integer.parseInt(repeats));
+    }
     List<Kind> kinds = new ArrayList<>();
     for (String name : option(options, "--only", String.join(",", names())).split(",")) {
       kinds.add(Kind.valueOf(name.strip()));
     }
     String out = option(options, "--out", null);
+    String scenarios = option(options, "--scenarios", null);
+    if (scenarios != null) {
+      for (String name : scenarios.split(",")) {
+        Scenario.valueOf(name.strip());
+      }
+    }
+    List<String> childJvmArgs =
+        Arrays.stream(option(options, "--child-jvm-args", "").split(" "))
+            .filter(arg -> !arg.isBlank())
+            .toList();
     Path scratch = Files.createTempDirectory("suasor-bench");
     Path logs = Path.of("bench", "target", "bench-logs");
     Files.createDirectories(logs);
@@ -54,7 +71,7 @@ public final class Harness {
     List<Map<String, Object>> results = new ArrayList<>();
     for (Kind kind : kinds) {
       System.err.printf("running %s …%n", kind.label);
-      results.addAll(runChild(kind, adminUrl, scratch, settings, logs));
+      results.addAll(runChild(kind, adminUrl, scratch, settings, logs, scenarios, childJvmArgs));
     }
     double minutes = (System.nanoTime() - started) / 60e9;
     String report =
@@ -77,11 +94,21 @@ public final class Harness {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> runChild(
-      Kind kind, String adminUrl, Path scratch, BenchSettings settings, Path logs)
+      Kind kind,
+      String adminUrl,
+      Path scratch,
+      BenchSettings settings,
+      Path logs,
+      String scenarios,
+      List<String> childJvmArgs)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    command.addAll(childJvmArgs);
+    if (scenarios != null) {
+      command.add("-D" + ContenderMain.SCENARIOS_PROPERTY + "=" + scenarios);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ContenderMain.class.getName());

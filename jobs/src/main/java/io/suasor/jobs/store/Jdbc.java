@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Statement helpers: bind parameters by their Java type and map rows. Instants are stored as epoch
- * milliseconds in both dialects, so one SQL text serves both and comparisons stay exact.
+ * milliseconds in both dialects, so one SQL text serves both and comparisons stay exact. On SQLite
+ * the statements are kept prepared per connection ({@link StatementCache}).
  */
 public final class Jdbc {
   private Jdbc() {}
@@ -41,7 +42,8 @@ public final class Jdbc {
   public static <T> List<T> query(
       Connection connection, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (StatementCache.Lease lease = StatementCache.prepare(connection, sql)) {
+      PreparedStatement statement = lease.statement();
       bind(statement, params);
       try (ResultSet rows = statement.executeQuery()) {
         List<T> result = new ArrayList<>();
@@ -62,7 +64,8 @@ public final class Jdbc {
 
   public static int update(Connection connection, String sql, Object... params)
       throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (StatementCache.Lease lease = StatementCache.prepare(connection, sql)) {
+      PreparedStatement statement = lease.statement();
       bind(statement, params);
       return statement.executeUpdate();
     }
