@@ -135,7 +135,8 @@ public final class JobEngine implements AutoCloseable {
               .claimDueRuns(context.settings().nodeId(), context.clock().instant(), free);
       claimed.forEach(executor::start);
       total += claimed.size();
-      if (claimed.size() < free) {
+      // Short runs end while they are being claimed; claim again only for a batch worth it.
+      if (claimed.size() < free || !executor.worthClaiming()) {
         break;
       }
     }
@@ -168,6 +169,11 @@ public final class JobEngine implements AutoCloseable {
     Thread thread = new Thread(work, namePrefix + context.settings().nodeId());
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** The executor, for tests of how many runs the node takes and when. */
+  RunExecutor executor() {
+    return executor;
   }
 
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
@@ -257,11 +263,13 @@ public final class JobEngine implements AutoCloseable {
         boolean poll = !now.isBefore(nextPoll);
         boolean requested = woken == Wake.REQUESTED;
         Instant nextDue = due.earliest();
-        if (requested || woken == Wake.WORKER_FREED || schedulesDue || runsDue || poll) {
+        boolean freed = woken == Wake.WORKER_FREED && executor.worthClaiming();
+        if (requested || freed || schedulesDue || runsDue || poll) {
           pass(requested || schedulesDue || poll);
-          if (executor.freeWorkers() == 0 && !requested && !poll) {
-            // Every worker is busy: more due runs must wait for one to free up, which wakes the
-            // loop; only a schedule's fire time is worth keeping.
+          if (!executor.worthClaiming() && !requested && !poll) {
+            // Every worker is busy (or, for short runs, too few are free to be worth a claim):
+            // more due runs wait until runs end, which wakes the loop; only a schedule's fire
+            // time is worth keeping.
             nextDue =
                 due.schedules() != null && due.schedules().isAfter(now)
                     ? due.schedules()

@@ -52,6 +52,12 @@ final class RunExecutor {
   /** Runs shorter than this on average are claimed ahead of free workers. */
   static final Duration SHORT_RUN = Duration.ofMillis(200);
 
+  /** How many runs per worker a node holds while its runs are short. */
+  static final int CLAIM_AHEAD = 4;
+
+  /** While runs are short, how many runs per worker must have room before the next claim. */
+  static final int CLAIM_FLOOR = 2;
+
   private volatile CompletionBatcher batcher;
 
   /** How long a finished run keeps trying to record its end while the database is away. */
@@ -72,14 +78,25 @@ final class RunExecutor {
   }
 
   /**
-   * How many more runs this node can take now. While its runs are short, it takes as many again as
-   * it has workers, queued behind the running ones, so that a worker that finishes starts the next
-   * run at once instead of after a claim; long runs are never claimed ahead, since a claimed run
-   * waiting here is one no other node can take.
+   * How many more runs this node can take now. While its runs are short, it takes up to {@link
+   * #CLAIM_AHEAD} times as many as it has workers, queued behind the running ones, so that a worker
+   * that finishes starts the next run at once instead of after a claim; long runs are never claimed
+   * ahead, since a claimed run waiting here is one no other node can take.
    */
   int freeWorkers() {
-    int capacity = settings.workerThreads() * (runsAreShort() ? 2 : 1);
+    int capacity = settings.workerThreads() * (runsAreShort() ? CLAIM_AHEAD : 1);
     return Math.max(0, capacity - active.size());
+  }
+
+  /**
+   * Whether the end of a run is worth a claim now. While runs are short and more are still queued
+   * behind the running ones, the loop waits until room for {@link #CLAIM_FLOOR} times the workers
+   * is free, so that one claim takes many runs rather than one claim for every run that ends. Runs
+   * that are not short are claimed as soon as a worker is free.
+   */
+  boolean worthClaiming() {
+    int floor = runsAreShort() ? settings.workerThreads() * CLAIM_FLOOR : 1;
+    return freeWorkers() >= floor;
   }
 
   private boolean runsAreShort() {

@@ -10,6 +10,7 @@ import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.MisfirePolicy;
+import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.service.JobBusyException;
@@ -18,6 +19,7 @@ import io.suasor.jobs.service.UnknownJobException;
 import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.RunQuery;
+import io.suasor.jobs.testing.Await;
 import io.suasor.jobs.testing.EventRecorder;
 import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestJob;
@@ -28,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -657,5 +661,70 @@ abstract class EngineContract {
     assertThat(engine.service().getJobRunById(other.id()).orElseThrow().status())
         .isEqualTo(JobStatus.PENDING);
     assertThat(runsOf("other.job")).hasSize(1);
+  }
+
+  @Test
+  void shortRunsAreClaimedAheadOfTheWorkersInBatchesAndOtherRunsAreNot() throws Exception {
+    Semaphore permits = new Semaphore(0);
+    AtomicInteger ended = new AtomicInteger();
+    TestJob held =
+        TestJob.of(
+                "held",
+                context -> {
+                  permits.acquire();
+                  ended.incrementAndGet();
+                })
+            .maxConcurrency(NewRun.UNLIMITED);
+    TestJob quick = TestJob.noop("quick").maxConcurrency(NewRun.UNLIMITED);
+    JobEngine engine = engine(held, quick);
+    RunExecutor executor = engine.executor();
+    int workers = 4;
+
+    // Before any run has ended the node does not know how long runs take: one run per worker.
+    createRuns(engine, "held", 20);
+    assertThat(engine.tick()).isEqualTo(workers);
+    permits.release(1000);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    createRuns(engine, "quick", 20);
+    while (engine.tick() > 0) {
+      assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    }
+    permits.drainPermits();
+
+    // Once its runs are short, it holds up to four per worker, four of them running.
+    createRuns(engine, "held", 40);
+    ended.set(0);
+    assertThat(engine.tick()).isEqualTo(RunExecutor.CLAIM_AHEAD * workers);
+    Await.until(
+        "four runs executing", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
+    assertThat(runsOf("held").stream().filter(r -> r.status() == JobStatus.RUNNING))
+        .hasSize(RunExecutor.CLAIM_AHEAD * workers);
+    assertThat(executor.freeWorkers()).isZero();
+
+    // A run that ends while others wait in the queue is not worth a claim of its own: the next
+    // claim waits for room for two runs per worker.
+    int floor = RunExecutor.CLAIM_FLOOR * workers;
+    permits.release(floor - 1);
+    Await.until("runs ended", Duration.ofSeconds(10), () -> ended.get() == floor - 1);
+    Await.until(
+        "their room counted", Duration.ofSeconds(10), () -> executor.freeWorkers() == floor - 1);
+    assertThat(executor.worthClaiming()).isFalse();
+    permits.release(1);
+    Await.until(
+        "the last run's room", Duration.ofSeconds(10), () -> executor.freeWorkers() == floor);
+    assertThat(executor.worthClaiming()).isTrue();
+    permits.release(1000);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+  }
+
+  private void createRuns(JobEngine engine, String job, int count) {
+    for (int i = 0; i < count; i++) {
+      engine
+          .repository()
+          .createJobRun(
+              NewRun.of(job, JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                  .withConcurrencyLimit(NewRun.UNLIMITED),
+              clock.instant());
+    }
   }
 }
