@@ -3,6 +3,7 @@ package io.suasor.jobs.engine;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.store.Completion;
 import io.suasor.jobs.store.JobRepository;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,24 +13,39 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Records the ends of runs in batches: workers hand over their completion and wait, one thread
- * writes whatever has gathered in one statement. Nothing waits to fill a batch, so a lone run is
- * written at once; under load, runs that end while a batch is being written share the next one.
+ * Records the ends of runs in batches: one thread writes whatever has gathered in one statement.
+ * Nothing waits to fill a batch, so a lone run is written at once; under load, runs that end while
+ * a batch is being written share the next one. A worker hands its run's end over and goes on to the
+ * next run ({@link #submit}); what follows the write (the event, freeing the run's place) runs on
+ * this writer's thread.
+ *
+ * <p>While the database does not answer, the writer retries the batch with backoff, logging the
+ * outage once, for up to {@link RunExecutor#FINISH_RETRY_LIMIT}; then it gives the runs up (they
+ * are reaped and retried by their policy once the database answers).
  */
 final class CompletionBatcher {
+  private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
   private static final int MAX_BATCH = 100;
 
-  private record Pending(Completion completion, CompletableFuture<Optional<JobRun>> result) {}
+  private record Pending(
+      Completion completion,
+      Consumer<Optional<JobRun>> written,
+      Consumer<RuntimeException> gaveUp) {}
 
   private final JobRepository repository;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  private final Duration retryLimit;
   private volatile boolean running = true;
 
-  CompletionBatcher(JobRepository repository, String nodeId) {
+  CompletionBatcher(JobRepository repository, String nodeId, Duration retryLimit) {
     this.repository = repository;
+    this.retryLimit = retryLimit;
     this.writer = new Thread(this::writeBatches, "suasor-completions-" + nodeId);
     writer.setDaemon(true);
     writer.start();
@@ -40,11 +56,24 @@ final class CompletionBatcher {
   }
 
   /**
-   * Records a completion (without a retry) and returns the run as it ended, if this node owned it.
+   * Queues a completion (without a retry); {@code written} receives the run as it ended, or empty
+   * if this node no longer owned it, and {@code gaveUp} the last failure if the database did not
+   * answer within the retry limit. Both are called on the writer's thread.
+   */
+  void submit(
+      Completion completion,
+      Consumer<Optional<JobRun>> written,
+      Consumer<RuntimeException> gaveUp) {
+    queue.add(new Pending(completion, written, gaveUp));
+  }
+
+  /**
+   * Records a completion (without a retry) and returns the run as it ended, if this node owned it;
+   * throws the last failure if the database did not answer within the retry limit.
    */
   Optional<JobRun> finish(Completion completion) throws InterruptedException {
     CompletableFuture<Optional<JobRun>> result = new CompletableFuture<>();
-    queue.add(new Pending(completion, result));
+    submit(completion, result::complete, result::completeExceptionally);
     try {
       return result.get();
     } catch (ExecutionException e) {
@@ -75,15 +104,52 @@ final class CompletionBatcher {
   }
 
   private void write(List<Pending> batch) {
-    try {
-      Map<Long, JobRun> ended =
-          repository.finishRuns(batch.stream().map(Pending::completion).toList());
-      for (Pending pending : batch) {
-        pending.result().complete(Optional.ofNullable(ended.get(pending.completion().runId())));
+    List<Completion> completions = batch.stream().map(Pending::completion).toList();
+    long deadline = System.nanoTime() + retryLimit.toNanos();
+    OutageLog outage = new OutageLog(log, "recording the ends of runs");
+    while (true) {
+      Map<Long, JobRun> ended;
+      try {
+        ended = repository.finishRuns(completions);
+        outage.recovered();
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline || !pause(outage, e)) {
+          log.error(
+              "gave up recording the ends of {} runs; they will be reaped and retried by their"
+                  + " policy once the database answers",
+              batch.size(),
+              e);
+          batch.forEach(pending -> callQuietly(() -> pending.gaveUp().accept(e)));
+          return;
+        }
+        continue;
       }
+      for (Pending pending : batch) {
+        Optional<JobRun> run = Optional.ofNullable(ended.get(pending.completion().runId()));
+        callQuietly(() -> pending.written().accept(run));
+      }
+      return;
+    }
+  }
+
+  /** Notes the failure and waits before the next attempt; false when interrupted. */
+  private static boolean pause(OutageLog outage, RuntimeException failure) {
+    outage.failed(failure);
+    try {
+      Thread.sleep(outage.backoff().toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** What follows a write (listeners, freeing a run's place) must not stop the writer. */
+  private static void callQuietly(Runnable action) {
+    try {
+      action.run();
     } catch (RuntimeException e) {
-      // Each worker retries its own completion with backoff, as it would a single write.
-      batch.forEach(pending -> pending.result().completeExceptionally(e));
+      log.warn("handling a recorded run end failed", e);
     }
   }
 

@@ -353,7 +353,11 @@ public final class JobEngine implements AutoCloseable {
       awaitIdle(Duration.ofSeconds(1));
     }
     for (RunContext run : executor.active()) {
-      executor.finish(run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
+      // A run whose end is already being written has ended; the writer records it below.
+      if (!run.isRecording()) {
+        executor.finish(
+            run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
+      }
     }
     if (wakeUps != null) {
       wakeUps.run();

@@ -169,9 +169,9 @@ final class RunExecutor {
       ended(context, job, failure);
     } finally {
       context.unbind();
-      active.remove(context.runId());
-      // A worker is free, and a run of the same job may be waiting for this one to end.
-      onRunEnded.run();
+      if (!context.isRecording()) {
+        release(context);
+      }
       MDC.remove("job");
       MDC.remove("run");
       if (Thread.interrupted()) {
@@ -230,13 +230,25 @@ final class RunExecutor {
         + ")";
   }
 
+  /** Frees a run's place once its end is recorded: a run of the same job may be waiting for it. */
+  private void release(RunContext context) {
+    active.remove(context.runId());
+    onRunEnded.run();
+  }
+
   /**
    * Writes the end of a run, fenced by ownership, with its retry when it failed and its policy
-   * allows one. A run this node lost (another node reaped it) is not overwritten.
+   * allows one. A run this node lost (another node reaped it) is not overwritten. A worker ending a
+   * run that needs no retry hands the write to the completion writer and goes on; the run keeps its
+   * place until the write is done.
    */
   void finish(RunContext context, JobStatus status, String error, Job job) {
     Instant now = clock.instant();
     ProgressSnapshot progress = context.snapshot(status == JobStatus.COMPLETED);
+    if ((status != JobStatus.FAILED || job == null)
+        && handOver(context, status, error, progress, now)) {
+      return;
+    }
     NewRun retry = null;
     long deadline = System.nanoTime() + FINISH_RETRY_LIMIT.toNanos();
     OutageLog outage = new OutageLog(log, "recording the end of run " + context.runId());
@@ -269,6 +281,33 @@ final class RunExecutor {
     }
   }
 
+  /**
+   * Hands the end of a run this worker executed to the completion writer, when the loop runs and
+   * the run has no log lines left to store; false when the caller must write it itself.
+   */
+  private boolean handOver(
+      RunContext context, JobStatus status, String error, ProgressSnapshot progress, Instant now) {
+    CompletionBatcher current = batcher;
+    if (current == null
+        || !current.isRunning()
+        || active.get(context.runId()) != context
+        || context.logBuffer().hasPending()) {
+      return false;
+    }
+    context.recording();
+    current.submit(
+        new Completion(context.runId(), settings.nodeId(), status, error, progress, null, now),
+        ended -> {
+          try {
+            announce(context, status, ended.map(run -> new Finished(run, Optional.empty())));
+          } finally {
+            release(context);
+          }
+        },
+        failure -> release(context));
+    return true;
+  }
+
   /** Batches a plain completion while the loop runs; a retry needs its own transaction. */
   private Optional<Finished> record(Completion completion) {
     CompletionBatcher current = batcher;
@@ -285,7 +324,7 @@ final class RunExecutor {
 
   /** Starts batching completions (while the engine's loop runs). */
   void startBatching() {
-    batcher = new CompletionBatcher(repository, settings.nodeId());
+    batcher = new CompletionBatcher(repository, settings.nodeId(), FINISH_RETRY_LIMIT);
   }
 
   /** Stops batching; completions after this are written one by one. */

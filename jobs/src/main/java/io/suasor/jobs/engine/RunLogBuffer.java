@@ -57,6 +57,11 @@ final class RunLogBuffer implements RunLog {
             clock.instant(), level, MessageFormatter.arrayFormat(message, args).getMessage()));
   }
 
+  /** Whether lines wait to be stored, or a note of dropped lines is due. */
+  synchronized boolean hasPending() {
+    return !pending.isEmpty() || dropped > 0;
+  }
+
   /** The lines not yet stored, and forgets them. */
   synchronized List<LogLine> drain() {
     List<LogLine> lines = new ArrayList<>(pending);

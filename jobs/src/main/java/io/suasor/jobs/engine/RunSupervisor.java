@@ -99,7 +99,7 @@ final class RunSupervisor {
   void flushProgress(Instant now, boolean force) {
     for (RunContext context : executor.active()) {
       boolean due = !now.isBefore(context.lastFlush().plus(settings.progressFlushInterval()));
-      if (context.isDirty() && (force || due)) {
+      if (context.isDirty() && (force || due) && !context.isRecording()) {
         flush(context, now);
       }
     }
@@ -137,7 +137,10 @@ final class RunSupervisor {
   private void enforceTimeouts(Instant now) {
     for (RunContext context : executor.active()) {
       Instant deadline = context.deadline();
-      if (deadline != null && !now.isBefore(deadline) && context.stopReason() == null) {
+      if (deadline != null
+          && !now.isBefore(deadline)
+          && context.stopReason() == null
+          && !context.isRecording()) {
         context.logBuffer().warn("timed out; asking the job to stop");
         context.requestStop(RunContext.StopReason.TIMED_OUT, now);
       }
@@ -147,7 +150,9 @@ final class RunSupervisor {
   private void interruptIgnoredStops(Instant now) {
     for (RunContext context : executor.active()) {
       Instant asked = context.stopRequestedAt();
-      if (asked != null && !now.isBefore(asked.plus(settings.cancelGrace()))) {
+      if (asked != null
+          && !now.isBefore(asked.plus(settings.cancelGrace()))
+          && !context.isRecording()) {
         context.interrupt();
       }
     }

@@ -271,6 +271,60 @@ class ClusterInProcessTest {
     }
   }
 
+  @Test
+  void runsThatEndWhilePostgresIsAwayAreRecordedWhenItComesBack(@TempDir Path dataDirectory)
+      throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    EmbeddedPostgres.Builder server =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPort(port);
+    EmbeddedPostgres postgres = server.start();
+    try {
+      String url = postgres.getJdbcUrl(TestDatabases.USER, "postgres");
+      Database database = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+      CountDownLatch release = new CountDownLatch(1);
+      EventRecorder events = new EventRecorder();
+      JobEngine engine =
+          engine(
+              database,
+              settings("node-1", Duration.ofMillis(500), Duration.ofSeconds(30)),
+              Clock.systemUTC(),
+              events,
+              TestJob.of("held", context -> release.await()).maxConcurrency(0));
+      List<Long> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(engine.service().runJobManually("held").id());
+      }
+      engine.start();
+      runs.forEach(events::awaitStarted);
+
+      postgres.close();
+      // The runs end while nothing can be written; the engine keeps their ends and retries.
+      release.countDown();
+      Thread.sleep(2_000);
+      postgres = server.start();
+
+      for (long run : runs) {
+        assertThat(events.awaitFinished(run).status()).isEqualTo(JobStatus.COMPLETED);
+      }
+      assertThat(engine.isRunning()).isTrue();
+      assertThat(engine.service().findRuns(RunQuery.latest(100)).runs())
+          .extracting(JobRun::status)
+          .containsOnly(JobStatus.COMPLETED);
+    } finally {
+      engines.forEach(JobEngine::stop);
+      engines.clear();
+      databases.forEach(Database::close);
+      databases.clear();
+      postgres.close();
+    }
+  }
+
   private static long completed(JobEngine engine) {
     return engine
         .service()

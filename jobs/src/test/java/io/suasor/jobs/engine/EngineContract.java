@@ -490,6 +490,35 @@ abstract class EngineContract {
   }
 
   @Test
+  void stopInABurnOfShortRunsRecordsEveryEndedRunAsCompletedAndLeavesNoneRunning()
+      throws Exception {
+    java.util.Set<Long> executed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    TestJob quick =
+        TestJob.of("quick", context -> executed.add(context.runId()))
+            .maxConcurrency(NewRun.UNLIMITED);
+    JobEngine engine = engine(quick);
+    createRuns(engine, "quick", 800);
+    engine.start();
+    Await.until("runs under way", Duration.ofSeconds(30), () -> executed.size() >= 100);
+
+    engine.stop();
+
+    List<JobRun> runs = runsOf("quick");
+    assertThat(runs).hasSize(800);
+    for (JobRun run : runs) {
+      if (executed.contains(run.id())) {
+        assertThat(run.status()).as("run %d executed", run.id()).isEqualTo(JobStatus.COMPLETED);
+      } else {
+        assertThat(run.status())
+            .as("run %d not executed", run.id())
+            .isIn(JobStatus.PENDING, JobStatus.CANCELLED);
+      }
+    }
+    assertThat(events.events().stream().filter(e -> e instanceof JobEvent.RunFinished))
+        .hasSize((int) runs.stream().filter(r -> r.status() != JobStatus.PENDING).count());
+  }
+
+  @Test
   void listenersSeeCreatedStartedProgressFinishedInOrder() {
     TestJob steps =
         TestJob.of(
