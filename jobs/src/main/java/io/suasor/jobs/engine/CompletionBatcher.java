@@ -2,6 +2,7 @@ package io.suasor.jobs.engine;
 
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.store.Completion;
+import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JobRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,13 +59,18 @@ final class CompletionBatcher {
   /**
    * Queues a completion (without a retry); {@code written} receives the run as it ended, or empty
    * if this node no longer owned it, and {@code gaveUp} the last failure if the database did not
-   * answer within the retry limit. Both are called on the writer's thread.
+   * answer within the retry limit. Both are called on the writer's thread. False, and nothing
+   * queued, once the writer is closing: the caller writes the completion itself.
    */
-  void submit(
+  synchronized boolean submit(
       Completion completion,
       Consumer<Optional<JobRun>> written,
       Consumer<RuntimeException> gaveUp) {
+    if (!running) {
+      return false;
+    }
     queue.add(new Pending(completion, written, gaveUp));
+    return true;
   }
 
   /**
@@ -73,7 +79,9 @@ final class CompletionBatcher {
    */
   Optional<JobRun> finish(Completion completion) throws InterruptedException {
     CompletableFuture<Optional<JobRun>> result = new CompletableFuture<>();
-    submit(completion, result::complete, result::completeExceptionally);
+    if (!submit(completion, result::complete, result::completeExceptionally)) {
+      return repository.finishRun(completion).map(Finished::run);
+    }
     try {
       return result.get();
     } catch (ExecutionException e) {
@@ -155,7 +163,9 @@ final class CompletionBatcher {
 
   /** Writes what is queued, then stops; later completions go to the database one by one. */
   void close() {
-    running = false;
+    synchronized (this) {
+      running = false;
+    }
     try {
       writer.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {

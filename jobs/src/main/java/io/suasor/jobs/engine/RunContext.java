@@ -252,11 +252,11 @@ final class RunContext implements JobContext {
   }
 
   /**
-   * Marks that the job has ended and its end is being written by the engine's completion writer;
-   * nothing is left to supervise, time out or cancel.
+   * Marks whether the job has ended and its end is being written by the engine's completion writer;
+   * while it is, nothing is left to supervise, time out or cancel.
    */
-  void recording() {
-    recording = true;
+  void recording(boolean value) {
+    recording = value;
   }
 
   /** Whether the job has ended and only the record of its end is still to be written. */

@@ -294,18 +294,23 @@ final class RunExecutor {
         || context.logBuffer().hasPending()) {
       return false;
     }
-    context.recording();
-    current.submit(
-        new Completion(context.runId(), settings.nodeId(), status, error, progress, null, now),
-        ended -> {
-          try {
-            announce(context, status, ended.map(run -> new Finished(run, Optional.empty())));
-          } finally {
-            release(context);
-          }
-        },
-        failure -> release(context));
-    return true;
+    // Marked before it is queued: the writer may record it and free its place at once.
+    context.recording(true);
+    boolean queued =
+        current.submit(
+            new Completion(context.runId(), settings.nodeId(), status, error, progress, null, now),
+            ended -> {
+              try {
+                announce(context, status, ended.map(run -> new Finished(run, Optional.empty())));
+              } finally {
+                release(context);
+              }
+            },
+            failure -> release(context));
+    if (!queued) {
+      context.recording(false);
+    }
+    return queued;
   }
 
   /** Batches a plain completion while the loop runs; a retry needs its own transaction. */
