@@ -71,7 +71,9 @@ public final class Harness {
     List<Map<String, Object>> results = new ArrayList<>();
     for (Kind kind : kinds) {
       System.err.printf("running %s …%n", kind.label);
+      long began = System.nanoTime();
       results.addAll(runChild(kind, adminUrl, scratch, settings, logs, scenarios, childJvmArgs));
+      System.err.printf("%s took %.1f s%n", kind.label, (System.nanoTime() - began) / 1e9);
     }
     double minutes = (System.nanoTime() - started) / 60e9;
     String report =
