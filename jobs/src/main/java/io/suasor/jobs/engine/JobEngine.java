@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -119,24 +120,31 @@ public final class JobEngine implements AutoCloseable {
   }
 
   /**
-   * Fires due schedules if asked, then claims and starts runs until none is due or no worker is
-   * free.
+   * Fires due schedules if asked, then claims and starts runs until none is due or none can be
+   * taken: runs of any job for idle workers, then runs of short jobs ahead of them.
    */
   private int pass(boolean fire) {
     if (fire) {
       firer.fireDue(context.clock().instant());
     }
+    String node = context.settings().nodeId();
     int total = 0;
-    int free;
-    while (claiming && (free = executor.freeWorkers()) > 0) {
+    while (claiming) {
+      int free = executor.freeWorkers();
+      Set<String> shortJobs = free > 0 ? Set.of() : executor.shortJobs();
+      int wanted = free > 0 ? free : shortJobs.isEmpty() ? 0 : executor.roomAhead();
+      if (wanted == 0) {
+        break;
+      }
+      Instant now = context.clock().instant();
       List<JobRun> claimed =
-          context
-              .repository()
-              .claimDueRuns(context.settings().nodeId(), context.clock().instant(), free);
+          free > 0
+              ? context.repository().claimDueRuns(node, now, wanted)
+              : context.repository().claimDueRunsOf(node, now, wanted, shortJobs);
       claimed.forEach(executor::start);
       total += claimed.size();
       // Short runs end while they are being claimed; claim again only for a batch worth it.
-      if (claimed.size() < free || !executor.worthClaiming()) {
+      if (claimed.size() < wanted || !executor.worthClaiming()) {
         break;
       }
     }

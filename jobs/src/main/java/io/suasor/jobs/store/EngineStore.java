@@ -7,9 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The engine's writes: fire, claim, heartbeat, progress, finish, reap, cancel, prune. */
 final class EngineStore {
@@ -18,13 +21,31 @@ final class EngineStore {
 
   private final Database database;
   private final String claim;
+  private final Map<Integer, String> claimsOfJobs = new ConcurrentHashMap<>();
 
   EngineStore(Database database) {
     this.database = database;
-    // The candidates are picked once, in a materialised CTE: a subquery under IN could be
-    // rescanned, and each rescan under SKIP LOCKED would lock further rows past the LIMIT.
-    this.claim =
-        """
+    this.claim = claimStatement(0);
+  }
+
+  /**
+   * The claim, optionally limited to the jobs named by {@code jobNames} placeholders. The
+   * candidates are picked once, in a materialised CTE: a subquery under IN could be rescanned, and
+   * each rescan under SKIP LOCKED would lock further rows past the LIMIT. The job names filter the
+   * update, not the candidates: so the candidates are always read in run order from the claim
+   * index, and a named claim takes the runs of those jobs among the first due ones (a filter on the
+   * candidates would let the planner read every pending run and sort them).
+   */
+  private String claimStatement(int jobNames) {
+    String onlyJobs =
+        jobNames == 0
+            ? ""
+            // "|| ''" keeps the update on the picked ids: on the job index it would walk every
+            // run of the job.
+            : "AND job_name || '' IN ("
+                + String.join(", ", Collections.nCopies(jobNames, "?"))
+                + ")";
+    return """
         WITH picked AS MATERIALIZED (
             SELECT p.id AS picked_id FROM job_runs p
             WHERE p.status = 'pending' AND p.run_at <= ?
@@ -38,15 +59,13 @@ final class EngineStore {
                       < p.concurrency_limit)
             ORDER BY p.run_at, p.id
             LIMIT ?
-            """
-            + database.dialect().skipLockedSuffix()
-            + """
+            %s
             )
             UPDATE job_runs
             SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?
-            WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked)
-            RETURNING\s"""
-            + RunStore.COLUMNS;
+            WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked) %s
+            RETURNING %s"""
+        .formatted(database.dialect().skipLockedSuffix(), onlyJobs, RunStore.COLUMNS);
   }
 
   List<JobRun> fire(Fire fire) {
@@ -112,14 +131,19 @@ final class EngineStore {
    * runs of the key already running, plus the older due runs of the key that this same statement
    * may take, must be fewer than its limit; so one batch never takes two runs of an exclusive job.
    */
-  List<JobRun> claim(String nodeId, Instant now, int limit) {
+  List<JobRun> claim(String nodeId, Instant now, int limit, List<String> jobNames, boolean only) {
     JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
+    String sql = only ? claimsOfJobs.computeIfAbsent(jobNames.size(), this::claimStatement) : claim;
+    List<Object> params = new ArrayList<>(List.of(now, now, limit, nodeId, now, now, now));
+    if (only) {
+      params.addAll(jobNames);
+    }
     List<JobRun> claimed;
     try {
       claimed =
           database.write(
               "claim due runs for node " + nodeId,
-              c -> Jdbc.query(c, claim, RunStore::map, now, now, limit, nodeId, now, now, now));
+              c -> Jdbc.query(c, sql, RunStore::map, params.toArray()));
     } catch (DuplicateException raced) {
       // Another node took a run of the same exclusive job at the same moment; the unique index
       // refused this batch whole, and the next pass claims again.

@@ -158,7 +158,15 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<JobRun> claimDueRuns(String nodeId, Instant now, int limit) {
-    return engine.claim(nodeId, now, limit);
+    return engine.claim(nodeId, now, limit, List.of(), false);
+  }
+
+  @Override
+  public List<JobRun> claimDueRunsOf(
+      String nodeId, Instant now, int limit, java.util.Collection<String> jobNames) {
+    return jobNames.isEmpty()
+        ? List.of()
+        : engine.claim(nodeId, now, limit, List.copyOf(jobNames), true);
   }
 
   @Override

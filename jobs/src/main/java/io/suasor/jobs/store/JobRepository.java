@@ -109,6 +109,15 @@ public interface JobRepository {
    */
   List<JobRun> claimDueRuns(String nodeId, Instant now, int limit);
 
+  /**
+   * As {@link #claimDueRuns(String, Instant, int)}, taking only the runs of the jobs named in
+   * {@code jobNames} among the first {@code limit} due runs (none when it is empty): runs of other
+   * jobs due earlier are left for a claim that takes them, and are not overtaken by more than
+   * {@code limit} runs.
+   */
+  List<JobRun> claimDueRunsOf(
+      String nodeId, Instant now, int limit, java.util.Collection<String> jobNames);
+
   /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
   List<RunningRun> heartbeat(String nodeId, Instant now);
 

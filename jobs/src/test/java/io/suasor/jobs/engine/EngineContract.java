@@ -704,23 +704,25 @@ abstract class EngineContract {
                   ended.incrementAndGet();
                 })
             .maxConcurrency(NewRun.UNLIMITED);
-    TestJob quick = TestJob.noop("quick").maxConcurrency(NewRun.UNLIMITED);
-    JobEngine engine = engine(held, quick);
+    TestJob unknown =
+        TestJob.of("unknown", context -> permits.acquire()).maxConcurrency(NewRun.UNLIMITED);
+    JobEngine engine = engine(held, unknown);
     RunExecutor executor = engine.executor();
     int workers = 4;
 
-    // Before any run has ended the node does not know how long runs take: one run per worker.
+    // Before a job's runs have ended here the node does not know how long they take: one run per
+    // worker.
     createRuns(engine, "held", 20);
     assertThat(engine.tick()).isEqualTo(workers);
     permits.release(1000);
-    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    createRuns(engine, "quick", 20);
     while (engine.tick() > 0) {
       assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
     }
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
     permits.drainPermits();
+    assertThat(executor.shortJobs()).containsExactly("held");
 
-    // Once its runs are short, it holds up to four per worker, four of them running.
+    // Once its runs are short, the node holds up to four of them per worker, four running.
     createRuns(engine, "held", 40);
     ended.set(0);
     assertThat(engine.tick()).isEqualTo(RunExecutor.CLAIM_AHEAD * workers);
@@ -728,20 +730,32 @@ abstract class EngineContract {
         "four runs executing", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
     assertThat(runsOf("held").stream().filter(r -> r.status() == JobStatus.RUNNING))
         .hasSize(RunExecutor.CLAIM_AHEAD * workers);
-    assertThat(executor.freeWorkers()).isZero();
+    assertThat(executor.roomAhead()).isZero();
 
     // A run that ends while others wait in the queue is not worth a claim of its own: the next
-    // claim waits for room for two runs per worker.
+    // claim waits for room for a run per worker.
     int floor = RunExecutor.CLAIM_FLOOR * workers;
     permits.release(floor - 1);
     Await.until("runs ended", Duration.ofSeconds(10), () -> ended.get() == floor - 1);
     Await.until(
-        "their room counted", Duration.ofSeconds(10), () -> executor.freeWorkers() == floor - 1);
+        "their room counted", Duration.ofSeconds(10), () -> executor.roomAhead() == floor - 1);
     assertThat(executor.worthClaiming()).isFalse();
     permits.release(1);
-    Await.until(
-        "the last run's room", Duration.ofSeconds(10), () -> executor.freeWorkers() == floor);
+    Await.until("the last run's room", Duration.ofSeconds(10), () -> executor.roomAhead() == floor);
     assertThat(executor.worthClaiming()).isTrue();
+    permits.release(1000);
+    while (engine.tick() > 0) {
+      assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    }
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    permits.drainPermits();
+
+    // Runs of a job that has not run here are not held ahead, however short the others are: they
+    // stay pending for a node with a free worker.
+    createRuns(engine, "unknown", 10);
+    assertThat(engine.tick()).isEqualTo(workers);
+    assertThat(runsOf("unknown").stream().filter(r -> r.status() == JobStatus.PENDING))
+        .hasSize(10 - workers);
     permits.release(1000);
     assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
   }

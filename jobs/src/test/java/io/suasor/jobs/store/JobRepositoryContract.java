@@ -425,6 +425,26 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void claimsOfNamedJobsTakeOnlyTheirRunsInOrder() {
+    java.util.function.Function<String, JobRun> unlimited =
+        job ->
+            repo.createJobRun(
+                NewRun.of(job, JobType.SYSTEM, Trigger.MANUAL, T0)
+                    .withConcurrencyLimit(NewRun.UNLIMITED),
+                T0);
+    JobRun a1 = unlimited.apply("a");
+    JobRun b1 = unlimited.apply("b");
+    JobRun c1 = unlimited.apply("c");
+    JobRun a2 = unlimited.apply("a");
+
+    assertThat(repo.claimDueRunsOf("n", T0, 10, List.of())).isEmpty();
+    assertThat(repo.claimDueRunsOf("n", T0, 10, List.of("a", "c")))
+        .extracting(JobRun::id)
+        .containsExactly(a1.id(), c1.id(), a2.id());
+    assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(b1.id());
+  }
+
+  @Test
   void respectsTheLimitAndOrder() {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
