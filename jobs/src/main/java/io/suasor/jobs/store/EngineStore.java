@@ -131,13 +131,23 @@ final class EngineStore {
    * runs of the key already running, plus the older due runs of the key that this same statement
    * may take, must be fewer than its limit; so one batch never takes two runs of an exclusive job.
    */
-  List<JobRun> claim(String nodeId, Instant now, int limit, List<String> jobNames, boolean only) {
-    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
-    String sql = only ? claimsOfJobs.computeIfAbsent(jobNames.size(), this::claimStatement) : claim;
-    List<Object> params = new ArrayList<>(List.of(now, now, limit, nodeId, now, now, now));
-    if (only) {
-      params.addAll(jobNames);
+  List<JobRun> claim(String nodeId, Instant now, int limit) {
+    return claimWith(claim, List.<Object>of(now, now, limit, nodeId, now, now, now), nodeId);
+  }
+
+  /** As {@link #claim}, taking only the runs of the named jobs among the first due ones. */
+  List<JobRun> claimOf(String nodeId, Instant now, int limit, List<String> jobNames) {
+    if (jobNames.isEmpty()) {
+      return List.of();
     }
+    List<Object> params = new ArrayList<>(List.<Object>of(now, now, limit, nodeId, now, now, now));
+    params.addAll(jobNames);
+    String sql = claimsOfJobs.computeIfAbsent(jobNames.size(), this::claimStatement);
+    return claimWith(sql, params, nodeId);
+  }
+
+  private List<JobRun> claimWith(String sql, List<Object> params, String nodeId) {
+    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
     List<JobRun> claimed;
     try {
       claimed =

@@ -158,15 +158,13 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<JobRun> claimDueRuns(String nodeId, Instant now, int limit) {
-    return engine.claim(nodeId, now, limit, List.of(), false);
+    return engine.claim(nodeId, now, limit);
   }
 
   @Override
   public List<JobRun> claimDueRunsOf(
       String nodeId, Instant now, int limit, java.util.Collection<String> jobNames) {
-    return jobNames.isEmpty()
-        ? List.of()
-        : engine.claim(nodeId, now, limit, List.copyOf(jobNames), true);
+    return engine.claimOf(nodeId, now, limit, List.copyOf(jobNames));
   }
 
   @Override
