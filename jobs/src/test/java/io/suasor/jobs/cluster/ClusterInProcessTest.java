@@ -21,6 +21,7 @@ import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestDatabases;
 import io.suasor.jobs.testing.TestJob;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -186,15 +187,7 @@ class ClusterInProcessTest {
 
   @Test
   void nodesRecoverWhenPostgresStopsAndComesBack(@TempDir Path dataDirectory) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    EmbeddedPostgres.Builder server =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(dataDirectory)
-            .setCleanDataDirectory(false)
-            .setPort(port);
+    EmbeddedPostgres.Builder server = restartablePostgres(dataDirectory);
     EmbeddedPostgres postgres = server.start();
     try {
       String url = postgres.getJdbcUrl(TestDatabases.USER, "postgres");
@@ -263,10 +256,7 @@ class ClusterInProcessTest {
           .extracting(JobRun::status)
           .containsOnly(JobStatus.COMPLETED);
     } finally {
-      engines.forEach(JobEngine::stop);
-      engines.clear();
-      databases.forEach(Database::close);
-      databases.clear();
+      stopEnginesAndDatabases();
       postgres.close();
     }
   }
@@ -274,15 +264,7 @@ class ClusterInProcessTest {
   @Test
   void runsThatEndWhilePostgresIsAwayAreRecordedWhenItComesBack(@TempDir Path dataDirectory)
       throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    EmbeddedPostgres.Builder server =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(dataDirectory)
-            .setCleanDataDirectory(false)
-            .setPort(port);
+    EmbeddedPostgres.Builder server = restartablePostgres(dataDirectory);
     EmbeddedPostgres postgres = server.start();
     try {
       String url = postgres.getJdbcUrl(TestDatabases.USER, "postgres");
@@ -317,12 +299,30 @@ class ClusterInProcessTest {
           .extracting(JobRun::status)
           .containsOnly(JobStatus.COMPLETED);
     } finally {
-      engines.forEach(JobEngine::stop);
-      engines.clear();
-      databases.forEach(Database::close);
-      databases.clear();
+      stopEnginesAndDatabases();
       postgres.close();
     }
+  }
+
+  /** A server on a fixed port and data folder, so that it can be stopped and started again. */
+  private static EmbeddedPostgres.Builder restartablePostgres(Path dataDirectory)
+      throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(false)
+        .setPort(port);
+  }
+
+  /** Stops the engines and closes their databases before the server they use goes away. */
+  private void stopEnginesAndDatabases() {
+    engines.forEach(JobEngine::stop);
+    engines.clear();
+    databases.forEach(Database::close);
+    databases.clear();
   }
 
   private static long completed(JobEngine engine) {
