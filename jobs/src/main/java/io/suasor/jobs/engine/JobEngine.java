@@ -130,9 +130,10 @@ public final class JobEngine implements AutoCloseable {
     String node = context.settings().nodeId();
     int total = 0;
     while (claiming) {
-      int free = executor.freeWorkers();
-      Set<String> shortJobs = free > 0 ? Set.of() : executor.shortJobs();
-      int wanted = free > 0 ? free : shortJobs.isEmpty() ? 0 : executor.roomAhead();
+      ClaimRoom room = executor.room();
+      int free = room.freeWorkers();
+      Set<String> shortJobs = free > 0 ? Set.of() : room.shortJobs();
+      int wanted = free > 0 ? free : shortJobs.isEmpty() ? 0 : room.roomAhead();
       if (wanted == 0) {
         break;
       }
@@ -144,7 +145,7 @@ public final class JobEngine implements AutoCloseable {
       claimed.forEach(executor::start);
       total += claimed.size();
       // Short runs end while they are being claimed; claim again only for a batch worth it.
-      if (claimed.size() < wanted || !executor.worthClaiming()) {
+      if (claimed.size() < wanted || !executor.room().worthClaiming()) {
         break;
       }
     }
@@ -271,10 +272,10 @@ public final class JobEngine implements AutoCloseable {
         boolean poll = !now.isBefore(nextPoll);
         boolean requested = woken == Wake.REQUESTED;
         Instant nextDue = due.earliest();
-        boolean freed = woken == Wake.WORKER_FREED && executor.worthClaiming();
+        boolean freed = woken == Wake.WORKER_FREED && executor.room().worthClaiming();
         if (requested || freed || schedulesDue || runsDue || poll) {
           pass(requested || schedulesDue || poll);
-          if (!executor.worthClaiming() && !requested && !poll) {
+          if (!executor.room().worthClaiming() && !requested && !poll) {
             // Every worker is busy (or, for short runs, too few are free to be worth a claim):
             // more due runs wait until runs end, which wakes the loop; only a schedule's fire
             // time is worth keeping.

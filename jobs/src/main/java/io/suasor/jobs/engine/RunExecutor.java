@@ -17,11 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,19 +47,7 @@ final class RunExecutor {
   private final Map<Long, RunContext> active = new ConcurrentHashMap<>();
   private final Runnable onRunEnded;
   private final Semaphore slots;
-  private final Map<String, Double> averageRunNanos = new ConcurrentHashMap<>();
-
-  /** Runs of jobs shorter than this on average are claimed ahead of free workers. */
-  static final Duration SHORT_RUN = Duration.ofMillis(200);
-
-  /** How many runs per worker a node holds while they are runs of short jobs. */
-  static final int CLAIM_AHEAD = 4;
-
-  /**
-   * While runs of short jobs are queued, how many runs per worker must have room before the next
-   * claim (measured: 1 gave 11,800–12,600 burn-down runs/s on PostgreSQL, 2 gave 8,900–10,300).
-   */
-  static final int CLAIM_FLOOR = 1;
+  private final ClaimRoom room;
 
   private volatile CompletionBatcher batcher;
 
@@ -80,55 +66,12 @@ final class RunExecutor {
     // The pool may be larger (an application's executor, virtual threads): jobs still run at most
     // workerThreads at once.
     this.slots = new Semaphore(settings.workerThreads());
+    this.room = new ClaimRoom(settings.workerThreads(), active::size);
   }
 
-  /** How many workers are idle: runs of any job this node can start at once. */
-  int freeWorkers() {
-    return Math.max(0, settings.workerThreads() - active.size());
-  }
-
-  /**
-   * The jobs whose runs on this node average under {@link #SHORT_RUN}: only their runs are claimed
-   * ahead of free workers. A job that has not run here yet is not among them, so a long run is
-   * never held by a node that cannot start it while another node could.
-   */
-  Set<String> shortJobs() {
-    Set<String> jobs = new HashSet<>();
-    averageRunNanos.forEach(
-        (job, nanos) -> {
-          if (nanos < SHORT_RUN.toNanos()) {
-            jobs.add(job);
-          }
-        });
-    return jobs;
-  }
-
-  /**
-   * How many runs of short jobs this node may still take ahead of its workers, queued behind the
-   * running ones, so that a worker that finishes starts the next run at once instead of after a
-   * claim: up to {@link #CLAIM_AHEAD} runs per worker in all.
-   */
-  int roomAhead() {
-    int held = Math.max(active.size(), settings.workerThreads());
-    return Math.max(0, settings.workerThreads() * CLAIM_AHEAD - held);
-  }
-
-  /**
-   * Whether a claim is worth making now: a worker is idle, or, while short jobs have runs queued
-   * here, room for {@link #CLAIM_FLOOR} runs per worker is free, so that one claim takes many runs
-   * rather than one claim for every run that ends.
-   */
-  boolean worthClaiming() {
-    return freeWorkers() > 0
-        || (roomAhead() >= settings.workerThreads() * CLAIM_FLOOR && !shortJobs().isEmpty());
-  }
-
-  /**
-   * Keeps a moving average of how long each job's runs take on this node, for {@link #shortJobs()};
-   * two workers updating one job at once may lose a sample, which a moving average can afford.
-   */
-  private void observe(String job, long nanos) {
-    averageRunNanos.merge(job, (double) nanos, (average, sample) -> average * 0.8 + sample * 0.2);
+  /** How many runs this node can take, and of which jobs. */
+  ClaimRoom room() {
+    return room;
   }
 
   Collection<RunContext> active() {
@@ -215,7 +158,7 @@ final class RunExecutor {
       return failure;
     } finally {
       slots.release();
-      observe(context.jobName(), System.nanoTime() - began);
+      room.observe(context.jobName(), System.nanoTime() - began);
     }
   }
 

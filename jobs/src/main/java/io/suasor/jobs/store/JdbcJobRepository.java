@@ -6,6 +6,7 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -163,7 +164,7 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<JobRun> claimDueRunsOf(
-      String nodeId, Instant now, int limit, java.util.Collection<String> jobNames) {
+      String nodeId, Instant now, int limit, Collection<String> jobNames) {
     return engine.claimOf(nodeId, now, limit, List.copyOf(jobNames));
   }
 

@@ -6,6 +6,7 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,8 +116,7 @@ public interface JobRepository {
    * jobs due earlier are left for a claim that takes them, and are not overtaken by more than
    * {@code limit} runs.
    */
-  List<JobRun> claimDueRunsOf(
-      String nodeId, Instant now, int limit, java.util.Collection<String> jobNames);
+  List<JobRun> claimDueRunsOf(String nodeId, Instant now, int limit, Collection<String> jobNames);
 
   /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
   List<RunningRun> heartbeat(String nodeId, Instant now);

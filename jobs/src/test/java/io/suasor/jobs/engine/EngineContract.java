@@ -707,7 +707,7 @@ abstract class EngineContract {
     TestJob unknown =
         TestJob.of("unknown", context -> permits.acquire()).maxConcurrency(NewRun.UNLIMITED);
     JobEngine engine = engine(held, unknown);
-    RunExecutor executor = engine.executor();
+    ClaimRoom room = engine.executor().room();
     int workers = 4;
 
     // Before a job's runs have ended here the node does not know how long they take: one run per
@@ -720,29 +720,28 @@ abstract class EngineContract {
     }
     assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
     permits.drainPermits();
-    assertThat(executor.shortJobs()).containsExactly("held");
+    assertThat(room.shortJobs()).containsExactly("held");
 
     // Once its runs are short, the node holds up to four of them per worker, four running.
     createRuns(engine, "held", 40);
     ended.set(0);
-    assertThat(engine.tick()).isEqualTo(RunExecutor.CLAIM_AHEAD * workers);
+    assertThat(engine.tick()).isEqualTo(ClaimRoom.CLAIM_AHEAD * workers);
     Await.until(
         "four runs executing", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
     assertThat(runsOf("held").stream().filter(r -> r.status() == JobStatus.RUNNING))
-        .hasSize(RunExecutor.CLAIM_AHEAD * workers);
-    assertThat(executor.roomAhead()).isZero();
+        .hasSize(ClaimRoom.CLAIM_AHEAD * workers);
+    assertThat(room.roomAhead()).isZero();
 
     // A run that ends while others wait in the queue is not worth a claim of its own: the next
     // claim waits for room for a run per worker.
-    int floor = RunExecutor.CLAIM_FLOOR * workers;
+    int floor = ClaimRoom.CLAIM_FLOOR * workers;
     permits.release(floor - 1);
     Await.until("runs ended", Duration.ofSeconds(10), () -> ended.get() == floor - 1);
-    Await.until(
-        "their room counted", Duration.ofSeconds(10), () -> executor.roomAhead() == floor - 1);
-    assertThat(executor.worthClaiming()).isFalse();
+    Await.until("their room counted", Duration.ofSeconds(10), () -> room.roomAhead() == floor - 1);
+    assertThat(room.worthClaiming()).isFalse();
     permits.release(1);
-    Await.until("the last run's room", Duration.ofSeconds(10), () -> executor.roomAhead() == floor);
-    assertThat(executor.worthClaiming()).isTrue();
+    Await.until("the last run's room", Duration.ofSeconds(10), () -> room.roomAhead() == floor);
+    assertThat(room.worthClaiming()).isTrue();
     permits.release(1000);
     while (engine.tick() > 0) {
       assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
