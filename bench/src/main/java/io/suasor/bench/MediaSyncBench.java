@@ -5,7 +5,10 @@ import io.suasor.media.MediaSchema;
 import io.suasor.media.WorkTracker;
 import io.suasor.media.demo.DemoLibrary;
 import io.suasor.media.model.MediaSource;
-import io.suasor.media.source.local.LocalSourceClients;
+import io.suasor.media.source.clients.SourceClientsByType;
+import io.suasor.media.source.http.HttpSettings;
+import io.suasor.media.store.SecretBox;
+import io.suasor.media.store.SourceStore;
 import io.suasor.media.sync.MediaSyncService;
 import io.suasor.media.sync.SyncReport;
 import io.suasor.media.sync.SyncSettings;
@@ -147,9 +150,15 @@ public final class MediaSyncBench {
       throws Exception {
     MediaSchema.migrate(database);
     Clock clock = Clock.systemUTC();
-    MediaSource source = DemoLibrary.install(database, library, clock);
+    SourceStore sources = new SourceStore(database, SecretBox.random());
+    MediaSource source = DemoLibrary.install(database, sources, library, clock);
     MediaSyncService sync =
-        new MediaSyncService(database, new LocalSourceClients(), clock, SyncSettings.defaults());
+        new MediaSyncService(
+            database,
+            sources,
+            new SourceClientsByType(sources, HttpSettings.defaults()),
+            clock,
+            SyncSettings.defaults());
     Phase first = phase(sync, source, meter, databaseName);
     Phase repeat = phase(sync, source, meter, databaseName);
     if (first.report().itemsCreated() != size.items()

@@ -16,7 +16,10 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DuplicateException;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.jobs.SystemJobs;
-import io.suasor.media.source.local.LocalSourceClients;
+import io.suasor.media.source.SourceClients;
+import io.suasor.media.source.clients.SourceClientsByType;
+import io.suasor.media.source.http.HttpSettings;
+import io.suasor.media.store.SecretBox;
 import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.IssuedToken;
 import io.suasor.server.auth.Role;
@@ -53,6 +56,7 @@ public final class Application implements AutoCloseable {
   private final UserStore users;
   private final TokenStore tokens;
   private final SourceStore sources;
+  private final SourceClients sourceClients;
   private final PrometheusMeterRegistry metrics;
   private final Json json = new Json();
   private final EventStream events;
@@ -92,10 +96,17 @@ public final class Application implements AutoCloseable {
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
       this.engine = builder.build();
+      this.sources = new SourceStore(database, secretBox(config));
+      int sealed = sources.sealPlainSecrets();
+      if (sealed > 0) {
+        log.info("encrypted the plain-text secrets of {} sources", sealed);
+      }
+      this.sourceClients = new SourceClientsByType(sources, HttpSettings.defaults());
       SystemJobs.create(
               database,
               engine.repository(),
-              new LocalSourceClients(),
+              sources,
+              sourceClients,
               clock,
               SystemJobs.Settings.defaults())
           .forEach(engine::register);
@@ -103,7 +114,6 @@ public final class Application implements AutoCloseable {
       engine.addListener(events);
       this.users = new UserStore(database, clock);
       this.tokens = new TokenStore(database, clock);
-      this.sources = new SourceStore(database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -122,6 +132,23 @@ public final class Application implements AutoCloseable {
   public static Application open(
       ServerConfig config, List<Job> jobs, Clock clock, UnaryOperator<EngineSettings> tuning) {
     return new Application(config, List.copyOf(jobs), clock, tuning);
+  }
+
+  /**
+   * The configured secret key, or the one generated into the data folder. Nodes of a cluster that
+   * each generated their own could not read each other's secrets, hence the warning.
+   */
+  private static SecretBox secretBox(ServerConfig config) {
+    if (config.secretKey().isPresent()) {
+      return SecretBox.fromBase64(config.secretKey().get());
+    }
+    if (config.databaseUrl().isPresent()) {
+      log.warn(
+          "no secret.key configured: source secrets are encrypted with the key in {}; every node"
+              + " sharing this database needs the same key (set SUASOR_SECRET_KEY on each)",
+          config.secretKeyFile().toAbsolutePath());
+    }
+    return SecretBox.loadOrCreate(config.secretKeyFile());
   }
 
   private static Database openDatabase(ServerConfig config) {
@@ -220,6 +247,11 @@ public final class Application implements AutoCloseable {
 
   public SourceStore sources() {
     return sources;
+  }
+
+  /** Opens a client for any stored source. */
+  public SourceClients sourceClients() {
+    return sourceClients;
   }
 
   public Clock clock() {

@@ -47,7 +47,8 @@ public final class TestServer {
         0,
         4,
         List.of("http://localhost:5173"),
-        64 * 1024);
+        64 * 1024,
+        Optional.empty());
   }
 
   /** Opens and serves an application with quick engine timings; returns what it printed too. */

@@ -109,14 +109,14 @@ public final class DemoLibrary {
    * Creates the demo user and its local source over a written library, or points the existing demo
    * source at it, so that running the demo twice leaves one user and one source.
    */
-  public static MediaSource install(Database database, Written library, Clock clock) {
+  public static MediaSource install(
+      Database database, SourceStore sources, Written library, Clock clock) {
     Instant now = clock.instant();
     UserStore users = new UserStore(database);
     User user =
         users
             .byUsername(DEMO_USER)
             .orElseGet(() -> users.create(DEMO_USER, null, Role.USER, true, now));
-    SourceStore sources = new SourceStore(database);
     String config = library.config().toJson();
     Duration interval = Duration.ofHours(1);
     for (MediaSource existing : sources.byUser(user.id())) {

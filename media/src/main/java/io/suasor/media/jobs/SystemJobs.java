@@ -32,17 +32,15 @@ public final class SystemJobs {
   public static List<Job> create(
       Database database,
       JobRepository jobs,
+      SourceStore sources,
       SourceClients clients,
       Clock clock,
       Settings settings) {
     return List.of(
-        new MediaSyncJob(new MediaSyncService(database, clients, clock, settings.sync())),
+        new MediaSyncJob(new MediaSyncService(database, sources, clients, clock, settings.sync())),
         new MetadataRefreshJob(
             new MetadataRefreshService(
-                database,
-                List.of(new NfoMetadataProvider(new SourceStore(database))),
-                clock,
-                settings.refresh())),
+                database, List.of(new NfoMetadataProvider(sources)), clock, settings.refresh())),
         new LibraryCleanupJob(
             new LibraryCleanupService(database, clock, settings.cleanupBatchSize())),
         new DatabaseMaintenanceJob(

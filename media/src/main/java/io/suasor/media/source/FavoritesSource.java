@@ -5,7 +5,7 @@ import java.util.Set;
 /** A source that keeps its owner's favourites, and lets them be changed. */
 public interface FavoritesSource extends SourceClient {
   /** The ids (in the source) of the owner's favourite items. */
-  Set<String> favorites();
+  Set<String> favorites(ScanProblems problems);
 
   void setFavorite(String sourceItemId, boolean favorite);
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Media sources. Secrets live in a column of their own that no listing reads; only {@link #secrets}
- * returns them, for the code that connects to the source.
+ * Media sources. Secrets live in a column of their own, encrypted by a {@link SecretBox}, that no
+ * listing reads; only {@link #secrets} returns them, for the code that connects to the source.
  */
 public final class SourceStore {
   private static final String COLUMNS =
@@ -21,34 +21,45 @@ public final class SourceStore {
           + " created_at, updated_at";
 
   private final Database database;
+  private final SecretBox box;
 
-  public SourceStore(Database database) {
+  public SourceStore(Database database, SecretBox box) {
     this.database = database;
+    this.box = box;
   }
 
   public MediaSource create(NewSource source, Instant now) {
     return database.inTransaction(
         "create source " + source.name() + " of user " + source.userId(),
-        c ->
-            Jdbc.queryOne(
-                    c,
-                    """
-                    INSERT INTO media_sources (user_id, type, name, config, secrets, enabled,
-                        sync_interval_seconds, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    RETURNING\s"""
-                        + COLUMNS,
-                    SourceStore::source,
-                    source.userId(),
-                    source.type().value(),
-                    source.name(),
-                    source.config(),
-                    Jdbc.nullableText(source.secrets()),
-                    true,
-                    source.syncInterval().toSeconds(),
-                    now,
-                    now)
-                .orElseThrow());
+        c -> {
+          MediaSource created =
+              Jdbc.queryOne(
+                      c,
+                      """
+                      INSERT INTO media_sources (user_id, type, name, config, enabled,
+                          sync_interval_seconds, created_at, updated_at)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                      RETURNING\s"""
+                          + COLUMNS,
+                      SourceStore::source,
+                      source.userId(),
+                      source.type().value(),
+                      source.name(),
+                      source.config(),
+                      true,
+                      source.syncInterval().toSeconds(),
+                      now,
+                      now)
+                  .orElseThrow();
+          if (source.secrets() != null) {
+            Jdbc.update(
+                c,
+                "UPDATE media_sources SET secrets = ? WHERE id = ?",
+                box.seal(source.secrets(), owner(created.id())),
+                created.id());
+          }
+          return created;
+        });
   }
 
   public Optional<MediaSource> byId(long id) {
@@ -86,7 +97,17 @@ public final class SourceStore {
     return all().stream().filter(source -> source.isDue(now)).toList();
   }
 
+  /** The source's secrets JSON, decrypted; empty when it has none. */
   public Optional<String> secrets(long id) {
+    return storedSecrets(id).map(stored -> box.open(stored, owner(id)));
+  }
+
+  /** Whether the source has secrets, without decrypting them. */
+  public boolean hasSecrets(long id) {
+    return storedSecrets(id).isPresent();
+  }
+
+  private Optional<String> storedSecrets(long id) {
     return database.read(
         "read secrets of source " + id,
         c ->
@@ -96,6 +117,41 @@ public final class SourceStore {
                     row -> Optional.ofNullable(row.getString("secrets")),
                     id)
                 .flatMap(secrets -> secrets));
+  }
+
+  /**
+   * Encrypts secrets stored in plain text (by a version before encryption); returns how many. Run
+   * at start-up: afterwards no source's secrets are readable without the key.
+   */
+  public int sealPlainSecrets() {
+    return database.inTransaction(
+        "encrypt stored source secrets",
+        c -> {
+          List<Object[]> plain =
+              Jdbc.query(
+                  c,
+                  "SELECT id, secrets FROM media_sources WHERE secrets IS NOT NULL",
+                  row -> new Object[] {row.getLong("id"), row.getString("secrets")});
+          int sealed = 0;
+          for (Object[] row : plain) {
+            long id = (Long) row[0];
+            String secrets = (String) row[1];
+            if (!SecretBox.isSealed(secrets)) {
+              Jdbc.update(
+                  c,
+                  "UPDATE media_sources SET secrets = ? WHERE id = ?",
+                  box.seal(secrets, owner(id)),
+                  id);
+              sealed++;
+            }
+          }
+          return sealed;
+        });
+  }
+
+  /** What a source's sealed secrets are bound to. */
+  private static String owner(long id) {
+    return "source " + id;
   }
 
   /** Replaces a source's settings; secrets are replaced only when {@code secrets} is not null. */
@@ -120,7 +176,7 @@ public final class SourceStore {
                     """,
                     name,
                     config,
-                    Jdbc.nullableText(secrets),
+                    Jdbc.nullableText(secrets == null ? null : box.seal(secrets, owner(id))),
                     enabled,
                     syncInterval.toSeconds(),
                     now,

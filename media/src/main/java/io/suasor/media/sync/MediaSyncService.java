@@ -39,8 +39,12 @@ public final class MediaSyncService {
   private final CatalogSync catalogSync;
 
   public MediaSyncService(
-      Database database, SourceClients clients, Clock clock, SyncSettings settings) {
-    this.sources = new SourceStore(database);
+      Database database,
+      SourceStore sources,
+      SourceClients clients,
+      Clock clock,
+      SyncSettings settings) {
+    this.sources = sources;
     this.refs = new RefStore(database);
     this.dataWriter = new SourceDataWriter(database);
     this.clients = clients;
@@ -143,7 +147,8 @@ public final class MediaSyncService {
       loadKnown.run();
       tally.add(
           Key.favoritesImported,
-          dataWriter.importFavorites(source.userId(), favorites.favorites(), known, now));
+          dataWriter.importFavorites(
+              source.userId(), favorites.favorites(new ScanProblems()), known, now));
     }
     if (type.includes(SyncType.PLAYLISTS) && client instanceof PlaylistSource playlists) {
       ScanProblems problems = new ScanProblems();

@@ -13,8 +13,11 @@ import io.suasor.jobs.testing.EventRecorder;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.demo.DemoLibrary;
 import io.suasor.media.model.MediaSource;
-import io.suasor.media.source.local.LocalSourceClients;
+import io.suasor.media.source.clients.SourceClientsByType;
+import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.store.Json;
+import io.suasor.media.store.SecretBox;
+import io.suasor.media.store.SourceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,12 +45,14 @@ abstract class SystemJobsContract {
     JdbcJobRepository.migrate(database);
     Clock clock = Clock.systemUTC();
     DemoLibrary.Written library = new DemoLibrary(3).write(temp.resolve("library"), SIZE);
-    source = DemoLibrary.install(database, library, clock);
+    SourceStore sources = new SourceStore(database, SecretBox.random());
+    source = DemoLibrary.install(database, sources, library, clock);
     var builder = JobEngine.builder().sharedDatabase(database).clock(clock).listener(events);
     SystemJobs.create(
             database,
             new JdbcJobRepository(database),
-            new LocalSourceClients(),
+            sources,
+            new SourceClientsByType(sources, HttpSettings.defaults()),
             clock,
             SystemJobs.Settings.defaults())
         .forEach(builder::register);

@@ -18,7 +18,6 @@ import io.suasor.media.source.local.NfoMetadataProvider;
 import io.suasor.media.store.ItemStore;
 import io.suasor.media.store.NewItem;
 import io.suasor.media.store.RefStore;
-import io.suasor.media.store.SourceStore;
 import io.suasor.media.store.UserDataStore;
 import io.suasor.media.sync.SyncType;
 import io.suasor.media.testing.MediaFixture;
@@ -66,7 +65,7 @@ abstract class LibraryWorkContract {
   MetadataRefreshService refresh(int batchSize) {
     return new MetadataRefreshService(
         fixture.database,
-        List.of(new NfoMetadataProvider(new SourceStore(fixture.database))),
+        List.of(new NfoMetadataProvider(fixture.sources)),
         fixture.clock,
         new RefreshSettings(Duration.ofDays(7), Duration.ofDays(7), 10_000, batchSize));
   }

@@ -76,7 +76,7 @@ abstract class MediaStoreContract {
 
   @Test
   void sourceSecretsAreKeptApartAndNeverSerialised() {
-    SourceStore sources = new SourceStore(database);
+    SourceStore sources = new SourceStore(database, SecretBox.random());
     MediaSource jellyfin =
         sources.create(
             new NewSource(

@@ -230,7 +230,7 @@ abstract class MediaSyncContract {
     SyncReport again = sync.syncDue(RecordingTracker.watching());
     assertThat(again.sourcesSynced()).isEqualTo(1);
     assertThat(again.writes()).isZero();
-    assertThat(DemoLibrary.install(fixture.database, library, fixture.clock).id())
+    assertThat(DemoLibrary.install(fixture.database, fixture.sources, library, fixture.clock).id())
         .isEqualTo(source.id());
   }
 

@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
               .toAbsolutePath()
               .normalize();
       DemoLibrary.Written library = library(folder, out);
-      MediaSource source = DemoLibrary.install(app.database(), library, app.clock());
+      MediaSource source = DemoLibrary.install(app.database(), app.sources(), library, app.clock());
       User user = app.users().byName(DemoLibrary.DEMO_USER).orElseThrow();
       out.println(
           "user "

@@ -33,7 +33,8 @@ public final class ConfigLoader {
     HTTP_PORT("http.port", "SUASOR_HTTP_PORT"),
     WORKERS("workers", "SUASOR_WORKERS"),
     CORS_ORIGINS("cors.origins", "SUASOR_CORS_ORIGINS"),
-    MAX_REQUEST_BYTES("http.max.request.bytes", "SUASOR_HTTP_MAX_REQUEST_BYTES");
+    MAX_REQUEST_BYTES("http.max.request.bytes", "SUASOR_HTTP_MAX_REQUEST_BYTES"),
+    SECRET_KEY("secret.key", "SUASOR_SECRET_KEY");
 
     final String key;
     final String env;
@@ -125,7 +126,21 @@ public final class ConfigLoader {
         number(Setting.HTTP_PORT, ServerConfig.DEFAULT_HTTP_PORT, 0, 65_535),
         number(Setting.WORKERS, ServerConfig.DEFAULT_WORKERS, 1, 1000),
         origins(),
-        number(Setting.MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_REQUEST_BYTES, 1024, 1L << 30));
+        number(Setting.MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_REQUEST_BYTES, 1024, 1L << 30),
+        secretKey());
+  }
+
+  private Optional<String> secretKey() {
+    Optional<String> key = text(Setting.SECRET_KEY);
+    key.ifPresent(
+        value -> {
+          try {
+            io.suasor.media.store.SecretBox.fromBase64(value);
+          } catch (RuntimeException e) {
+            throw new ConfigException(describe(Setting.SECRET_KEY) + ": " + e.getMessage());
+          }
+        });
+    return key;
   }
 
   private Optional<String> text(Setting setting) {

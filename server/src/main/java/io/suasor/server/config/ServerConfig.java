@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param workers jobs executed at once by this node
  * @param corsOrigins browser origins allowed to call the API, e.g. {@code http://localhost:5173}
  * @param maxRequestBytes the largest request body accepted
+ * @param secretKey the Base64 key that encrypts source secrets; empty to use (and on first start
+ *     make) the key file in {@code dataDir}. Every node of a cluster needs the same key.
  */
 public record ServerConfig(
     Path dataDir,
@@ -29,7 +31,8 @@ public record ServerConfig(
     int httpPort,
     int workers,
     List<String> corsOrigins,
-    long maxRequestBytes) {
+    long maxRequestBytes,
+    Optional<String> secretKey) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -38,6 +41,7 @@ public record ServerConfig(
   public static final int DEFAULT_DATABASE_POOL_SIZE = 10;
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
   public static final String SQLITE_FILE_NAME = "suasor.db";
+  public static final String SECRET_KEY_FILE_NAME = "secret.key";
 
   public ServerConfig {
     corsOrigins = List.copyOf(corsOrigins);
@@ -46,6 +50,11 @@ public record ServerConfig(
   /** The embedded database file used when no database URL is configured. */
   public Path sqliteFile() {
     return dataDir.resolve(SQLITE_FILE_NAME);
+  }
+
+  /** The file that holds the generated secret key when none is configured. */
+  public Path secretKeyFile() {
+    return dataDir.resolve(SECRET_KEY_FILE_NAME);
   }
 
   /** Where the database is, for messages; never includes the password. */
@@ -64,6 +73,7 @@ public record ServerConfig(
         port,
         workers,
         corsOrigins,
-        maxRequestBytes);
+        maxRequestBytes,
+        secretKey);
   }
 }

@@ -2,6 +2,7 @@ package io.suasor.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.suasor.media.model.SourceType;
+import io.suasor.media.source.ServerSourceSettings;
 import io.suasor.media.source.local.LocalSourceConfig;
 import io.suasor.media.store.Json;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 final class SourceConfigs {
   private static final List<String> LOCAL_FIELDS = List.of("moviesPath", "seriesPath", "musicPath");
-  private static final Set<String> SERVER_FIELDS = Set.of("url", "username", "libraries");
+  private static final Set<String> SERVER_FIELDS = Set.copyOf(ServerSourceSettings.CONFIG_FIELDS);
 
   private SourceConfigs() {}
 

@@ -147,7 +147,7 @@ final class SourceRoutes {
           source.type().value(),
           source.name(),
           io.suasor.media.store.Json.mapper().readTree(source.config()),
-          sources.secrets(source.id()).isPresent(),
+          sources.hasSecrets(source.id()),
           source.enabled(),
           source.syncInterval().toSeconds(),
           source.lastSyncedAt(),

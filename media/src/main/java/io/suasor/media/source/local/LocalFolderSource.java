@@ -8,9 +8,11 @@ import io.suasor.media.source.PlayHistorySource;
 import io.suasor.media.source.PlaylistSource;
 import io.suasor.media.source.ScanProblems;
 import io.suasor.media.source.SeriesSource;
+import io.suasor.media.source.SourceCheck;
 import io.suasor.media.source.SourceEntry;
 import io.suasor.media.source.SourcePlay;
 import io.suasor.media.source.SourcePlaylist;
+import io.suasor.media.source.UnsupportedSourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +40,40 @@ public final class LocalFolderSource
   @Override
   public String describe() {
     return "local source " + name;
+  }
+
+  /** A local source reaches its folders: each configured one must exist and be readable. */
+  @Override
+  public SourceCheck check() {
+    List<SourceCheck.Library> libraries = new ArrayList<>();
+    library(libraries, "movies", config.movies());
+    library(libraries, "series", config.series());
+    library(libraries, "music", config.music());
+    return new SourceCheck(name, "Local folders", "", List.of(), libraries);
+  }
+
+  private static void library(List<SourceCheck.Library> libraries, String kind, Path folder) {
+    if (folder == null) {
+      return;
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new UnsupportedSourceException(
+          "the "
+              + kind
+              + " folder "
+              + folder
+              + " does not exist (or is not mounted) on the server");
+    }
+    if (!Files.isReadable(folder)) {
+      throw new UnsupportedSourceException(
+          "the "
+              + kind
+              + " folder "
+              + folder
+              + " is not readable by the server; change its"
+              + " permissions");
+    }
+    libraries.add(new SourceCheck.Library(folder.toString(), folder.toString(), kind, true));
   }
 
   @Override

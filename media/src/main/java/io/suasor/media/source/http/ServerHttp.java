@@ -1,0 +1,368 @@
+package io.suasor.media.source.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.media.MediaException;
+import io.suasor.media.source.http.SourceHttpException.Problem;
+import io.suasor.media.store.Json;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one way Suasor talks to a media server: every request has a connect and a read timeout, at
+ * most a few are open at once, 429 and 5xx answers and timeouts are retried with backoff that
+ * honours {@code Retry-After}, and every failure becomes a {@link SourceHttpException} whose
+ * message names the server, the request (without its query, where secrets may travel) and what to
+ * change. Secrets given to it are blanked out of anything it puts in a message.
+ */
+public final class ServerHttp {
+  private static final int SNIPPET = 200;
+
+  private final ServerAddress server;
+  private final HttpSettings settings;
+  private final HttpClient client;
+  private final Semaphore open;
+  private final Map<String, String> headers;
+  private final List<String> secrets;
+  private volatile Instant lastServerDate;
+  private volatile int requests;
+
+  /**
+   * @param server the server's address, how messages name it, and what to tell a user whose
+   *     credentials it refuses
+   * @param headers sent with every request (authentication, {@code Accept})
+   * @param secrets values never to show in a message (keys, tokens, passwords)
+   */
+  public ServerHttp(
+      ServerAddress server,
+      HttpSettings settings,
+      Map<String, String> headers,
+      List<String> secrets) {
+    this.server = server;
+    this.settings = settings;
+    this.headers = Map.copyOf(headers);
+    this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 3).toList();
+    this.open = new Semaphore(settings.maxConcurrentRequests());
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  /** An answer: its status, body and headers. */
+  public record Response(int status, byte[] body, HttpResponseHeaders headers) {
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The headers of an answer, by case-insensitive name. */
+  public record HttpResponseHeaders(java.net.http.HttpHeaders headers) {
+    public Optional<String> first(String name) {
+      return headers.firstValue(name);
+    }
+  }
+
+  public ServerAddress server() {
+    return server;
+  }
+
+  /** GETs a JSON document; any status but 2xx is an error. */
+  public JsonNode getJson(String path, Query query) {
+    return json("GET", path, exchange("GET", path, query, true));
+  }
+
+  /** Sends a request whose answer, if any, is JSON; an empty body gives an empty object. */
+  public JsonNode sendJson(String method, String path, Query query) {
+    Response response = exchange(method, path, query, true);
+    return response.body().length == 0
+        ? Json.mapper().createObjectNode()
+        : json(method, path, response);
+  }
+
+  /**
+   * Sends a request and returns the answer whatever its status, after the retries of 429, 5xx and
+   * timeouts; for a caller that gives a status its own meaning (a 404 that says "not this kind of
+   * server").
+   */
+  public Response exchangeAnyStatus(String method, String path, Query query) {
+    return exchange(method, path, query, false);
+  }
+
+  /** The server's clock at its last answer ({@code Date} header), when it sends one. */
+  public Optional<Instant> lastServerDate() {
+    return Optional.ofNullable(lastServerDate);
+  }
+
+  /** Requests sent so far, retries included. */
+  public int requests() {
+    return requests;
+  }
+
+  /** {@code text} with every secret blanked out. */
+  public String redact(String text) {
+    String result = text;
+    for (String secret : secrets) {
+      result = result.replace(secret, "***");
+    }
+    return result;
+  }
+
+  /** A message naming this server and one request. */
+  public String describe(String method, String path) {
+    return server.describe() + ": " + method + " " + path;
+  }
+
+  private JsonNode json(String method, String path, Response response) {
+    try {
+      return Json.mapper().readTree(response.body());
+    } catch (IOException e) {
+      String type = response.headers().first("Content-Type").orElse("no content type");
+      throw new SourceHttpException(
+          Problem.NOT_THAT_SERVER,
+          describe(method, path)
+              + " answered "
+              + type
+              + ", not JSON: check that "
+              + server.url()
+              + " is the address of the "
+              + server.kind()
+              + " server itself (not its web page behind a proxy that rewrites it)");
+    }
+  }
+
+  private Response exchange(String method, String path, Query query, boolean only2xx) {
+    HttpRequest request = request(method, path, query);
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      Response response;
+      try {
+        response = send(request);
+      } catch (HttpTimeoutException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+          throw unreachable(method, path, e);
+        }
+        if (attempt >= settings.maxAttempts()) {
+          throw new SourceHttpException(
+              Problem.TIMEOUT,
+              describe(method, path)
+                  + " did not answer within "
+                  + words(settings.readTimeout())
+                  + " ("
+                  + attempt
+                  + " tries): the server is overloaded or the listing too large; try again"
+                  + " later",
+              e);
+        }
+        pause(backoff(attempt));
+        continue;
+      } catch (SSLException e) {
+        throw new SourceHttpException(
+            Problem.TLS,
+            describe(method, path)
+                + ": the TLS handshake failed ("
+                + redact(String.valueOf(e.getMessage()))
+                + "); use a certificate this Java trusts, or http:// if the server has no"
+                + " certificate",
+            e);
+      } catch (ConnectException | UnknownHostException | UnresolvedAddressException e) {
+        throw unreachable(method, path, e);
+      } catch (IOException e) {
+        if (e.getCause() instanceof SSLException tls) {
+          throw new SourceHttpException(
+              Problem.TLS,
+              describe(method, path)
+                  + ": the TLS handshake failed ("
+                  + redact(String.valueOf(tls.getMessage()))
+                  + "); use a certificate this Java trusts, or http:// if the server has no"
+                  + " certificate",
+              e);
+        }
+        if (e.getCause() instanceof ConnectException
+            || e.getCause() instanceof UnresolvedAddressException) {
+          throw unreachable(method, path, e);
+        }
+        if (attempt >= settings.maxAttempts()) {
+          throw new SourceHttpException(
+              Problem.UNREACHABLE,
+              describe(method, path)
+                  + " failed after "
+                  + attempt
+                  + " tries: "
+                  + redact(String.valueOf(e.getMessage())),
+              e);
+        }
+        pause(backoff(attempt));
+        continue;
+      }
+      int status = response.status();
+      if (status == 429 || retryable5xx(status)) {
+        Duration wait = retryAfter(response).orElse(backoff(attempt));
+        if (attempt >= settings.maxAttempts() || wait.compareTo(settings.maxRetryAfter()) > 0) {
+          throw new SourceHttpException(
+              Problem.SERVER_ERROR,
+              describe(method, path)
+                  + " answered HTTP "
+                  + status
+                  + (status == 429 ? " (too many requests)" : "")
+                  + " "
+                  + attempt
+                  + " times"
+                  + retryAfter(response).map(d -> "; it asks to wait " + words(d)).orElse("")
+                  + ": try again later"
+                  + snippet(response));
+        }
+        pause(wait);
+        continue;
+      }
+      if (status == 401 || status == 403) {
+        throw new SourceHttpException(
+            Problem.UNAUTHORIZED,
+            describe(method, path)
+                + " refused the credentials (HTTP "
+                + status
+                + "): "
+                + server.credentialAdvice());
+      }
+      if (only2xx && status == 404) {
+        throw new SourceHttpException(
+            Problem.NOT_FOUND, describe(method, path) + " answered HTTP 404 (not found)");
+      }
+      if (only2xx && (status < 200 || status > 299)) {
+        throw new SourceHttpException(
+            Problem.BAD_RESPONSE,
+            describe(method, path) + " answered HTTP " + status + snippet(response));
+      }
+      return response;
+    }
+  }
+
+  private SourceHttpException unreachable(String method, String path, Exception e) {
+    return new SourceHttpException(
+        Problem.UNREACHABLE,
+        describe(method, path)
+            + ": cannot connect ("
+            + redact(
+                String.valueOf(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))
+            + "); check the host and port in the source's url and that the server is running",
+        e);
+  }
+
+  private Response send(HttpRequest request) throws IOException {
+    try {
+      open.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaException("interrupted while waiting to call " + server.describe());
+    }
+    try {
+      requests++;
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response
+          .headers()
+          .firstValue("Date")
+          .flatMap(ServerHttp::httpDate)
+          .ifPresent(d -> lastServerDate = d);
+      return new Response(
+          response.statusCode(), response.body(), new HttpResponseHeaders(response.headers()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaException("interrupted while calling " + server.describe());
+    } finally {
+      open.release();
+    }
+  }
+
+  private HttpRequest request(String method, String path, Query query) {
+    String target = server.url() + path + (query.isEmpty() ? "" : "?" + query.encoded());
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(settings.readTimeout())
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    headers.forEach(builder::header);
+    return builder.build();
+  }
+
+  private static boolean retryable5xx(int status) {
+    return status >= 500 && status <= 599 && status != 501 && status != 505;
+  }
+
+  private Duration backoff(int attempt) {
+    long first = settings.firstBackoff().toMillis();
+    long wait = Math.min(settings.maxBackoff().toMillis(), first << Math.min(attempt - 1, 20));
+    // Up to a quarter more, so that several nodes retrying one server do not knock in step.
+    return Duration.ofMillis(wait + ThreadLocalRandom.current().nextLong(wait / 4 + 1));
+  }
+
+  /** {@code Retry-After} as seconds or as an HTTP date, when the answer has one. */
+  static Optional<Duration> retryAfter(Response response) {
+    Optional<String> value = response.headers().first("Retry-After").map(String::trim);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
+    } catch (NumberFormatException e) {
+      return httpDate(value.get())
+          .map(at -> Duration.between(Instant.now(), at))
+          .map(d -> d.isNegative() ? Duration.ZERO : d);
+    }
+  }
+
+  private static Optional<Instant> httpDate(String text) {
+    try {
+      return Optional.of(
+          ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String snippet(Response response) {
+    if (response.body().length == 0) {
+      return "";
+    }
+    String text = response.text().strip().replaceAll("\\s+", " ");
+    if (text.length() > SNIPPET) {
+      text = text.substring(0, SNIPPET) + "…";
+    }
+    return ": " + redact(text);
+  }
+
+  private static void pause(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaException("interrupted while waiting to retry a media server");
+    }
+  }
+
+  private static String words(Duration duration) {
+    long millis = duration.toMillis();
+    return millis < 1000 ? millis + " ms" : (millis + 500) / 1000 + " s";
+  }
+}
