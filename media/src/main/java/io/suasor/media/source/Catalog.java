@@ -9,9 +9,7 @@ import java.util.Set;
  * One kind of library a source holds (its movies, its series, its music), listed cheaply and read
  * item by item, so that a sync reads only what changed.
  */
-public interface Catalog {
-  /** The kinds of item this catalog lists; a sync removes only references of these kinds. */
-  Set<MediaType> types();
+public non-sealed interface Catalog extends SourceCatalog {
 
   /** Every entry, parents before their children. Odd entries are reported and left out. */
   List<SourceEntry> entries(ScanProblems problems);

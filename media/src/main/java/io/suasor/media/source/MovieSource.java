@@ -1,5 +1,5 @@
 package io.suasor.media.source;
 
 public interface MovieSource extends SourceClient {
-  Catalog movies();
+  SourceCatalog movies();
 }

@@ -2,5 +2,5 @@ package io.suasor.media.source;
 
 /** Artists, their albums and tracks. */
 public interface MusicSource extends SourceClient {
-  Catalog music();
+  SourceCatalog music();
 }

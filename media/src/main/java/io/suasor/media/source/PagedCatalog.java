@@ -10,9 +10,7 @@ import java.util.Set;
  * it: each page is compared with what is stored and written before the next is asked for, so a
  * library of any size is synced in bounded memory.
  */
-public interface PagedCatalog {
-  /** The kinds of item this catalog lists; a sync removes only references of these kinds. */
-  Set<MediaType> types();
+public non-sealed interface PagedCatalog extends SourceCatalog {
 
   /**
    * Lists the catalog, parents before their children over the whole listing (a series before its

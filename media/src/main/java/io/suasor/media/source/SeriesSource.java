@@ -2,5 +2,5 @@ package io.suasor.media.source;
 
 /** Series, their seasons and episodes. */
 public interface SeriesSource extends SourceClient {
-  Catalog series();
+  SourceCatalog series();
 }

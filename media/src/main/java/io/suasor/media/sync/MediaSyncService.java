@@ -5,6 +5,7 @@ import io.suasor.media.MediaException;
 import io.suasor.media.WorkCancelledException;
 import io.suasor.media.WorkTracker;
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.source.Catalog;
 import io.suasor.media.source.FavoritesSource;
 import io.suasor.media.source.MovieSource;
 import io.suasor.media.source.MusicSource;
@@ -110,13 +111,13 @@ public final class MediaSyncService {
   private void syncOne(MediaSource source, SyncType type, WorkTracker tracker, SyncTally tally) {
     SourceClient client = clients.open(source);
     if (type.includes(SyncType.MOVIES) && client instanceof MovieSource movies) {
-      catalogSync.run(source, movies.movies(), tracker, tally);
+      catalogSync.run(source, (Catalog) movies.movies(), tracker, tally);
     }
     if (type.includes(SyncType.SERIES) && client instanceof SeriesSource series) {
-      catalogSync.run(source, series.series(), tracker, tally);
+      catalogSync.run(source, (Catalog) series.series(), tracker, tally);
     }
     if (type.includes(SyncType.MUSIC) && client instanceof MusicSource music) {
-      catalogSync.run(source, music.music(), tracker, tally);
+      catalogSync.run(source, (Catalog) music.music(), tracker, tally);
     }
     // The source's item ids by source id: read at most once, and only when history or favourites
     // need them, since on a large unchanged library this read is a good part of a repeated sync.
