@@ -1,9 +1,7 @@
 package io.suasor.media.source;
 
-import io.suasor.media.model.MediaType;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One kind of library a source holds (its movies, its series, its music), listed cheaply and read

@@ -1,9 +1,7 @@
 package io.suasor.media.source;
 
-import io.suasor.media.model.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One kind of library of a media server, which lists items whole, a page at a time. A sync streams
