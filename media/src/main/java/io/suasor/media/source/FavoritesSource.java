@@ -8,4 +8,12 @@ public interface FavoritesSource extends SourceClient {
   Set<String> favorites(ScanProblems problems);
 
   void setFavorite(String sourceItemId, boolean favorite);
+
+  /**
+   * Whether the items its catalogs return already carry the owner's favourite state (complete and
+   * incremental listings alike), so that a full sync need not read the favourites again.
+   */
+  default boolean favoritesInCatalogs() {
+    return false;
+  }
 }

@@ -40,7 +40,8 @@ public final class CatalogWriter {
       int unchanged,
       int refsWritten,
       int dataWritten,
-      int playsRecorded) {}
+      int playsRecorded,
+      int conflicts) {}
 
   /** What a removal changed. */
   public record RemovalResult(int refsRemoved, int itemsRemoved) {}
@@ -49,12 +50,15 @@ public final class CatalogWriter {
    * Writes a batch of items read from source {@code sourceId}, owned by {@code ownerId}. {@code
    * known} maps ids in the source to item ids (the source's references so far), and is extended
    * with the items this batch writes; an item whose parent is not known is reported and skipped.
+   * {@code states} holds the stored references of (at least) the batch's items, with what the
+   * source said last time of its owner's data.
    */
   public BatchResult write(
       long sourceId,
       long ownerId,
       List<SourceItem> items,
       Map<String, Long> known,
+      Map<String, RefStore.RefState> states,
       ScanProblems problems,
       Instant now) {
     return database.inTransaction(
@@ -75,11 +79,26 @@ public final class CatalogWriter {
                 new NewItem(item.type(), item.metadata(), parent, series, item.numbering());
             long id = upsert(c, known.get(item.id()), next, details, count, now);
             known.put(item.id(), id);
-            refs.add(new ItemRef(sourceId, item.id(), id, item.entry().fingerprint(), now));
+            RefStore.RefState state = states.get(item.id());
+            OwnerData.Reported reported =
+                state == null
+                    ? OwnerData.Reported.NOTHING
+                    : new OwnerData.Reported(
+                        state.sourcePlayed(), state.sourceFavorite(), state.syncedAt());
             OwnerData.Applied applied =
-                OwnerData.apply(c, ownerId, id, sourceId, item.watchState(), now);
+                OwnerData.apply(c, ownerId, id, sourceId, item.watchState(), reported, now);
+            refs.add(
+                new ItemRef(
+                    sourceId,
+                    item.id(),
+                    id,
+                    item.entry().fingerprint(),
+                    now,
+                    applied.played(),
+                    applied.favorite()));
             count.data += applied.dataWritten();
             count.plays += applied.playsRecorded();
+            count.conflicts += applied.conflicts();
           }
           try (PreparedStatement upsert = RefStore.prepareUpsert(c)) {
             for (ItemRef ref : refs) {
@@ -89,7 +108,13 @@ public final class CatalogWriter {
           }
           details.flush(c);
           return new BatchResult(
-              count.created, count.updated, count.unchanged, refs.size(), count.data, count.plays);
+              count.created,
+              count.updated,
+              count.unchanged,
+              refs.size(),
+              count.data,
+              count.plays,
+              count.conflicts);
         });
   }
 
@@ -208,5 +233,6 @@ public final class CatalogWriter {
     int unchanged;
     int data;
     int plays;
+    int conflicts;
   }
 }

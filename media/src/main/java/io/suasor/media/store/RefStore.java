@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -19,7 +20,8 @@ import java.util.Set;
 /** Where each source holds each item (the per-source reference table). */
 public final class RefStore {
   private static final String COLUMNS =
-      "source_id, source_item_id, item_id, fingerprint, last_synced_at";
+      "source_id, source_item_id, item_id, fingerprint, last_synced_at, source_played,"
+          + " source_favorite";
 
   private final Database database;
 
@@ -45,8 +47,17 @@ public final class RefStore {
         });
   }
 
-  /** What a sync needs of each reference of a source: its item, fingerprint and item type. */
-  public record RefState(long itemId, String fingerprint, MediaType type) {}
+  /**
+   * What a sync needs of each reference of a source: its item, fingerprint and item type, when it
+   * was last written, and what the source last said of its owner's played and favourite state.
+   */
+  public record RefState(
+      long itemId,
+      String fingerprint,
+      MediaType type,
+      Instant syncedAt,
+      Boolean sourcePlayed,
+      Boolean sourceFavorite) {}
 
   public Map<String, RefState> states(long sourceId) {
     return states(sourceId, EnumSet.allOf(MediaType.class));
@@ -74,30 +85,65 @@ public final class RefStore {
           Map<String, RefState> states = new HashMap<>();
           Jdbc.query(
               c,
-              """
-              SELECT r.source_item_id, r.item_id, r.fingerprint, i.type
-              FROM item_refs r JOIN media_items i ON i.id = r.item_id
-              WHERE r.source_id = ? AND i.type IN (%s)
-              """
-                  .formatted(placeholders),
-              row ->
-                  states.put(
-                      row.getString("source_item_id"),
-                      new RefState(
-                          row.getLong("item_id"),
-                          row.getString("fingerprint"),
-                          MediaType.of(row.getString("type")))),
+              STATES + "WHERE r.source_id = ? AND i.type IN (%s)".formatted(placeholders),
+              row -> states.put(row.getString("source_item_id"), state(row)),
               parameters);
           return states;
         });
   }
 
   /**
-   * The items behind some of a source's ids, for a step that needs only those (a playlist); ids the
-   * source has no reference for are missing from the answer.
+   * The states of some of a source's references, for an incremental sync that needs only those of
+   * the items it was handed; ids the source has no reference for are missing from the answer.
    */
-  public Map<String, Long> itemIds(long sourceId, Collection<String> sourceItemIds) {
-    Map<String, Long> found = new HashMap<>();
+  public Map<String, RefState> states(long sourceId, Collection<String> sourceItemIds) {
+    Map<String, RefState> found = new HashMap<>();
+    inChunks(
+        sourceId,
+        sourceItemIds,
+        (placeholders, parameters) ->
+            database.read(
+                "look up references of source " + sourceId,
+                c ->
+                    Jdbc.query(
+                        c,
+                        STATES
+                            + "WHERE r.source_id = ? AND r.source_item_id IN (%s)"
+                                .formatted(placeholders),
+                        row -> found.put(row.getString("source_item_id"), state(row)),
+                        parameters)));
+    return found;
+  }
+
+  private static final String STATES =
+      """
+      SELECT r.source_item_id, r.item_id, r.fingerprint, r.last_synced_at, r.source_played,
+          r.source_favorite, i.type
+      FROM item_refs r JOIN media_items i ON i.id = r.item_id
+      """;
+
+  private static RefState state(ResultSet row) throws SQLException {
+    return new RefState(
+        row.getLong("item_id"),
+        row.getString("fingerprint"),
+        MediaType.of(row.getString("type")),
+        Jdbc.instant(row, "last_synced_at"),
+        nullableBoolean(row, "source_played"),
+        nullableBoolean(row, "source_favorite"));
+  }
+
+  static Boolean nullableBoolean(ResultSet row, String column) throws SQLException {
+    boolean value = row.getBoolean(column);
+    return row.wasNull() ? null : value;
+  }
+
+  /**
+   * Runs a lookup per chunk of distinct ids: its placeholders and its parameters (source first).
+   */
+  private static void inChunks(
+      long sourceId,
+      Collection<String> sourceItemIds,
+      java.util.function.BiConsumer<String, Object[]> lookup) {
     List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(sourceItemIds));
     for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
@@ -106,20 +152,32 @@ public final class RefStore {
       for (int i = 0; i < chunk.size(); i++) {
         parameters[i + 1] = chunk.get(i);
       }
-      String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-      database.read(
-          "look up items of source " + sourceId,
-          c ->
-              Jdbc.query(
-                  c,
-                  """
-                  SELECT source_item_id, item_id FROM item_refs
-                  WHERE source_id = ? AND source_item_id IN (%s)
-                  """
-                      .formatted(placeholders),
-                  row -> found.put(row.getString("source_item_id"), row.getLong("item_id")),
-                  parameters));
+      lookup.accept(String.join(", ", Collections.nCopies(chunk.size(), "?")), parameters);
     }
+  }
+
+  /**
+   * The items behind some of a source's ids, for a step that needs only those (a playlist); ids the
+   * source has no reference for are missing from the answer.
+   */
+  public Map<String, Long> itemIds(long sourceId, Collection<String> sourceItemIds) {
+    Map<String, Long> found = new HashMap<>();
+    inChunks(
+        sourceId,
+        sourceItemIds,
+        (placeholders, parameters) ->
+            database.read(
+                "look up items of source " + sourceId,
+                c ->
+                    Jdbc.query(
+                        c,
+                        """
+                        SELECT source_item_id, item_id FROM item_refs
+                        WHERE source_id = ? AND source_item_id IN (%s)
+                        """
+                            .formatted(placeholders),
+                        row -> found.put(row.getString("source_item_id"), row.getLong("item_id")),
+                        parameters)));
     return found;
   }
 
@@ -152,12 +210,15 @@ public final class RefStore {
   static PreparedStatement prepareUpsert(Connection c) throws SQLException {
     return c.prepareStatement(
         """
-        INSERT INTO item_refs (source_id, source_item_id, item_id, fingerprint, last_synced_at)
-        VALUES (?, ?, ?, ?, ?)
+        INSERT INTO item_refs (source_id, source_item_id, item_id, fingerprint, last_synced_at,
+            source_played, source_favorite)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (source_id, source_item_id) DO UPDATE SET
             item_id = excluded.item_id,
             fingerprint = excluded.fingerprint,
-            last_synced_at = excluded.last_synced_at
+            last_synced_at = excluded.last_synced_at,
+            source_played = excluded.source_played,
+            source_favorite = excluded.source_favorite
         """);
   }
 
@@ -168,7 +229,9 @@ public final class RefStore {
         ref.sourceItemId(),
         ref.itemId(),
         ref.fingerprint(),
-        ref.lastSyncedAt());
+        ref.lastSyncedAt(),
+        new Jdbc.Typed(ref.sourcePlayed(), java.sql.Types.BOOLEAN),
+        new Jdbc.Typed(ref.sourceFavorite(), java.sql.Types.BOOLEAN));
     upsert.addBatch();
   }
 
@@ -178,6 +241,8 @@ public final class RefStore {
         row.getString("source_item_id"),
         row.getLong("item_id"),
         row.getString("fingerprint"),
-        Jdbc.instant(row, "last_synced_at"));
+        Jdbc.instant(row, "last_synced_at"),
+        nullableBoolean(row, "source_played"),
+        nullableBoolean(row, "source_favorite"));
   }
 }

@@ -46,10 +46,13 @@ public final class SourceDataWriter {
               problems.report(play.sourceItemId(), "play of an item that is not synced yet");
               continue;
             }
-            WatchState watch =
-                new WatchState(
-                    play.playCount(), play.playedAt(), play.playedPercentage() >= 100, null);
-            OwnerData.Applied applied = OwnerData.apply(c, ownerId, itemId, sourceId, watch, now);
+            boolean finished = play.playedPercentage() >= 100;
+            WatchState watch = new WatchState(play.playCount(), play.playedAt(), finished, null);
+            // A play is a fact that adds up; an unfinished one says nothing of the played state.
+            OwnerData.Reported reported =
+                new OwnerData.Reported(finished ? null : false, null, null);
+            OwnerData.Applied applied =
+                OwnerData.apply(c, ownerId, itemId, sourceId, watch, reported, now);
             written[0] += applied.dataWritten();
             written[1] += applied.playsRecorded();
           }
@@ -57,21 +60,108 @@ public final class SourceDataWriter {
         });
   }
 
-  /** Marks the source's favourites as the owner's; returns how many changed. */
-  public int importFavorites(
-      long ownerId, Set<String> favorites, Map<String, Long> known, Instant now) {
+  /**
+   * Applies a source's list of favourites to the owner's data: each of the source's items is a
+   * favourite there or not, weighed against what the source said last time as a sync does; returns
+   * {favourites changed, conflicts}.
+   */
+  public int[] applyFavorites(
+      long sourceId,
+      long ownerId,
+      Set<String> favorites,
+      Map<String, RefStore.RefState> states,
+      ScanProblems problems,
+      Instant now) {
+    for (String id : favorites) {
+      if (!states.containsKey(id)) {
+        problems.report(id, "favourite of an item that is not synced yet");
+      }
+    }
     return database.inTransaction(
-        "import favourites of user " + ownerId,
+        "apply favourites of source " + sourceId,
         c -> {
-          int changed = 0;
-          for (String id : favorites) {
-            Long itemId = known.get(id);
-            if (itemId != null && OwnerData.markFavorite(c, ownerId, itemId, now)) {
-              changed++;
+          int[] result = new int[2];
+          for (Map.Entry<String, RefStore.RefState> entry : states.entrySet()) {
+            RefStore.RefState state = entry.getValue();
+            boolean said = favorites.contains(entry.getKey());
+            if (state.sourceFavorite() != null && state.sourceFavorite() == said) {
+              continue;
             }
+            int[] applied =
+                OwnerData.applyFavorite(
+                    c,
+                    ownerId,
+                    state.itemId(),
+                    said,
+                    new OwnerData.Reported(
+                        state.sourcePlayed(), state.sourceFavorite(), state.syncedAt()),
+                    now);
+            result[0] += applied[0];
+            result[1] += applied[1];
+            reported(c, sourceId, entry.getKey(), "source_favorite", said);
           }
-          return changed;
+          return result;
         });
+  }
+
+  /** Which owner state a write-back carries to a source. */
+  public enum WriteBack {
+    FAVORITE("source_favorite", "d.favorite"),
+    PLAYED("source_played", "d.played_percentage >= 100");
+
+    private final String column;
+    private final String state;
+
+    WriteBack(String column, String state) {
+      this.column = column;
+      this.state = state;
+    }
+  }
+
+  /** An item whose state in Suasor the source does not have yet. */
+  public record Pending(String sourceItemId, boolean value) {}
+
+  /**
+   * The items of a source whose owner's state differs from what the source last said: changed in
+   * Suasor or through another source, to be written to this one.
+   */
+  public List<Pending> pending(long sourceId, long ownerId, WriteBack kind) {
+    return database.read(
+        "find "
+            + kind.name().toLowerCase(java.util.Locale.ROOT)
+            + " changes for source "
+            + sourceId,
+        c ->
+            Jdbc.query(
+                c,
+                """
+                SELECT r.source_item_id, (%s) AS wanted
+                FROM item_refs r JOIN user_item_data d ON d.item_id = r.item_id AND d.user_id = ?
+                WHERE r.source_id = ? AND r.%s IS NOT NULL AND r.%s <> (%s)
+                ORDER BY r.source_item_id
+                """
+                    .formatted(kind.state, kind.column, kind.column, kind.state),
+                row -> new Pending(row.getString("source_item_id"), row.getBoolean("wanted")),
+                ownerId,
+                sourceId));
+  }
+
+  /** Records that a source now holds {@code value}, after it was written there. */
+  public void wroteBack(long sourceId, String sourceItemId, WriteBack kind, boolean value) {
+    database.write(
+        "record a write-back to source " + sourceId,
+        c -> reported(c, sourceId, sourceItemId, kind.column, value));
+  }
+
+  private static int reported(
+      Connection c, long sourceId, String sourceItemId, String column, boolean value)
+      throws SQLException {
+    return Jdbc.update(
+        c,
+        "UPDATE item_refs SET %s = ? WHERE source_id = ? AND source_item_id = ?".formatted(column),
+        value,
+        sourceId,
+        sourceItemId);
   }
 
   /**

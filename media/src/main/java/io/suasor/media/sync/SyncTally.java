@@ -11,6 +11,8 @@ final class SyncTally {
   private final WorkTracker tracker;
   private final long[] counts = new long[Key.values().length];
   private final List<ScanProblem> problems = new ArrayList<>();
+  private final List<SyncReport.SourceFailure> failures = new ArrayList<>();
+  private final List<String> notOffered = new ArrayList<>();
 
   /** Named as the statistic keys they are reported under. */
   enum Key {
@@ -25,7 +27,10 @@ final class SyncTally {
     userDataWritten,
     playsRecorded,
     favoritesImported,
-    playlistsChanged
+    playlistsChanged,
+    conflicts,
+    writtenBack,
+    writeBackFailures
   }
 
   SyncTally(WorkTracker tracker) {
@@ -52,6 +57,17 @@ final class SyncTally {
     tracker.stat("problems", 1);
   }
 
+  void failed(SyncReport.SourceFailure failure) {
+    failures.add(failure);
+    add(Key.sourcesFailed, 1);
+  }
+
+  /** A source was asked for something it does not have, e.g. "Music (subsonic): movies". */
+  void notOffered(String what) {
+    notOffered.add(what);
+    tracker.stat("notOffered", 1);
+  }
+
   SyncReport report() {
     return new SyncReport(
         (int) get(Key.sourcesSynced),
@@ -66,6 +82,10 @@ final class SyncTally {
         get(Key.playsRecorded),
         get(Key.favoritesImported),
         get(Key.playlistsChanged),
+        get(Key.conflicts),
+        get(Key.writtenBack),
+        failures,
+        notOffered,
         problems);
   }
 

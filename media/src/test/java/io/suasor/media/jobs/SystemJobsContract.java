@@ -113,14 +113,37 @@ abstract class SystemJobsContract {
   }
 
   @Test
-  void aBrokenSourceIsReportedInTheRunAndTheRunStillCompletes() throws Exception {
+  void aRunWhoseSourceFailedEndsFailedNamingTheSourceAndKeepsItsStatistics() throws Exception {
     Files.move(temp.resolve("library/Movies"), temp.resolve("moved-away"));
-    JsonNode result =
-        run(
-            ManualRun.of(MediaSyncJob.NAME)
-                .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"movies\"}"));
+    JobRun run =
+        engine
+            .service()
+            .runJobManually(
+                ManualRun.of(MediaSyncJob.NAME)
+                    .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"movies\"}"));
+    JobRun ended = events.awaitFinished(run.id());
+
+    assertThat(ended.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(ended.errorMessage())
+        .contains("1 of 1 source failed")
+        .contains("'" + source.name() + "'")
+        .contains("missing");
+    JsonNode result = Json.mapper().readTree(ended.metadata());
     assertThat(result.get("sourcesFailed").asLong()).isEqualTo(1);
-    assertThat(result.get("problemFiles").get(0).get("problem").asText()).contains("missing");
+    assertThat(result.get("failedSources").get(0).get("error").asText()).contains("missing");
+  }
+
+  @Test
+  void runNowWithoutParametersSyncsEveryEnabledSourceEvenWhenNotDue() throws Exception {
+    JsonNode first = run(ManualRun.of(MediaSyncJob.NAME));
+    assertThat(first.get("sourcesSynced").asLong()).isEqualTo(1);
+    // Synced a moment ago, so not due: a scheduled run would skip it, a manual one does not.
+    JobRun again = engine.service().runJobManually(ManualRun.of(MediaSyncJob.NAME));
+    JobRun ended = events.awaitFinished(again.id());
+    assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(Json.mapper().readTree(ended.metadata()).get("sourcesSynced").asLong()).isEqualTo(1);
+    assertThat(ended.statusMessage()).startsWith("1 source synced: 0 created");
+    assertThat(ended.processedItems()).isEqualTo(ended.totalItems());
   }
 
   private JsonNode run(ManualRun request) throws Exception {

@@ -27,7 +27,7 @@ public final class RecordingTracker implements WorkTracker {
 
   @Override
   public void total(long items) {
-    total.addAndGet(items);
+    total.set(items);
   }
 
   @Override
