@@ -3,7 +3,8 @@ package io.suasor.media.source;
 import java.time.Instant;
 
 /**
- * What a source knows of its owner's viewing of an item.
+ * What a source says of its owner's viewing of an item; a source that says nothing of it gives none
+ * (null), since "not played" is a statement that can take a played state away.
  *
  * @param playCount plays the source counted
  * @param lastPlayed the last play, null when none or not known
@@ -23,14 +24,5 @@ public record WatchState(
   /** A source that keeps play state and ratings but no favourites or resume points. */
   public WatchState(int playCount, Instant lastPlayed, boolean watched, Double userRating) {
     this(playCount, lastPlayed, watched, userRating, null, null);
-  }
-
-  public boolean isEmpty() {
-    return playCount == 0
-        && lastPlayed == null
-        && !watched
-        && userRating == null
-        && favorite == null
-        && resumePercent == null;
   }
 }

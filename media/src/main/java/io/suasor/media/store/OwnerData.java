@@ -46,7 +46,7 @@ final class OwnerData {
       Reported reported,
       Instant now)
       throws SQLException {
-    if (watch == null || watch.isEmpty()) {
+    if (watch == null) {
       return new Applied(0, 0, 0, reported.played(), reported.favorite());
     }
     Stored stored = read(c, userId, itemId, now);

@@ -128,7 +128,7 @@ public final class LocalFolderSource
   }
 
   private static Optional<SourcePlay> play(String id, NfoDocument nfo) {
-    if (nfo.watchState().lastPlayed() == null) {
+    if (nfo.watchState() == null || nfo.watchState().lastPlayed() == null) {
       return Optional.empty();
     }
     return Optional.of(

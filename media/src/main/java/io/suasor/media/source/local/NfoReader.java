@@ -213,12 +213,21 @@ public final class NfoReader {
       Integer playCount = integer(single.get("playcount"));
       boolean watched = "true".equalsIgnoreCase(single.get("watched"));
       Instant lastPlayed = dateTime(single.get("lastplayed"));
+      // An NFO without any of these says nothing of its owner's viewing: no watch state at all,
+      // rather than "not watched", so that it never takes away a play another source knows.
+      boolean saysWatchState =
+          single.get("playcount") != null
+              || single.get("watched") != null
+              || single.get("lastplayed") != null
+              || single.get("userrating") != null;
       WatchState watch =
-          new WatchState(
-              playCount == null ? (watched ? 1 : 0) : playCount,
-              lastPlayed,
-              watched || (playCount != null && playCount > 0),
-              decimal(single.get("userrating")));
+          saysWatchState
+              ? new WatchState(
+                  playCount == null ? (watched ? 1 : 0) : playCount,
+                  lastPlayed,
+                  watched || (playCount != null && playCount > 0),
+                  decimal(single.get("userrating")))
+              : null;
       return new NfoDocument(
           kind,
           blankToNull(single.get("title")),
