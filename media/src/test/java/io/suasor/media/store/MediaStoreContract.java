@@ -100,6 +100,54 @@ abstract class MediaStoreContract {
   }
 
   @Test
+  void sourceSecretsAreEncryptedAtRestAndPlainOnesAreSealed() {
+    SecretBox box = SecretBox.random();
+    SourceStore sources = new SourceStore(database, box);
+    MediaSource jellyfin =
+        sources.create(
+            new NewSource(
+                ana.id(),
+                SourceType.JELLYFIN,
+                "Living room",
+                "{\"url\":\"http://tv\"}",
+                "{\"apiKey\":\"api-key-123\"}",
+                Duration.ofHours(1)),
+            now);
+    assertThat(rawSecrets(jellyfin.id())).startsWith("sealed:v1:").doesNotContain("api-key-123");
+
+    // As a version before encryption left it: plain text in the column.
+    database.write(
+        "store a plain secret",
+        c ->
+            io.suasor.jobs.store.Jdbc.update(
+                c,
+                "UPDATE media_sources SET secrets = ? WHERE id = ?",
+                "{\"apiKey\":\"old-plain\"}",
+                jellyfin.id()));
+    assertThat(sources.sealPlainSecrets()).isEqualTo(1);
+    assertThat(sources.sealPlainSecrets()).isZero();
+    assertThat(rawSecrets(jellyfin.id())).startsWith("sealed:v1:").doesNotContain("old-plain");
+    assertThat(sources.secrets(jellyfin.id())).contains("{\"apiKey\":\"old-plain\"}");
+    // A copy of the database without the key reveals nothing and says so.
+    SourceStore withoutTheKey = new SourceStore(database, SecretBox.random());
+    assertThat(withoutTheKey.hasSecrets(jellyfin.id())).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> withoutTheKey.secrets(jellyfin.id()))
+        .hasMessageContaining("another secret key");
+  }
+
+  private String rawSecrets(long sourceId) {
+    return database.read(
+        "read raw secrets",
+        c ->
+            io.suasor.jobs.store.Jdbc.queryOne(
+                    c,
+                    "SELECT secrets FROM media_sources WHERE id = ?",
+                    row -> row.getString("secrets"),
+                    sourceId)
+                .orElseThrow());
+  }
+
+  @Test
   void itemsKeepTheirDetailsAndParents() {
     ItemStore items = new ItemStore(database);
     ItemMetadata metadata =
