@@ -45,6 +45,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theSecretKeyIsCheckedWhereItIsGiven() {
+    String key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    assertThat(
+            ConfigLoader.load(Optional.empty(), Map.of("SUASOR_SECRET_KEY", key), Map.of())
+                .secretKey())
+        .hasValue(key);
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).secretKeyFile())
+        .isEqualTo(Path.of("data", "secret.key"));
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_SECRET_KEY", "dG9vIHNob3J0"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SUASOR_SECRET_KEY")
+        .hasMessageContaining("32 bytes")
+        .hasMessageNotContaining("dG9vIHNob3J0");
+  }
+
+  @Test
   void badSettingsAreNamedWithWhatToChange(@TempDir Path dir) throws IOException {
     assertThatThrownBy(
             () ->
