@@ -15,8 +15,6 @@ import io.suasor.media.sync.SyncSettings;
 import io.suasor.media.sync.SyncType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -198,39 +195,6 @@ public final class MediaSyncBench {
     return new Phase(seconds, peak, report, statements);
   }
 
-  /**
-   * The highest heap use seen while a phase runs, sampled every 5 ms: garbage not yet collected
-   * counts, so it is what the phase needs of -Xmx at this GC's pace, not its live set.
-   */
-  private static final class HeapSampler extends Thread {
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final AtomicLong peak = new AtomicLong();
-    private volatile boolean running = true;
-
-    HeapSampler() {
-      super("heap-sampler");
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (running) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    long finish() throws InterruptedException {
-      running = false;
-      join();
-      return Math.max(peak.get(), memory.getHeapMemoryUsage().getUsed());
-    }
-  }
-
   private static void rows(
       StringBuilder report, String label, List<Round> rounds, DemoLibrary.Size size) {
     List<Phase> first = rounds.stream().map(Round::first).toList();
@@ -259,7 +223,7 @@ public final class MediaSyncBench {
   }
 
   /** {@code median (min–max)} of the rounds, or the one value of a single round. */
-  private static String cell(List<Double> values, String format) {
+  static String cell(List<Double> values, String format) {
     List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
     double median =
         sorted.size() % 2 == 1
@@ -295,7 +259,7 @@ public final class MediaSyncBench {
     return text.append('\n').toString();
   }
 
-  private static String serverVersion(String adminUrl) throws Exception {
+  static String serverVersion(String adminUrl) throws Exception {
     try (var connection = java.sql.DriverManager.getConnection(adminUrl, "postgres", "postgres");
         var statement = connection.createStatement();
         var result = statement.executeQuery("SHOW server_version")) {
@@ -316,7 +280,7 @@ public final class MediaSyncBench {
         FULL.tracksPerAlbum());
   }
 
-  private static void deleteRecursively(Path folder) throws IOException {
+  static void deleteRecursively(Path folder) throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
@@ -324,7 +288,7 @@ public final class MediaSyncBench {
     }
   }
 
-  private static String option(List<String> options, String name, String fallback) {
+  static String option(List<String> options, String name, String fallback) {
     int at = options.indexOf(name);
     return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
   }
