@@ -1,10 +1,12 @@
 package io.suasor.media.source.clients;
 
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.source.ServerSourceSettings;
 import io.suasor.media.source.SourceClient;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.UnsupportedSourceException;
 import io.suasor.media.source.http.HttpSettings;
+import io.suasor.media.source.jellyfin.JellyfinClient;
 import io.suasor.media.source.local.LocalFolderSource;
 import io.suasor.media.source.local.LocalSourceConfig;
 import io.suasor.media.store.SourceStore;
@@ -23,7 +25,9 @@ public final class SourceClientsByType implements SourceClients {
   public SourceClient open(MediaSource source) {
     return switch (source.type()) {
       case LOCAL -> new LocalFolderSource(source.name(), LocalSourceConfig.parse(source.config()));
-      case JELLYFIN, EMBY, PLEX, SUBSONIC ->
+      case JELLYFIN -> JellyfinClient.jellyfin(source.name(), settings(source), http);
+      case EMBY -> JellyfinClient.emby(source.name(), settings(source), http);
+      case PLEX, SUBSONIC ->
           throw new UnsupportedSourceException(
               "no client for "
                   + source.type().value()
@@ -31,6 +35,10 @@ public final class SourceClientsByType implements SourceClients {
                   + source.id()
                   + ")");
     };
+  }
+
+  private ServerSourceSettings settings(MediaSource source) {
+    return ServerSourceSettings.parse(source.type().value(), source.config(), secrets(source));
   }
 
   private String secrets(MediaSource source) {
