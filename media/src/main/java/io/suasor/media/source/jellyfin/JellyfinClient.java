@@ -145,6 +145,12 @@ public final class JellyfinClient
     return plays;
   }
 
+  /** Each listed item carries the user's favourite flag, in complete and incremental listings. */
+  @Override
+  public boolean favoritesInCatalogs() {
+    return true;
+  }
+
   @Override
   public Set<String> favorites(ScanProblems problems) {
     Set<String> favorites = new LinkedHashSet<>();
