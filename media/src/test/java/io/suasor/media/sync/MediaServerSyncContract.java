@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Syncing media servers into the library, on SQLite and PostgreSQL: Jellyfin and Emby through
  * {@link JellyfinStandIn}, a WireMock server answering in the shapes of their published API
  * descriptions (no real Jellyfin or Emby runs here). A first sync into an empty database, an
- * incremental one that changes nothing, changes and removals, one title in two servers as one
- * item, write-backs between them, and a failing source beside a working one.
+ * incremental one that changes nothing, changes and removals, one title in two servers as one item,
+ * write-backs between them, and a failing source beside a working one.
  */
 abstract class MediaServerSyncContract {
   @TempDir Path temp;
@@ -131,8 +131,7 @@ abstract class MediaServerSyncContract {
 
       // Unfavourited in Emby afterwards: Suasor follows, and so does Jellyfin.
       emby.advance(Duration.ofHours(1));
-      emby.userData(
-          embySample.aliceId(), emby.idOf("Inception"), d -> d.put("IsFavorite", false));
+      emby.userData(embySample.aliceId(), emby.idOf("Inception"), d -> d.put("IsFavorite", false));
       sync.syncSource(other.id(), SyncType.FULL, WorkTracker.none());
       assertThat(data("Inception").favorite()).isFalse();
       SyncReport back = sync.syncSource(source.id(), SyncType.FULL, WorkTracker.none());
@@ -155,8 +154,7 @@ abstract class MediaServerSyncContract {
                 Duration.ofHours(1)),
             now());
 
-    SyncReport report =
-        sync.syncAllOf(ana.id(), SyncRequest.of(SyncType.FULL), WorkTracker.none());
+    SyncReport report = sync.syncAllOf(ana.id(), SyncRequest.of(SyncType.FULL), WorkTracker.none());
 
     assertThat(report.sourcesSynced()).isEqualTo(1);
     assertThat(report.failures()).hasSize(1);
@@ -187,11 +185,17 @@ abstract class MediaServerSyncContract {
   }
 
   private long itemId(String title) {
-    return items().all().stream()
-        .filter(item -> item.metadata().title().equals(title))
-        .findFirst()
-        .orElseThrow()
-        .id();
+    return fixture
+        .database
+        .read(
+            "find " + title,
+            c ->
+                io.suasor.jobs.store.Jdbc.queryOne(
+                    c,
+                    "SELECT id FROM media_items WHERE title = ?",
+                    row -> row.getLong("id"),
+                    title))
+        .orElseThrow();
   }
 
   private UserItemData data(String title) {

@@ -9,6 +9,7 @@ import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.source.jellyfin.JellyfinClient;
 import io.suasor.media.source.local.LocalFolderSource;
 import io.suasor.media.source.local.LocalSourceConfig;
+import io.suasor.media.source.plex.PlexSource;
 import io.suasor.media.store.SourceStore;
 
 /** Opens a client for each kind of source, with the source's (decrypted) secrets. */
@@ -27,7 +28,8 @@ public final class SourceClientsByType implements SourceClients {
       case LOCAL -> new LocalFolderSource(source.name(), LocalSourceConfig.parse(source.config()));
       case JELLYFIN -> JellyfinClient.jellyfin(source.name(), settings(source), http);
       case EMBY -> JellyfinClient.emby(source.name(), settings(source), http);
-      case PLEX, SUBSONIC ->
+      case PLEX -> new PlexSource(source.name(), settings(source), http);
+      case SUBSONIC ->
           throw new UnsupportedSourceException(
               "no client for "
                   + source.type().value()
