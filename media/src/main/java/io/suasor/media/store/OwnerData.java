@@ -84,9 +84,10 @@ final class OwnerData {
       percentage = watch.resumePercent() == null ? 0 : watch.resumePercent();
     } else if (!currentlyPlayed
         && watch.resumePercent() != null
-        && lastPlayed != null
-        && lastPlayed.equals(watch.lastPlayed())) {
-      // A resume point is the latest play's: take the source's when its play is the latest.
+        && (current.lastPlayedAt() == null
+            || (watch.lastPlayed() != null
+                && !watch.lastPlayed().isBefore(current.lastPlayedAt())))) {
+      // A resume point is the latest play's: take the source's unless Suasor knows a later play.
       percentage = watch.resumePercent();
     }
     UserItemData next =

@@ -148,9 +148,18 @@ public final class SourceDataWriter {
 
   /** Records that a source now holds {@code value}, after it was written there. */
   public void wroteBack(long sourceId, String sourceItemId, WriteBack kind, boolean value) {
+    // The fingerprint described the item as the source held it before: cleared, so that a later
+    // change back to that state is not taken for "unchanged" and skipped.
     database.write(
         "record a write-back to source " + sourceId,
-        c -> reported(c, sourceId, sourceItemId, kind.column, value));
+        c -> {
+          reported(c, sourceId, sourceItemId, kind.column, value);
+          return Jdbc.update(
+              c,
+              "UPDATE item_refs SET fingerprint = '' WHERE source_id = ? AND source_item_id = ?",
+              sourceId,
+              sourceItemId);
+        });
   }
 
   private static int reported(
