@@ -1,12 +1,14 @@
 package io.suasor.media.source.clients;
 
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.source.ServerSourceSettings;
 import io.suasor.media.source.SourceClient;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.UnsupportedSourceException;
 import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.source.local.LocalFolderSource;
 import io.suasor.media.source.local.LocalSourceConfig;
+import io.suasor.media.source.subsonic.SubsonicSource;
 import io.suasor.media.store.SourceStore;
 
 /** Opens a client for each kind of source, with the source's (decrypted) secrets. */
@@ -23,7 +25,12 @@ public final class SourceClientsByType implements SourceClients {
   public SourceClient open(MediaSource source) {
     return switch (source.type()) {
       case LOCAL -> new LocalFolderSource(source.name(), LocalSourceConfig.parse(source.config()));
-      case JELLYFIN, EMBY, PLEX, SUBSONIC ->
+      case SUBSONIC ->
+          new SubsonicSource(
+              source.name(),
+              ServerSourceSettings.parse(source.type().value(), source.config(), secrets(source)),
+              http);
+      case JELLYFIN, EMBY, PLEX ->
           throw new UnsupportedSourceException(
               "no client for "
                   + source.type().value()
