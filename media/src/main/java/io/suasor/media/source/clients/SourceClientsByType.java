@@ -4,12 +4,12 @@ import io.suasor.media.model.MediaSource;
 import io.suasor.media.source.ServerSourceSettings;
 import io.suasor.media.source.SourceClient;
 import io.suasor.media.source.SourceClients;
-import io.suasor.media.source.UnsupportedSourceException;
 import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.source.jellyfin.JellyfinClient;
 import io.suasor.media.source.local.LocalFolderSource;
 import io.suasor.media.source.local.LocalSourceConfig;
 import io.suasor.media.source.plex.PlexSource;
+import io.suasor.media.source.subsonic.SubsonicSource;
 import io.suasor.media.store.SourceStore;
 
 /** Opens a client for each kind of source, with the source's (decrypted) secrets. */
@@ -29,13 +29,7 @@ public final class SourceClientsByType implements SourceClients {
       case JELLYFIN -> JellyfinClient.jellyfin(source.name(), settings(source), http);
       case EMBY -> JellyfinClient.emby(source.name(), settings(source), http);
       case PLEX -> new PlexSource(source.name(), settings(source), http);
-      case SUBSONIC ->
-          throw new UnsupportedSourceException(
-              "no client for "
-                  + source.type().value()
-                  + " sources yet (source "
-                  + source.id()
-                  + ")");
+      case SUBSONIC -> new SubsonicSource(source.name(), settings(source), http);
     };
   }
 

@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A request's query parameters, in order, encoded once when the request is built. */
+/**
+ * A request's query parameters, in order, encoded once when the request is built. A parameter added
+ * with {@link #secret} is blanked out of every message about the request.
+ */
 public final class Query {
-  private final List<String[]> parameters = new ArrayList<>();
+  private final List<Parameter> parameters = new ArrayList<>();
+
+  private record Parameter(String name, String value, boolean secret) {}
 
   private Query() {}
 
@@ -21,9 +26,17 @@ public final class Query {
 
   /** Adds a parameter; a null value is left out, so optional filters need no branch. */
   public Query and(String name, Object value) {
-    if (value != null) {
-      parameters.add(new String[] {name, String.valueOf(value)});
-    }
+    return add(name, value, false);
+  }
+
+  /** Adds a parameter whose value must never be shown (a password or a token sent in the URL). */
+  public Query secret(String name, Object value) {
+    return add(name, value, true);
+  }
+
+  /** Adds another query's parameters after these, secrets staying secret. */
+  public Query and(Query more) {
+    parameters.addAll(more.parameters);
     return this;
   }
 
@@ -34,19 +47,38 @@ public final class Query {
     return copy.and(name, value);
   }
 
+  private Query add(String name, Object value, boolean secret) {
+    if (value != null) {
+      parameters.add(new Parameter(name, String.valueOf(value), secret));
+    }
+    return this;
+  }
+
   boolean isEmpty() {
     return parameters.isEmpty();
   }
 
+  /** The secret values, as given and as they appear encoded in a URL. */
+  List<String> secretValues() {
+    List<String> values = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      if (parameter.secret()) {
+        values.add(parameter.value());
+        values.add(URLEncoder.encode(parameter.value(), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
+  }
+
   String encoded() {
     StringBuilder text = new StringBuilder();
-    for (String[] parameter : parameters) {
+    for (Parameter parameter : parameters) {
       if (!text.isEmpty()) {
         text.append('&');
       }
-      text.append(URLEncoder.encode(parameter[0], StandardCharsets.UTF_8))
+      text.append(URLEncoder.encode(parameter.name(), StandardCharsets.UTF_8))
           .append('=')
-          .append(URLEncoder.encode(parameter[1], StandardCharsets.UTF_8));
+          .append(URLEncoder.encode(parameter.value(), StandardCharsets.UTF_8));
     }
     return text.toString();
   }

@@ -32,7 +32,8 @@ import javax.net.ssl.SSLException;
  * most a few are open at once, 429 and 5xx answers and timeouts are retried with backoff that
  * honours {@code Retry-After}, and every failure becomes a {@link SourceHttpException} whose
  * message names the server, the request (without its query, where secrets may travel) and what to
- * change. Secrets given to it are blanked out of anything it puts in a message.
+ * change. Secrets given to it, and a query's {@link Query#secret secret} parameters, are blanked
+ * out of anything it puts in a message.
  */
 public final class ServerHttp {
   private static final int SNIPPET = 200;
@@ -129,6 +130,17 @@ public final class ServerHttp {
     return result;
   }
 
+  /** {@code text} with every secret, and every secret value of one request's query, blanked out. */
+  private String redact(String text, Query query) {
+    String result = redact(text);
+    for (String secret : query.secretValues()) {
+      if (!secret.isEmpty()) {
+        result = result.replace(secret, "***");
+      }
+    }
+    return result;
+  }
+
   /** A message naming this server and one request. */
   public String describe(String method, String path) {
     return server.describe() + ": " + method + " " + path;
@@ -162,7 +174,7 @@ public final class ServerHttp {
         response = send(request);
       } catch (HttpTimeoutException e) {
         if (e instanceof HttpConnectTimeoutException) {
-          throw unreachable(method, path, e);
+          throw unreachable(method, path, query, e);
         }
         if (attempt >= settings.maxAttempts()) {
           throw new SourceHttpException(
@@ -183,26 +195,26 @@ public final class ServerHttp {
             Problem.TLS,
             describe(method, path)
                 + ": the TLS handshake failed ("
-                + redact(String.valueOf(e.getMessage()))
+                + redact(String.valueOf(e.getMessage()), query)
                 + "); use a certificate this Java trusts, or http:// if the server has no"
                 + " certificate",
             e);
       } catch (ConnectException | UnknownHostException | UnresolvedAddressException e) {
-        throw unreachable(method, path, e);
+        throw unreachable(method, path, query, e);
       } catch (IOException e) {
         if (e.getCause() instanceof SSLException tls) {
           throw new SourceHttpException(
               Problem.TLS,
               describe(method, path)
                   + ": the TLS handshake failed ("
-                  + redact(String.valueOf(tls.getMessage()))
+                  + redact(String.valueOf(tls.getMessage()), query)
                   + "); use a certificate this Java trusts, or http:// if the server has no"
                   + " certificate",
               e);
         }
         if (e.getCause() instanceof ConnectException
             || e.getCause() instanceof UnresolvedAddressException) {
-          throw unreachable(method, path, e);
+          throw unreachable(method, path, query, e);
         }
         if (attempt >= settings.maxAttempts()) {
           throw new SourceHttpException(
@@ -211,7 +223,7 @@ public final class ServerHttp {
                   + " failed after "
                   + attempt
                   + " tries: "
-                  + redact(String.valueOf(e.getMessage())),
+                  + redact(String.valueOf(e.getMessage()), query),
               e);
         }
         pause(backoff(attempt));
@@ -232,7 +244,7 @@ public final class ServerHttp {
                   + " times"
                   + retryAfter(response).map(d -> "; it asks to wait " + words(d)).orElse("")
                   + ": try again later"
-                  + snippet(response));
+                  + snippet(response, query));
         }
         pause(wait);
         continue;
@@ -253,20 +265,21 @@ public final class ServerHttp {
       if (only2xx && (status < 200 || status > 299)) {
         throw new SourceHttpException(
             Problem.BAD_RESPONSE,
-            describe(method, path) + " answered HTTP " + status + snippet(response));
+            describe(method, path) + " answered HTTP " + status + snippet(response, query));
       }
       return response;
     }
   }
 
-  private SourceHttpException unreachable(String method, String path, Exception e) {
+  private SourceHttpException unreachable(String method, String path, Query query, Exception e) {
     return new SourceHttpException(
         Problem.UNREACHABLE,
         describe(method, path)
             + ": cannot connect ("
             + redact(
                 String.valueOf(
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                query)
             + "); check the host and port in the source's url and that the server is running",
         e);
   }
@@ -298,8 +311,19 @@ public final class ServerHttp {
 
   private HttpRequest request(String method, String path, Query query) {
     String target = server.url() + path + (query.isEmpty() ? "" : "?" + query.encoded());
+    URI uri;
+    try {
+      uri = URI.create(target);
+    } catch (IllegalArgumentException e) {
+      // The exception's text holds the whole address, query secrets included: never show it.
+      throw new SourceHttpException(
+          Problem.BAD_SETTINGS,
+          server.describe()
+              + ": the url is not a valid address; write it as http://host:port, e.g."
+              + " http://media.local:4533");
+    }
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(target))
+        HttpRequest.newBuilder(uri)
             .timeout(settings.readTimeout())
             .method(method, HttpRequest.BodyPublishers.noBody());
     headers.forEach(builder::header);
@@ -341,7 +365,7 @@ public final class ServerHttp {
     }
   }
 
-  private String snippet(Response response) {
+  private String snippet(Response response, Query query) {
     if (response.body().length == 0) {
       return "";
     }
@@ -349,7 +373,7 @@ public final class ServerHttp {
     if (text.length() > SNIPPET) {
       text = text.substring(0, SNIPPET) + "…";
     }
-    return ": " + redact(text);
+    return ": " + redact(text, query);
   }
 
   private static void pause(Duration wait) {
