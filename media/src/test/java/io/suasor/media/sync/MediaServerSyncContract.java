@@ -18,6 +18,7 @@ import io.suasor.media.store.UserStore;
 import io.suasor.media.testing.JellyfinSample;
 import io.suasor.media.testing.JellyfinStandIn;
 import io.suasor.media.testing.MediaFixture;
+import io.suasor.media.testing.PlexStandIn;
 import io.suasor.media.testing.RecordingTracker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,6 +139,42 @@ abstract class MediaServerSyncContract {
       assertThat(back.writtenBack()).isEqualTo(1);
       assertThat(jellyfin.userData(sample.aliceId(), jellyfin.idOf("Inception")).get("IsFavorite"))
           .hasToString("false");
+    }
+  }
+
+  @Test
+  void aMovieInJellyfinAndPlexIsOneItemWithTwoReferences() {
+    String matrix = jellyfin.movie(sample.moviesId(), "The Matrix", 1999);
+    jellyfin.change(
+        matrix, item -> item.withObjectProperty("ProviderIds").put("Imdb", "tt0133093"));
+    try (PlexStandIn plex = PlexStandIn.start()) {
+      MediaSource cabin =
+          fixture.sources.create(
+              new NewSource(
+                  ana.id(),
+                  SourceType.PLEX,
+                  "Cabin",
+                  "{\"url\": \"" + plex.baseUrl() + "\"}",
+                  "{\"token\": \"" + plex.token() + "\"}",
+                  Duration.ofHours(1)),
+              now());
+      sync.syncSource(source.id(), SyncType.FULL, WorkTracker.none());
+      long movies = items().count(MediaType.MOVIE);
+
+      SyncReport first = sync.syncSource(cabin.id(), SyncType.FULL, WorkTracker.none());
+
+      assertThat(first.failures()).isEmpty();
+      assertThat(items().count(MediaType.MOVIE)).isEqualTo(movies + 2);
+      assertThat(new RefStore(fixture.database).byItem(itemId("The Matrix")))
+          .extracting(ref -> ref.sourceId())
+          .containsExactlyInAnyOrder(source.id(), cabin.id());
+      assertThat(first.playsRecorded()).isPositive();
+
+      SyncReport second = sync.syncSource(cabin.id(), SyncType.FULL, WorkTracker.none());
+      assertThat(second.writes()).isZero();
+      SyncReport favourites = sync.syncSource(cabin.id(), SyncType.FAVORITES, WorkTracker.none());
+      assertThat(favourites.notOffered()).containsExactly("'Cabin' (plex) keeps no favourites");
+      assertThat(favourites.failures()).isEmpty();
     }
   }
 
