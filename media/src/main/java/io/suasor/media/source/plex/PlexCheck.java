@@ -22,11 +22,13 @@ final class PlexCheck {
   static final String PRODUCT = "Plex Media Server";
 
   /**
-   * The oldest server Suasor uses: 1.41.9 is the first whose API Plex publishes (API 1.0,
-   * plex-description.md, "API Versioning"). This client is written against that contract; an older
-   * server answers the unpublished "0.0" API, whose answers nothing here was checked against.
+   * The oldest server Suasor uses: the external ids it matches titles by ({@code Guid[]} with
+   * {@code includeGuids=1}) came with Plex's new metadata agents in the 1.20 servers of 2020; the
+   * rest it reads (sections, paged listings, {@code >>=} filters, history, scrobble) is older. The
+   * contract was checked against the published API (1.41.9 and later, plex-description.md); home
+   * servers commonly lag a few releases, so refusing those would refuse most of them.
    */
-  static final int[] MINIMUM = {1, 41, 9};
+  static final int[] MINIMUM = {1, 20, 0};
 
   static final String VIEW_STATE_NOTE =
       "Plex keeps view state (played, play counts, positions, ratings) per account and answers a"

@@ -112,10 +112,10 @@ class PlexCheckTest {
   }
 
   @Test
-  void aServerOlderThanThePublishedApiIsTooOld() {
-    plex.version("1.40.2.8395-c67dce28e");
+  void aServerOlderThanTheNewAgentsIsTooOld() {
+    plex.version("1.19.5.3112-b23ab3896");
     assertProblem(() -> source(plex.token(), Optional.empty(), List.of()).check(), Problem.TOO_OLD)
-        .contains("1.40.2", "1.41.9");
+        .contains("1.19.5", "1.20.0");
   }
 
   @Test
