@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.suasor.server.TestServer;
 import io.suasor.server.config.ServerConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SourceCheckApiContract {
+  static final String SECRET = "sEcReT-api-key-51c2";
+
   TestServer.Started server;
   Api api;
   String admin;
@@ -130,6 +134,25 @@ abstract class SourceCheckApiContract {
   }
 
   @Test
+  void aJellyfinSourceAtAClosedLoopbackPortIsUnreachableAndKeepsItsKey() throws IOException {
+    int port = closedPort();
+    long id =
+        source(
+            bob,
+            "{\"type\":\"jellyfin\",\"name\":\"Den\",\"config\":{\"url\":\"http://127.0.0.1:"
+                + port
+                + "\"},\"secrets\":{\"apiKey\":\""
+                + SECRET
+                + "\"}}");
+
+    JsonNode answer = test(bob, id);
+    assertThat(answer.get("ok").asBoolean()).as(answer.toString()).isFalse();
+    assertThat(answer.get("problem").asText()).as(answer.toString()).isEqualTo("UNREACHABLE");
+    assertThat(answer.get("error").asText()).contains("127.0.0.1:" + port);
+    assertThat(replies).noneMatch(reply -> reply.text().contains(SECRET));
+  }
+
+  @Test
   void othersSourcesAreNotFoundAndAnAdminTestsAny() throws IOException {
     Path movies = Files.createDirectories(folders.resolve("private/Movies"));
     long id =
@@ -196,5 +219,12 @@ abstract class SourceCheckApiContract {
 
   private String lastMessage() {
     return replies.get(replies.size() - 1).json().get("message").asText();
+  }
+
+  /** A loopback port nothing listens on: one the system just handed out and that was closed. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }
