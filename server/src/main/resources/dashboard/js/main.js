@@ -10,6 +10,7 @@ import {renderHistory} from './views/history.js';
 import {renderRun} from './views/run.js';
 import {renderSchedules, renderScheduleEditor} from './views/schedules.js';
 import {renderCharts} from './views/charts.js';
+import {renderSources} from './views/sources.js';
 
 const TOKEN_KEY = 'suasor.token';
 
@@ -21,6 +22,7 @@ const ROUTES = [
   [/^schedules$/, 'schedules', renderSchedules],
   [/^schedules\/(.+)$/, 'schedules', renderScheduleEditor],
   [/^charts$/, 'charts', renderCharts],
+  [/^sources$/, 'sources', renderSources],
 ];
 
 const main = document.getElementById('main');

@@ -28,15 +28,18 @@ export function timeLeft(run, now = Date.now()) {
   return null;
 }
 
-/** The progress block of a run; call update(run) with each new state, tick() each second. */
-export function progressBlock(run) {
+/**
+ * The progress block of a run; call update(run) with each new state, tick() each second. Without
+ * showStatus it leaves the status badge to a heading that shows it already.
+ */
+export function progressBlock(run, {showStatus = true} = {}) {
   const fill = h('div', {class: 'bar-fill'});
   const bar = h('div', {class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100,
     'aria-label': `Progress of run ${run.id}`}, fill);
   const counts = h('span', {class: 'counts'});
   const message = h('p', {class: 'status-message'});
   const timing = h('p', {class: 'timing'});
-  const badge = h('span');
+  const badge = showStatus ? h('span') : null;
   const element = h('div', {class: 'progress', dataset: {runId: run.id}},
     h('div', {class: 'progress-head'}, badge, counts), bar, message, timing);
   let current = run;
@@ -67,7 +70,9 @@ export function progressBlock(run) {
     counts.textContent = `${percent} %${items}`;
     message.textContent = next.statusMessage || '';
     message.hidden = !next.statusMessage;
-    replace(badge, statusBadge(next.status));
+    if (badge) {
+      replace(badge, statusBadge(next.status));
+    }
     tick();
   }
 

@@ -184,6 +184,7 @@ public final class Application implements AutoCloseable {
                     users,
                     tokens,
                     sources,
+                    sourceClients,
                     events,
                     metrics,
                     json,

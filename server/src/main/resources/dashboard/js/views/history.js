@@ -25,7 +25,7 @@ export async function renderHistory(main, view) {
   const to = h('input', {id: 'filter-to', name: 'to', type: 'datetime-local', value: toLocalInput(query.get('to'))});
   const form = h('form', {class: 'filters', id: 'history-filters', role: 'search', 'aria-label': 'Filter runs'},
     field('Job', job), field('Status', status), field('User', user),
-    field('Created from', from), field('Created before', to),
+    dateField(field('Created from', from)), dateField(field('Created before', to)),
     h('div', {class: 'actions'},
       h('button', {type: 'submit'}, 'Apply filters'),
       h('a', {class: 'button secondary', href: '#/history'}, 'Clear')));
@@ -91,6 +91,12 @@ export async function renderHistory(main, view) {
       next ? h('a', {class: 'button secondary', href: pageLink(next), rel: 'next', id: 'older'}, 'Older →') : null,
       h('span', {class: 'muted'}, `${runs.length} runs on this page`)));
   return null;
+}
+
+/** A field holding a date and time, which needs more room than a list to show it whole. */
+function dateField(element) {
+  element.classList.add('date-field');
+  return element;
 }
 
 /** An ISO instant as the value of a datetime-local input, in the browser's zone. */

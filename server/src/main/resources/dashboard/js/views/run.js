@@ -11,7 +11,7 @@ const MAX_CHAIN = 20;
 export async function renderRun(main, view) {
   const id = Number(view.params[0]);
   let run = await view.api.get(`/api/v1/jobs/runs/${id}`);
-  const block = progressBlock(run);
+  const block = progressBlock(run, {showStatus: false});
   const cancel = h('button', {type: 'button', class: 'danger', 'data-action': 'cancel'}, 'Cancel run');
   cancel.addEventListener('click', async () => {
     const answered = await cancelRun(view, run, cancel);
@@ -27,7 +27,7 @@ export async function renderRun(main, view) {
   const attempts = h('ol', {class: 'attempts', id: 'attempts'});
   replace(main,
     h('p', {class: 'breadcrumb'}, h('a', {href: '#/history'}, '← Run history')),
-    h('section', {class: 'panel'}, title, block.element, h('div', {class: 'actions'}, cancel)),
+    h('section', {class: 'panel', id: 'run-header'}, title, block.element, h('div', {class: 'actions'}, cancel)),
     h('div', {class: 'columns'},
       h('section', {class: 'panel'}, h('h2', {}, 'Timeline'), timeline),
       h('section', {class: 'panel'}, h('h2', {}, 'Details'), facts)),
@@ -36,6 +36,9 @@ export async function renderRun(main, view) {
     h('section', {class: 'panel'}, h('h2', {}, 'Log'), logs));
 
   function show(next) {
+    if (ENDED.includes(run.status) && !ENDED.includes(next.status)) {
+      return; // an older state that arrived late: a run that ended does not start again
+    }
     run = next;
     replace(title, `${run.jobName} #${run.id} `, statusBadge(run.status));
     block.update(run);
@@ -82,6 +85,13 @@ export async function renderRun(main, view) {
       loadAttempts();
     }
   });
+  // A run that changed between the first read and the subscription (a short one may have ended
+  // already) sent its events to nobody; read it once more.
+  const caughtUp = await view.api.get(`/api/v1/jobs/runs/${id}`);
+  if (view.isCurrent() && caughtUp.status !== run.status) {
+    show(caughtUp);
+    await Promise.all([loadLogs(), loadAttempts()]);
+  }
   const ticker = setInterval(() => block.tick(), 1000);
   return () => {
     unsubscribe();

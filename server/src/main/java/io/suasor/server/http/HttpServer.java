@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.Database;
+import io.suasor.media.source.SourceClients;
 import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.TokenStore;
 import io.suasor.server.auth.User;
@@ -62,6 +63,7 @@ public final class HttpServer implements AutoCloseable {
       UserStore users,
       TokenStore tokens,
       SourceStore sources,
+      SourceClients sourceClients,
       EventStream events,
       PrometheusMeterRegistry metrics,
       Json json,
@@ -106,11 +108,20 @@ public final class HttpServer implements AutoCloseable {
     }
 
     // Before RunRoutes, whose POST /api/v1/jobs/{name}/run would also match media-sync/run.
-    new MediaSyncRoutes(parts.jobs(), parts.sources(), parts.json()).register(config.routes);
+    MediaSyncSchedules mediaSyncSchedules = new MediaSyncSchedules(parts.jobs());
+    new MediaSyncRoutes(parts.jobs(), parts.sources(), mediaSyncSchedules, parts.json())
+        .register(config.routes);
     new RunRoutes(parts.jobs(), parts.json()).register(config.routes);
     new ScheduleRoutes(parts.jobs(), parts.json(), parts.clock()).register(config.routes);
     new AccountRoutes(parts.users(), parts.tokens(), parts.json()).register(config.routes);
-    new SourceRoutes(parts.sources(), parts.users(), parts.json(), parts.clock())
+    new SourceRoutes(
+            new SourceRoutes.Parts(
+                parts.sources(),
+                parts.sourceClients(),
+                mediaSyncSchedules,
+                parts.users(),
+                parts.json(),
+                parts.clock()))
         .register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
     new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);

@@ -1,12 +1,9 @@
 package io.suasor.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
-import io.suasor.jobs.model.JobType;
-import io.suasor.jobs.model.MisfirePolicy;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.service.ManualRun;
@@ -16,28 +13,30 @@ import io.suasor.media.store.Json;
 import io.suasor.media.store.SourceStore;
 import io.suasor.media.sync.SyncType;
 import io.suasor.server.auth.User;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The original's media sync routes. A MediaSyncJob is a user's own schedule of {@code
- * system.media.sync} whose config is {@code {"clientId": …, "syncType": …}}: the engine fires it as
- * a run for that user with that config as parameters, and the job then syncs only that user's
- * sources. There is one per (user, source, sync type), named {@code
- * system.media.sync.user-U.source-S.TYPE} ({@code …user-U.all.full} for all of a user's sources).
- * Manual runs are for the caller too.
+ * The original's media sync routes, over the users' media sync jobs ({@link MediaSyncSchedules}):
+ * list, save (create or change by source and sync type), change and delete by id, and manual runs,
+ * all for the caller only.
  */
 final class MediaSyncRoutes {
   private final JobService jobs;
   private final SourceStore sources;
+  private final MediaSyncSchedules schedules;
   private final io.suasor.server.http.Json json;
 
-  MediaSyncRoutes(JobService jobs, SourceStore sources, io.suasor.server.http.Json json) {
+  MediaSyncRoutes(
+      JobService jobs,
+      SourceStore sources,
+      MediaSyncSchedules schedules,
+      io.suasor.server.http.Json json) {
     this.jobs = jobs;
     this.sources = sources;
+    this.schedules = schedules;
     this.json = json;
   }
 
@@ -59,17 +58,14 @@ final class MediaSyncRoutes {
     routes.get("/api/v1/jobs/media-sync", this::list);
     routes.post("/api/v1/jobs/media-sync", this::save);
     routes.post("/api/v1/jobs/media-sync/run", this::run);
+    routes.put("/api/v1/jobs/media-sync/{id}", this::change);
+    routes.delete("/api/v1/jobs/media-sync/{id}", this::delete);
     routes.post("/api/v1/jobs/full-sync", ctx -> start(ctx, null, SyncType.FULL));
   }
 
   private void list(Context ctx) {
-    User user = Requests.user(ctx);
     List<MediaSyncView> views =
-        jobs.getAllJobSchedules().stream()
-            .filter(s -> s.jobName().equals(MediaSyncJob.NAME))
-            .filter(s -> s.userId() != null && s.userId() == user.id())
-            .map(this::view)
-            .toList();
+        schedules.of(Requests.user(ctx).id()).stream().map(this::view).toList();
     ctx.json(Envelope.ok(views.size() + " media sync jobs", views));
   }
 
@@ -94,68 +90,59 @@ final class MediaSyncRoutes {
               + source.type().value()
               + " or leave it out");
     }
-    if (request.frequency() == null || request.frequency().isBlank()) {
-      throw ApiException.invalid(
-          "frequency", "frequency is required; accepted forms are " + Schedule.ACCEPTED_FORMS);
-    }
-    String name =
-        MediaSyncJob.NAME
-            + ".user-"
-            + user.id()
-            + (source == null ? ".all" : ".source-" + source.id())
-            + "."
-            + type.value();
+    requireFrequency(request.frequency());
     JobSchedule saved =
-        jobs.getJobScheduleByName(name)
-            .map(current -> jobs.updateJobSchedule(edited(current, request)))
-            .orElseGet(() -> jobs.createJobSchedule(draft(name, user, source, type, request)));
+        schedules.save(user.id(), source, type, request.frequency(), request.enabled());
     ctx.json(Envelope.ok("media sync job saved", view(saved)));
   }
 
-  private static JobSchedule draft(
-      String name, User user, MediaSource source, SyncType type, MediaSyncRequest request) {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("clientId", source == null ? null : source.id());
-    config.put("syncType", type.value());
-    return new JobSchedule(
-        null,
-        name,
-        MediaSyncJob.NAME,
-        JobType.SYNC,
-        user.id(),
-        request.frequency(),
-        JobSchedule.DEFAULT_TIME_ZONE,
-        request.enabled() == null || request.enabled(),
-        Json.write(config),
-        null,
-        null,
-        MisfirePolicy.FIRE_ONCE,
-        null,
-        null,
-        null,
-        null,
-        0);
+  /** Changes the frequency or enabled flag of one of the caller's media sync jobs. */
+  private void change(Context ctx) {
+    JobSchedule current = owned(ctx);
+    MediaSyncRequest request = json.read(ctx.body(), MediaSyncRequest.class);
+    MediaSyncSchedules.Target target = MediaSyncSchedules.target(current);
+    if (request.source() != null && !request.source().equals(target.clientId())) {
+      throw ApiException.invalid(
+          "clientID",
+          "a media sync job's source cannot be changed; create a job for the other source"
+              + " (POST /api/v1/jobs/media-sync) and delete this one");
+    }
+    if (request.syncType() != null && !request.syncType().equalsIgnoreCase(target.syncType())) {
+      throw ApiException.invalid(
+          "syncType",
+          "a media sync job's sync type cannot be changed (it is "
+              + target.syncType()
+              + "); create a job of the other type and delete this one");
+    }
+    if (request.frequency() != null) {
+      requireFrequency(request.frequency());
+    }
+    JobSchedule changed = schedules.edit(current, request.frequency(), request.enabled());
+    ctx.json(Envelope.ok("media sync job " + changed.id() + " changed", view(changed)));
   }
 
-  private static JobSchedule edited(JobSchedule current, MediaSyncRequest request) {
-    return new JobSchedule(
-        current.id(),
-        current.name(),
-        current.jobName(),
-        current.jobType(),
-        current.userId(),
-        request.frequency(),
-        current.timeZone(),
-        request.enabled() == null ? current.enabled() : request.enabled(),
-        current.config(),
-        current.lastRunTime(),
-        current.nextRunTime(),
-        current.misfirePolicy(),
-        current.maxAttempts(),
-        current.timeoutSeconds(),
-        current.createdAt(),
-        current.updatedAt(),
-        current.version());
+  private void delete(Context ctx) {
+    JobSchedule current = owned(ctx);
+    schedules.delete(current);
+    ctx.json(Envelope.ok("media sync job " + current.id() + " deleted", view(current)));
+  }
+
+  /** The caller's media sync job named in the path; anyone else's is not found. */
+  private JobSchedule owned(Context ctx) {
+    long id = Requests.id(ctx, "id");
+    return schedules
+        .byId(Requests.user(ctx).id(), id)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "you have no media sync job " + id + "; see GET /api/v1/jobs/media-sync"));
+  }
+
+  private static void requireFrequency(String frequency) {
+    if (frequency == null || frequency.isBlank()) {
+      throw ApiException.invalid(
+          "frequency", "frequency is required; accepted forms are " + Schedule.ACCEPTED_FORMS);
+    }
   }
 
   private void run(Context ctx) {
@@ -224,34 +211,22 @@ final class MediaSyncRoutes {
   }
 
   private MediaSyncView view(JobSchedule schedule) {
-    JsonNode config = config(schedule);
-    Long clientId =
-        config.hasNonNull("clientId") && config.get("clientId").asLong() != 0
-            ? config.get("clientId").asLong()
-            : null;
+    MediaSyncSchedules.Target target = MediaSyncSchedules.target(schedule);
     String clientType =
-        clientId == null
+        target.clientId() == null
             ? null
-            : sources.byId(clientId).map(source -> source.type().value()).orElse(null);
+            : sources.byId(target.clientId()).map(source -> source.type().value()).orElse(null);
     return new MediaSyncView(
         schedule.id(),
         schedule.userId(),
-        clientId,
+        target.clientId(),
         clientType,
-        config.path("syncType").asText(SyncType.FULL.value()),
+        target.syncType(),
         schedule.lastRunTime(),
         schedule.frequency(),
         schedule.enabled(),
         "{}",
         schedule.name(),
         schedule.nextRunTime());
-  }
-
-  private static JsonNode config(JobSchedule schedule) {
-    try {
-      return Json.mapper().readTree(schedule.config() == null ? "{}" : schedule.config());
-    } catch (IOException e) {
-      return Json.mapper().createObjectNode();
-    }
   }
 }

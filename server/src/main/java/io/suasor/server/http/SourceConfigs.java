@@ -3,10 +3,13 @@ package io.suasor.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.suasor.media.model.SourceType;
 import io.suasor.media.source.ServerSourceSettings;
+import io.suasor.media.source.UnsupportedSourceException;
 import io.suasor.media.source.local.LocalSourceConfig;
 import io.suasor.media.store.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -101,20 +104,73 @@ final class SourceConfigs {
     return path;
   }
 
+  /**
+   * A media server's config, checked field by field so that each message names its field, then read
+   * by {@link ServerSourceSettings#parse} as its client will read it, so that the API accepts no
+   * config the client would refuse.
+   */
   private static String server(SourceType type, JsonNode config) {
     unknownFields(config, SERVER_FIELDS.stream().sorted().toList());
-    JsonNode url = config.get("url");
+    url(type, config.get("url"));
+    for (String field : List.of("user", "username")) {
+      JsonNode value = config.get(field);
+      if (value != null && !value.isNull() && !value.isTextual()) {
+        throw ApiException.invalid(
+            "config." + field,
+            field
+                + " must be text: the name or id of the "
+                + type.value()
+                + " user whose data this source syncs, e.g. \"alice\"");
+      }
+    }
+    libraries(config.get("libraries"));
+    try {
+      ServerSourceSettings.parse(type.value(), config.toString(), null);
+    } catch (UnsupportedSourceException e) {
+      throw ApiException.invalid("config", e.getMessage());
+    }
+    return config.toString();
+  }
+
+  private static void url(SourceType type, JsonNode url) {
+    String example =
+        "its address such as http://media.local:8096; put API keys and passwords in secrets, never"
+            + " in config";
     if (url == null
         || !url.isTextual()
         || !(url.asText().startsWith("http://") || url.asText().startsWith("https://"))) {
       throw ApiException.invalid(
-          "config.url",
-          "a "
-              + type.value()
-              + " source needs url, its address such as http://media.local:8096; put API keys"
-              + " and passwords in secrets, never in config");
+          "config.url", "a " + type.value() + " source needs url, " + example);
     }
-    return config.toString();
+    String host;
+    try {
+      host = new URI(url.asText()).getHost();
+    } catch (URISyntaxException e) {
+      throw ApiException.invalid(
+          "config.url", "url is not a valid address (" + e.getReason() + "); give " + example);
+    }
+    if (host == null || host.isBlank()) {
+      throw ApiException.invalid(
+          "config.url", "url " + url.asText() + " names no host; give " + example);
+    }
+  }
+
+  private static void libraries(JsonNode libraries) {
+    if (libraries == null || libraries.isNull()) {
+      return;
+    }
+    String what =
+        "libraries must be a list of library names or ids, e.g. [\"Movies\", \"Music\"], or left"
+            + " out to sync every library";
+    if (!libraries.isArray()) {
+      throw ApiException.invalid("config.libraries", what);
+    }
+    for (JsonNode library : libraries) {
+      if (!(library.isTextual() || library.isIntegralNumber()) || library.asText().isBlank()) {
+        throw ApiException.invalid(
+            "config.libraries", what + "; " + library + " is neither a name nor an id");
+      }
+    }
   }
 
   private static void unknownFields(JsonNode config, List<String> accepted) {

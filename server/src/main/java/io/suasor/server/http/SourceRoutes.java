@@ -3,8 +3,11 @@ package io.suasor.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.suasor.media.MediaException;
 import io.suasor.media.model.MediaSource;
 import io.suasor.media.model.SourceType;
+import io.suasor.media.source.SourceCheck;
+import io.suasor.media.source.SourceClients;
 import io.suasor.media.store.NewSource;
 import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.User;
@@ -17,25 +20,29 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * CRUD of media sources under {@code /api/v1/sources}. A user sees and changes only their own
- * sources, an admin all. Secrets are accepted and stored, and never answered: a source says only
- * whether it has some.
+ * Media sources under {@code /api/v1/sources}: their CRUD, and a test that connects to one now. A
+ * user sees and changes only their own sources, an admin all. Secrets are accepted and stored, and
+ * never answered: a source says only whether it has some.
  */
 final class SourceRoutes {
   static final long DEFAULT_SYNC_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
   static final long MIN_SYNC_INTERVAL_SECONDS = 60;
 
+  /** What the routes work with, besides the request. */
+  record Parts(
+      SourceStore sources,
+      SourceClients clients,
+      MediaSyncSchedules schedules,
+      UserStore users,
+      Json json,
+      Clock clock) {}
+
   private final SourceStore sources;
-  private final Json json;
-  private final Clock clock;
+  private final Parts parts;
 
-  private final UserStore users;
-
-  SourceRoutes(SourceStore sources, UserStore users, Json json, Clock clock) {
-    this.sources = sources;
-    this.users = users;
-    this.json = json;
-    this.clock = clock;
+  SourceRoutes(Parts parts) {
+    this.sources = parts.sources();
+    this.parts = parts;
   }
 
   /** A source as the API answers it: its settings and whether it has secrets, never them. */
@@ -58,6 +65,7 @@ final class SourceRoutes {
     routes.get("/api/v1/sources/{id}", ctx -> ctx.json(Envelope.ok("source", view(owned(ctx)))));
     routes.put("/api/v1/sources/{id}", this::update);
     routes.delete("/api/v1/sources/{id}", this::delete);
+    routes.post("/api/v1/sources/{id}/test", this::test);
   }
 
   private void list(Context ctx) {
@@ -68,12 +76,12 @@ final class SourceRoutes {
 
   private void create(Context ctx) {
     User user = Requests.user(ctx);
-    SourceRequest request = json.read(ctx.body(), SourceRequest.class);
+    SourceRequest request = parts.json().read(ctx.body(), SourceRequest.class);
     long owner = user.id();
     if (request.userId() != null && request.userId() != user.id()) {
       Requests.requireAdmin(user, "create a source for another user");
       owner = request.userId();
-      if (users.byId(owner).isEmpty()) {
+      if (parts.users().byId(owner).isEmpty()) {
         throw ApiException.invalid(
             "userId", "there is no user with id " + owner + "; create the user first");
       }
@@ -83,7 +91,7 @@ final class SourceRoutes {
     String config = SourceConfigs.check(type, SourceRequest.objectText("config", request.config()));
     String secrets = SourceRequest.objectText("secrets", request.secrets());
     Duration interval = interval(request.syncIntervalSeconds(), DEFAULT_SYNC_INTERVAL_SECONDS);
-    Instant now = clock.instant();
+    Instant now = parts.clock().instant();
     MediaSource created =
         sources.create(new NewSource(owner, type, name, config, secrets, interval), now);
     if (Boolean.FALSE.equals(request.enabled())) {
@@ -97,7 +105,7 @@ final class SourceRoutes {
 
   private void update(Context ctx) {
     MediaSource current = owned(ctx);
-    SourceRequest request = json.read(ctx.body(), SourceRequest.class);
+    SourceRequest request = parts.json().read(ctx.body(), SourceRequest.class);
     if (request.type() != null && SourceConfigs.type(request.type()) != current.type()) {
       throw ApiException.invalid(
           "type",
@@ -118,15 +126,44 @@ final class SourceRoutes {
         SourceRequest.objectText("secrets", request.secrets()),
         request.enabled() == null ? current.enabled() : request.enabled(),
         interval(request.syncIntervalSeconds(), current.syncInterval().toSeconds()),
-        clock.instant());
+        parts.clock().instant());
     ctx.json(Envelope.ok("source updated", view(sources.byId(current.id()).orElseThrow())));
   }
 
   private void delete(Context ctx) {
     MediaSource current = owned(ctx);
     SourceView answer = view(current);
+    // Its schedules first, so that none fires for a source that is gone.
+    int schedules = parts.schedules().deleteFor(current);
     sources.delete(current.id());
-    ctx.json(Envelope.ok("source " + current.id() + " deleted", answer));
+    String with =
+        switch (schedules) {
+          case 0 -> "";
+          case 1 -> " with its media sync job";
+          default -> " with its " + schedules + " media sync jobs";
+        };
+    ctx.json(Envelope.ok("source " + current.id() + " deleted" + with, answer));
+  }
+
+  /**
+   * Connects to the source now. A source that cannot be used is still a 200: the test worked, and
+   * its answer says what is wrong with the source.
+   */
+  private void test(Context ctx) {
+    MediaSource source = owned(ctx);
+    SourceTestResult answer;
+    try {
+      SourceCheck check = parts.clients().open(source).check();
+      answer = SourceTestResult.passed(check, parts.clock().instant());
+    } catch (MediaException e) {
+      answer = SourceTestResult.failed(e, parts.clock().instant());
+    }
+    ctx.json(
+        Envelope.ok(
+            answer.ok()
+                ? "source " + source.id() + " answered"
+                : "source " + source.id() + " cannot be used: " + answer.error(),
+            answer));
   }
 
   /** The source named in the path, if the caller may see it; others' sources are not found. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -156,6 +157,9 @@ class DashboardBrowserTest {
       }
     }
     browser.awaitText(By.tagName("h1"), "completed");
+    assertThat(browser.driver.findElements(By.cssSelector("#run-header .badge")))
+        .as("status badges in the run's header")
+        .hasSize(1);
     assertThat(browser.script("return window.stillTheSamePage")).isEqualTo(true);
     browser.awaitText(By.id("logs"), "scan finished");
     assertThat(browser.await(By.id("statistics")).getText()).contains("folders", "files 100");
@@ -241,6 +245,10 @@ class DashboardBrowserTest {
     browser.open("/history");
     filter(BUILD, "completed", "");
     awaitRows(25, BUILD, "completed");
+    for (String field : List.of("filter-job", "filter-from", "filter-to")) {
+      assertThat(outside(field, "#history-filters")).as(field + " beyond the filters").isEmpty();
+      assertThat(outside(field, ".panel")).as(field + " beyond its card").isEmpty();
+    }
     browser.screenshot("history");
     browser.phone();
     assertThat(browser.overflowsSideways()).isFalse();
@@ -356,6 +364,33 @@ class DashboardBrowserTest {
                   && rows.stream()
                       .allMatch(r -> List.of(texts).stream().allMatch(r.getText()::contains));
             });
+  }
+
+  /**
+   * How far an element's box, or its label's, reaches beyond the content box of its nearest
+   * ancestor matching {@code container}, in pixels per side; empty when it fits.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> outside(String id, String container) {
+    return (Map<String, Object>)
+        browser.script(
+            "const input = document.getElementById(arguments[0]);"
+                + "const box = input.closest(arguments[1]);"
+                + "const style = getComputedStyle(box);"
+                + "const outer = box.getBoundingClientRect();"
+                + "const left = outer.left + parseFloat(style.paddingLeft)"
+                + "  + parseFloat(style.borderLeftWidth);"
+                + "const right = outer.right - parseFloat(style.paddingRight)"
+                + "  - parseFloat(style.borderRightWidth);"
+                + "const beyond = {};"
+                + "for (const element of [input, input.labels[0]]) {"
+                + "  const r = element.getBoundingClientRect();"
+                + "  if (r.left < left - 0.5) beyond[element.tagName + ' left'] = left - r.left;"
+                + "  if (r.right > right + 0.5) beyond[element.tagName + ' right'] = r.right - right;"
+                + "}"
+                + "return beyond;",
+            id,
+            container);
   }
 
   private static Predicate<String> refused(String path, int status) {

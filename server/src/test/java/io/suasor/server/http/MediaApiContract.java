@@ -33,6 +33,7 @@ abstract class MediaApiContract {
   String alice;
   long aliceId;
   String bob;
+  String carol;
   Path libraries;
   final List<Api.Reply> replies = new ArrayList<>();
 
@@ -48,6 +49,8 @@ abstract class MediaApiContract {
     alice = token(aliceId);
     long bobId = api.post("/api/v1/users", admin, "{\"name\":\"bob\"}").data().get("id").asLong();
     bob = token(bobId);
+    carol =
+        token(api.post("/api/v1/users", admin, "{\"name\":\"carol\"}").data().get("id").asLong());
   }
 
   private String token(long userId) {
@@ -262,6 +265,72 @@ abstract class MediaApiContract {
                 .get("message")
                 .asText())
         .contains("frequency is required");
+  }
+
+  @Test
+  void aMediaSyncJobIsChangedAndDeletedByIdOnlyByItsUser() {
+    long source = localSource(carol, "Changing", library("changing", SMALL));
+    JsonNode job =
+        send(
+                "POST",
+                "/api/v1/jobs/media-sync",
+                carol,
+                "{\"clientID\":" + source + ",\"syncType\":\"series\",\"frequency\":\"daily\"}")
+            .data();
+    String path = "/api/v1/jobs/media-sync/" + job.get("id").asLong();
+
+    Api.Reply changed = send("PUT", path, carol, "{\"frequency\":\"every 2h\",\"enabled\":false}");
+    assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+    assertThat(changed.data().get("frequency").asText()).isEqualTo("every 2h");
+    assertThat(changed.data().get("enabled").asBoolean()).isFalse();
+    assertThat(changed.data().get("clientId").asLong()).isEqualTo(source);
+    assertThat(changed.data().get("syncType").asText()).isEqualTo("series");
+    Api.Reply resumed = send("PUT", path, carol, "{\"enabled\":true}");
+    assertThat(resumed.data().get("enabled").asBoolean()).isTrue();
+    assertThat(resumed.data().get("frequency").asText()).isEqualTo("every 2h");
+
+    assertThat(send("PUT", path, carol, "{\"frequency\":\"now and then\"}").status())
+        .isEqualTo(400);
+    Api.Reply otherType = send("PUT", path, carol, "{\"syncType\":\"music\"}");
+    assertThat(otherType.status()).isEqualTo(400);
+    assertThat(otherType.json().get("message").asText()).contains("cannot be changed");
+    assertThat(send("PUT", path, carol, "{\"clientID\":" + (source + 1000) + "}").status())
+        .isEqualTo(400);
+    assertThat(send("PUT", path, bob, "{\"enabled\":false}").status()).isEqualTo(404);
+    assertThat(send("DELETE", path, bob, null).status()).isEqualTo(404);
+    assertThat(send("DELETE", "/api/v1/jobs/media-sync/999999", carol, null).status())
+        .isEqualTo(404);
+
+    Api.Reply deleted = send("DELETE", path, carol, null);
+    assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+    assertThat(ids(send("GET", "/api/v1/jobs/media-sync", carol, null).data()))
+        .doesNotContain(job.get("id").asLong());
+    assertThat(
+            send("GET", "/api/v1/jobs/schedules/" + job.get("scheduleName").asText(), admin, null)
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void deletingASourceDeletesItsMediaSyncJobs() {
+    long source = localSource(carol, "Leaving", library("leaving", SMALL));
+    long kept = localSource(carol, "Staying", library("staying", SMALL));
+    for (String body :
+        List.of(
+            "{\"clientID\":" + source + ",\"syncType\":\"movies\",\"frequency\":\"daily\"}",
+            "{\"clientID\":" + source + ",\"syncType\":\"full\",\"frequency\":\"weekly\"}",
+            "{\"clientID\":" + kept + ",\"syncType\":\"full\",\"frequency\":\"weekly\"}")) {
+      assertThat(send("POST", "/api/v1/jobs/media-sync", carol, body).status()).isEqualTo(200);
+    }
+
+    Api.Reply deleted = send("DELETE", "/api/v1/sources/" + source, carol, null);
+    assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
+    assertThat(deleted.json().get("message").asText()).contains("with its 2 media sync jobs");
+    List<Long> remaining = new ArrayList<>();
+    send("GET", "/api/v1/jobs/media-sync", carol, null)
+        .data()
+        .forEach(job -> remaining.add(job.get("clientId").asLong()));
+    assertThat(remaining).contains(kept).doesNotContain(source);
   }
 
   @Test
