@@ -57,6 +57,7 @@ public final class Application implements AutoCloseable {
   private final TokenStore tokens;
   private final SourceStore sources;
   private final SourceClients sourceClients;
+  private final SourceClients sourceChecks;
   private final PrometheusMeterRegistry metrics;
   private final Json json = new Json();
   private final EventStream events;
@@ -102,6 +103,7 @@ public final class Application implements AutoCloseable {
         log.info("encrypted the plain-text secrets of {} sources", sealed);
       }
       this.sourceClients = new SourceClientsByType(sources, HttpSettings.defaults());
+      this.sourceChecks = new SourceClientsByType(sources, HttpSettings.forChecks());
       SystemJobs.create(
               database,
               engine.repository(),
@@ -184,7 +186,7 @@ public final class Application implements AutoCloseable {
                     users,
                     tokens,
                     sources,
-                    sourceClients,
+                    sourceChecks,
                     events,
                     metrics,
                     json,

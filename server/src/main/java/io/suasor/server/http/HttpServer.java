@@ -63,7 +63,7 @@ public final class HttpServer implements AutoCloseable {
       UserStore users,
       TokenStore tokens,
       SourceStore sources,
-      SourceClients sourceClients,
+      SourceClients sourceChecks,
       EventStream events,
       PrometheusMeterRegistry metrics,
       Json json,
@@ -117,7 +117,7 @@ public final class HttpServer implements AutoCloseable {
     new SourceRoutes(
             new SourceRoutes.Parts(
                 parts.sources(),
-                parts.sourceClients(),
+                parts.sourceChecks(),
                 mediaSyncSchedules,
                 parts.users(),
                 parts.json(),

@@ -45,6 +45,21 @@ public record HttpSettings(
         3);
   }
 
+  /**
+   * For a check a person waits for (the Sources page's "Test"): one try, and an answer within
+   * seconds, so that a slow server is reported as such instead of holding the page for minutes.
+   */
+  public static HttpSettings forChecks() {
+    return new HttpSettings(
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(15),
+        1,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        3);
+  }
+
   public HttpSettings withReadTimeout(Duration timeout) {
     return new HttpSettings(
         connectTimeout,
