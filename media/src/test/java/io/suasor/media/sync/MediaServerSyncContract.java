@@ -89,6 +89,46 @@ abstract class MediaServerSyncContract {
   }
 
   @Test
+  void anEmbyFirstSyncIntoAnEmptyLibraryAndASecondThatChangesNothing() {
+    try (JellyfinStandIn emby = JellyfinStandIn.emby()) {
+      JellyfinSample.addTo(emby);
+      MediaSource office = create(SourceType.EMBY, "Office", emby, "\"user\": \"alice\"");
+
+      SyncReport first = sync.syncSource(office.id(), SyncType.FULL, WorkTracker.none());
+      assertThat(first.failures()).isEmpty();
+      assertThat(first.itemsCreated()).isEqualTo(JellyfinSample.ITEMS);
+      assertThat(data("Inception").favorite()).isTrue();
+      assertThat(data("Inception").playCount()).isEqualTo(2);
+
+      SyncReport second = sync.syncSource(office.id(), SyncType.FULL, WorkTracker.none());
+      assertThat(second.writes()).isZero();
+      assertThat(second.failures()).isEmpty();
+    }
+  }
+
+  @Test
+  void aPlexFirstSyncIntoAnEmptyLibraryAndASecondThatChangesNothing() {
+    try (PlexStandIn plex = PlexStandIn.start()) {
+      MediaSource cabin = plexSource(plex);
+      RecordingTracker tracker = RecordingTracker.watching();
+
+      SyncReport first = sync.syncSource(cabin.id(), SyncType.FULL, tracker);
+      assertThat(first.failures()).isEmpty();
+      assertThat(first.problems()).isEmpty();
+      assertThat(items().count(MediaType.MOVIE)).isEqualTo(3);
+      assertThat(items().count(MediaType.EPISODE)).isEqualTo(4);
+      assertThat(items().count(MediaType.TRACK)).isEqualTo(3);
+      assertThat(first.playsRecorded()).isPositive();
+      assertThat(first.playlistsChanged()).isPositive();
+      assertThat(tracker.processed()).isEqualTo(tracker.total());
+
+      SyncReport second = sync.syncSource(cabin.id(), SyncType.FULL, WorkTracker.none());
+      assertThat(second.writes()).isZero();
+      assertThat(second.failures()).isEmpty();
+    }
+  }
+
+  @Test
   void anIncrementalSyncFindsChangedItemsAndUserDataOnlyACompleteListingFindsRemovals() {
     sync.syncSource(source.id(), SyncType.FULL, WorkTracker.none());
     jellyfin.advance(Duration.ofHours(2));
@@ -148,16 +188,7 @@ abstract class MediaServerSyncContract {
     jellyfin.change(
         matrix, item -> item.withObjectProperty("ProviderIds").put("Imdb", "tt0133093"));
     try (PlexStandIn plex = PlexStandIn.start()) {
-      MediaSource cabin =
-          fixture.sources.create(
-              new NewSource(
-                  ana.id(),
-                  SourceType.PLEX,
-                  "Cabin",
-                  "{\"url\": \"" + plex.baseUrl() + "\"}",
-                  "{\"token\": \"" + plex.token() + "\"}",
-                  Duration.ofHours(1)),
-              now());
+      MediaSource cabin = plexSource(plex);
       sync.syncSource(source.id(), SyncType.FULL, WorkTracker.none());
       long movies = items().count(MediaType.MOVIE);
 
@@ -199,6 +230,18 @@ abstract class MediaServerSyncContract {
     assertThat(failure.sourceId()).isEqualTo(wrong.id());
     assertThat(failure.error()).contains("401").contains("apiKey").doesNotContain("not-the-key");
     assertThat(report.itemsCreated()).isEqualTo(JellyfinSample.ITEMS);
+  }
+
+  private MediaSource plexSource(PlexStandIn plex) {
+    return fixture.sources.create(
+        new NewSource(
+            ana.id(),
+            SourceType.PLEX,
+            "Cabin",
+            "{\"url\": \"" + plex.baseUrl() + "\"}",
+            "{\"token\": \"" + plex.token() + "\"}",
+            Duration.ofHours(1)),
+        now());
   }
 
   private MediaSource create(SourceType type, String name, JellyfinStandIn server, String extra) {

@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,17 +63,21 @@ class PostgresClusterEventsTest {
                   NewRun.of(
                       "test.gated", JobType.USER, Trigger.MANUAL, Instant.now().plusSeconds(3600)),
                   Instant.now());
-      CompletableFuture<List<String>> events = CompletableFuture.supplyAsync(() -> read(lines));
+      // Each step waits for the stream to show the one before, so that no state of the run can
+      // come and go between two reads of the feed, however slow the machine.
+      BlockingQueue<String> events = new LinkedBlockingQueue<>();
+      CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> read(lines, events));
       assertThat(other.engine().executeNow(run.id())).isPresent();
       supervision.scheduleWithFixedDelay(
           () -> other.engine().supervise(), 0, 50, TimeUnit.MILLISECONDS);
       assertThat(elsewhere.started.await(10, TimeUnit.SECONDS)).isTrue();
-      for (int i = 0; i < TestJobs.Gated.ITEMS; i++) {
-        elsewhere.permits.release();
-        Thread.sleep(600);
-      }
-
-      List<String> seen = events.get(20, TimeUnit.SECONDS);
+      List<String> seen = new ArrayList<>();
+      awaitEvent(events, seen, "run.started");
+      elsewhere.permits.release();
+      awaitEvent(events, seen, "run.progress");
+      elsewhere.permits.release(TestJobs.Gated.ITEMS - 1);
+      awaitEvent(events, seen, "run.finished");
+      reading.get(20, TimeUnit.SECONDS);
       stream.body().close();
       assertThat(seen).containsSubsequence("run.started", "run.progress", "run.finished");
       assertThat(seen).containsOnlyOnce("run.finished");
@@ -82,13 +88,25 @@ class PostgresClusterEventsTest {
     }
   }
 
-  private static List<String> read(BufferedReader lines) {
-    List<String> seen = new ArrayList<>();
+  /** Takes events until {@code wanted} arrives, adding each to {@code seen}. */
+  private static void awaitEvent(BlockingQueue<String> events, List<String> seen, String wanted)
+      throws InterruptedException {
+    while (true) {
+      String event = events.poll(20, TimeUnit.SECONDS);
+      assertThat(event).as("the event stream's next event, waiting for " + wanted).isNotNull();
+      seen.add(event);
+      if (event.equals(wanted)) {
+        return;
+      }
+    }
+  }
+
+  private static void read(BufferedReader lines, BlockingQueue<String> events) {
     try {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.startsWith("event: ")) {
-          seen.add(line.substring(7));
+          events.add(line.substring(7));
         }
         if (line.startsWith("event: run.finished")) {
           break;
@@ -97,6 +115,5 @@ class PostgresClusterEventsTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return seen;
   }
 }
