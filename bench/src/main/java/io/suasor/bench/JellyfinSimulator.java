@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A Jellyfin-shaped server for the media server sync benchmark, in the benchmark's own process: the
  * routes a Jellyfin client uses ({@code /System/Info/Public}, {@code /Users}, {@code
- * /Library/VirtualFolders}, {@code /Items} with paging, type, library and "changed since" filters)
- * answering in the shapes of Jellyfin 10.11's OpenAPI description, over a library generated item by
- * item from its index, so that the server holds no library in memory and its own heap does not
- * count against the sync's.
+ * /Library/VirtualFolders}, {@code /Items} with paging, type and "changed since" filters, {@code
+ * /Artists/AlbumArtists} with paging) answering in the shapes of Jellyfin 10.11's OpenAPI
+ * description, over a library generated item by item from its index, so that the server holds no
+ * library in memory and its own heap does not count against the sync's.
  *
  * <p>Every item was last saved at {@link #SAVED}; a listing changed since a later instant is empty,
  * as it is on a real server when nothing changed.
@@ -105,6 +105,7 @@ final class JellyfinSimulator implements AutoCloseable {
           case "/Users" -> users(out);
           case "/Library/VirtualFolders" -> libraries(out);
           case "/Items" -> items(out, query);
+          case "/Artists/AlbumArtists" -> listing(out, query, List.of(Kind.MusicArtist), false);
           default -> {
             exchange.sendResponseHeaders(404, -1);
             return;
@@ -193,17 +194,31 @@ final class JellyfinSimulator implements AutoCloseable {
     };
   }
 
+  /**
+   * Jellyfin keeps artists in a folder of their own, outside every library, and a client lists a
+   * library's artists from {@code /Artists/AlbumArtists}; this server keeps no folders, so {@code
+   * /Items} lists no artists at all, whatever the parent.
+   */
   private void items(JsonGenerator out, Map<String, String> query) throws IOException {
     List<Kind> kinds = new ArrayList<>();
     for (String type : query.getOrDefault("includeitemtypes", "").split(",")) {
       for (Kind kind : Kind.values()) {
-        if (kind.name().equalsIgnoreCase(type.trim())) {
+        if (kind != Kind.MusicArtist && kind.name().equalsIgnoreCase(type.trim())) {
           kinds.add(kind);
         }
       }
     }
     boolean changed =
         after(query.get("mindatelastsaved")) || after(query.get("mindatelastsavedforuser"));
+    listing(out, query, kinds, changed);
+  }
+
+  /**
+   * One page of the items of some kinds, in order; none when only changes after SAVED are asked.
+   */
+  private void listing(
+      JsonGenerator out, Map<String, String> query, List<Kind> kinds, boolean changed)
+      throws IOException {
     long total = 0;
     for (Kind kind : kinds) {
       total += changed ? 0 : count(kind);

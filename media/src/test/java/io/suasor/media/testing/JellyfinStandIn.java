@@ -54,6 +54,10 @@ public final class JellyfinStandIn implements AutoCloseable {
   final Map<String, Map<String, ObjectNode>> userData = new HashMap<>();
   final Map<String, Map<String, Instant>> userDataSaved = new HashMap<>();
   final Map<String, List<String>> playlists = new HashMap<>();
+
+  /** Each artist's library, which is not its parent. */
+  final Map<String, String> artistLibraries = new HashMap<>();
+
   private int lastId;
 
   private JellyfinStandIn(Flavor flavor) {
@@ -167,13 +171,23 @@ public final class JellyfinStandIn implements AutoCloseable {
     return episode.get("Id").asText();
   }
 
+  /**
+   * An artist of a music library. As on the real servers, it lives in the server's artists folder,
+   * not under the library: {@code /Items} lists none under the library's {@code parentId}, {@code
+   * /Artists/AlbumArtists} lists the library's artists.
+   */
   public synchronized String artist(String libraryId, String name) {
-    return item("MusicArtist", name, libraryId).put("IsFolder", true).get("Id").asText();
+    String id =
+        item("MusicArtist", name, artistsFolderId()).put("IsFolder", true).get("Id").asText();
+    artistLibraries.put(id, libraryId);
+    return id;
   }
 
+  /** An album of an artist, in the artist's library. */
   public synchronized String album(String artistId, String name, int year) {
     ObjectNode artist = items.get(artistId);
-    ObjectNode album = item("MusicAlbum", name, artistId).put("ProductionYear", year);
+    ObjectNode album =
+        item("MusicAlbum", name, artistLibraries.get(artistId)).put("ProductionYear", year);
     album.put("AlbumArtist", artist.get("Name").asText()).put("IsFolder", true);
     album
         .putArray("AlbumArtists")
@@ -283,6 +297,11 @@ public final class JellyfinStandIn implements AutoCloseable {
     item.putArray("Tags");
     items.put(item.get("Id").asText(), item);
     return item;
+  }
+
+  /** The folder all artists are kept in, outside every library; not an item of its own here. */
+  private String artistsFolderId() {
+    return flavor == Flavor.EMBY ? "100" : "5e5fa1ad0a1b4c2d9e3f6a7b8c9d0e1f";
   }
 
   /** Jellyfin's ids are GUIDs written without dashes; Emby's are numbers. */

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The item listings of {@link JellyfinStandIn}: {@code GET /Items} (Emby: {@code GET
- * /Users/{U}/Items}) with the filters a client syncs by, and a playlist's items; both paged.
+ * /Users/{U}/Items}) with the filters a client syncs by, a library's artists and a playlist's
+ * items; all paged.
  */
 final class StandInItems {
   /** Fields the servers send only when {@code fields} asks for them. */
@@ -70,6 +71,29 @@ final class StandInItems {
         continue;
       }
       matching.add(item);
+    }
+    return page(matching, userId, query, emby);
+  }
+
+  /**
+   * {@code GET /Artists/AlbumArtists}: the artists of a library (of every library without {@code
+   * parentId}), optionally only the user's favourites. Other filters are ignored, as Jellyfin
+   * ignores parameters it does not take, among them the "changed since" ones.
+   */
+  ObjectNode albumArtists(String userId, Map<String, String> query, boolean emby) {
+    String parentId = query.get("parentid");
+    String favorite = query.get("isfavorite");
+    if (userId == null && favorite != null) {
+      throw new IllegalArgumentException("isFavorite needs a userId");
+    }
+    List<ObjectNode> matching = new ArrayList<>();
+    for (ObjectNode item : standIn.items.values()) {
+      String id = item.get("Id").asText();
+      if (item.get("Type").asText().equals("MusicArtist")
+          && (parentId == null || parentId.equals(standIn.artistLibraries.get(id)))
+          && (favorite == null || flag(userId, id, "IsFavorite").equals(favorite))) {
+        matching.add(item);
+      }
     }
     return page(matching, userId, query, emby);
   }

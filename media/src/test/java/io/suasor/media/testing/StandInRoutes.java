@@ -102,6 +102,7 @@ final class StandInRoutes implements ResponseDefinitionTransformerV2 {
       case "GET users" -> json(list(emby, arrayOf(standIn.users)));
       case "GET libraries" -> json(list(emby, arrayOf(standIn.libraries)));
       case "GET items" -> json(items.list(userId, query, emby));
+      case "GET album artists" -> json(items.albumArtists(userId, query, emby));
       case "GET playlist items" ->
           standIn.playlists.containsKey(parts[1])
               ? json(items.playlist(parts[1], userId, query, emby))
@@ -119,6 +120,9 @@ final class StandInRoutes implements ResponseDefinitionTransformerV2 {
     String lower = path.toLowerCase(Locale.ROOT);
     if (lower.matches("/playlists/[^/]+/items")) {
       return "playlist items";
+    }
+    if (lower.equals("/artists/albumartists")) {
+      return "album artists";
     }
     if (emby) {
       return switch (lower.replaceFirst(

@@ -36,7 +36,7 @@ final class ItemPages {
 
   /**
    * Items of some types (the server's names, e.g. "Series") in the included libraries, with the
-   * chosen user's data.
+   * chosen user's data. Not for music artists: see {@link #albumArtists}.
    *
    * @param filters more parameters by their camelCase names, e.g. {@code isFavorite=true}
    * @param expect told each (library's) total as soon as it is known
@@ -48,25 +48,49 @@ final class ItemPages {
       LongConsumer expect,
       Consumer<List<JsonNode>> page) {
     JellyfinServer.Session session = server.session();
-    // No parent: one listing over every library the user sees.
-    List<String> parents =
-        session.libraryIds().isEmpty() ? Collections.singletonList(null) : session.libraryIds();
-    for (String parentId : parents) {
+    for (String parentId : parents(session)) {
       Query query =
           dialect
               .itemsQuery(session.userId())
-              .and(dialect.parameter("parentId"), parentId)
               .and(dialect.parameter("includeItemTypes"), String.join(",", types))
-              .and(dialect.parameter("recursive"), true)
-              .and(dialect.parameter("fields"), FIELDS)
-              .and(dialect.parameter("enableUserData"), true)
-              // Oldest first: an item added during the listing comes last instead of shifting
-              // the pages still to come.
-              .and(dialect.parameter("sortBy"), "DateCreated,SortName")
-              .and(dialect.parameter("sortOrder"), "Ascending");
-      filters.forEach((name, value) -> query.and(dialect.parameter(name), value));
-      pages(dialect.itemsPath(session.userId()), query, expect, page);
+              .and(dialect.parameter("recursive"), true);
+      pages(dialect.itemsPath(session.userId()), listing(query, parentId, filters), expect, page);
     }
+  }
+
+  /**
+   * The music artists of the included libraries, with the chosen user's data. The servers keep
+   * artists in a folder of their own, not under the music library they came from, so {@code /Items}
+   * lists none under a library; {@code /Artists/AlbumArtists} lists a library's album artists, as
+   * the servers' own clients show them.
+   *
+   * @param filters as for {@link #inLibraries}; the route takes no "changed since" filter
+   */
+  void albumArtists(
+      Map<String, Object> filters, LongConsumer expect, Consumer<List<JsonNode>> page) {
+    JellyfinServer.Session session = server.session();
+    for (String parentId : parents(session)) {
+      Query query = Query.of(dialect.parameter("userId"), session.userId());
+      pages(dialect.path("/Artists/AlbumArtists"), listing(query, parentId, filters), expect, page);
+    }
+  }
+
+  /** No parent: one listing over every library the user sees. */
+  private static List<String> parents(JellyfinServer.Session session) {
+    return session.libraryIds().isEmpty() ? Collections.singletonList(null) : session.libraryIds();
+  }
+
+  private Query listing(Query query, String parentId, Map<String, Object> filters) {
+    query
+        .and(dialect.parameter("parentId"), parentId)
+        .and(dialect.parameter("fields"), FIELDS)
+        .and(dialect.parameter("enableUserData"), true)
+        // Oldest first: an item added during the listing comes last instead of shifting the pages
+        // still to come.
+        .and(dialect.parameter("sortBy"), "DateCreated,SortName")
+        .and(dialect.parameter("sortOrder"), "Ascending");
+    filters.forEach((name, value) -> query.and(dialect.parameter(name), value));
+    return query;
   }
 
   /** Every page of a listing at {@code path} that answers {@code {Items, TotalRecordCount}}. */

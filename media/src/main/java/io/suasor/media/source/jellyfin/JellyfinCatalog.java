@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The movies, the series or the music of a Jellyfin or Emby server: each of the server's item types
@@ -24,6 +25,9 @@ final class JellyfinCatalog implements PagedCatalog {
    * stamped a little before the server's answer was dated, is listed again rather than missed.
    */
   static final Duration OVERLAP = Duration.ofMinutes(1);
+
+  /** The server's type of music artists, which are listed by a route of their own. */
+  static final String ARTIST = "MusicArtist";
 
   private final ItemPages items;
   private final ServerHttp http;
@@ -49,7 +53,7 @@ final class JellyfinCatalog implements PagedCatalog {
    * With {@code changedSince}, each type is listed twice: once for changed metadata ({@code
    * minDateLastSaved}), once for changed user data ({@code minDateLastSavedForUser}), since the
    * server combines two such filters with "and". An item changed in both ways comes twice, which a
-   * sync takes as the same item.
+   * sync takes as the same item. Music artists are the exception: see {@link #passes}.
    *
    * @return the date of the server's first answer less {@link #OVERLAP}; null when the server sends
    *     no {@code Date}, so the next listing lists everything rather than miss a change
@@ -58,28 +62,39 @@ final class JellyfinCatalog implements PagedCatalog {
   public Instant list(Instant changedSince, ScanProblems problems, Pages pages) {
     Instant[] firstAnswer = {null};
     boolean[] answered = {false};
+    Consumer<List<JsonNode>> onPage =
+        page -> {
+          if (!answered[0]) {
+            answered[0] = true;
+            firstAnswer[0] = http.lastServerDate().orElse(null);
+          }
+          hand(page, problems, pages);
+        };
     for (String serverType : serverTypes) {
-      List<Map<String, Object>> passes =
-          changedSince == null
-              ? List.of(Map.of())
-              : List.of(
-                  Map.of("minDateLastSaved", changedSince.toString()),
-                  Map.of("minDateLastSavedForUser", changedSince.toString()));
-      for (Map<String, Object> filter : passes) {
-        items.inLibraries(
-            List.of(serverType),
-            filter,
-            pages::expect,
-            page -> {
-              if (!answered[0]) {
-                answered[0] = true;
-                firstAnswer[0] = http.lastServerDate().orElse(null);
-              }
-              hand(page, problems, pages);
-            });
+      for (Map<String, Object> filter : passes(serverType, changedSince)) {
+        if (serverType.equals(ARTIST)) {
+          items.albumArtists(filter, pages::expect, onPage);
+        } else {
+          items.inLibraries(List.of(serverType), filter, pages::expect, onPage);
+        }
       }
     }
     return firstAnswer[0] == null ? null : firstAnswer[0].minus(OVERLAP);
+  }
+
+  /**
+   * The filters of each listing of a type. Artists are listed completely even when only changes are
+   * asked for: their route, {@code /Artists/AlbumArtists}, takes no "changed since" filter in
+   * Jellyfin, and a library has far fewer artists than tracks, so listing them all costs little; a
+   * sync skips the unchanged ones by their fingerprints.
+   */
+  private static List<Map<String, Object>> passes(String serverType, Instant changedSince) {
+    if (changedSince == null || serverType.equals(ARTIST)) {
+      return List.of(Map.of());
+    }
+    return List.of(
+        Map.of("minDateLastSaved", changedSince.toString()),
+        Map.of("minDateLastSavedForUser", changedSince.toString()));
   }
 
   private static void hand(List<JsonNode> page, ScanProblems problems, Pages pages) {

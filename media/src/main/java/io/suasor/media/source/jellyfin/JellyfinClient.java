@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A Jellyfin (10.9 and later) or Emby (4.7 and later) server as a source: its movies, series and
@@ -108,7 +109,7 @@ public final class JellyfinClient
 
   @Override
   public PagedCatalog music() {
-    return new JellyfinCatalog(items, http, List.of("MusicArtist", "MusicAlbum", "Audio"));
+    return new JellyfinCatalog(items, http, List.of(JellyfinCatalog.ARTIST, "MusicAlbum", "Audio"));
   }
 
   /** Each listed item carries the user's data. */
@@ -154,11 +155,12 @@ public final class JellyfinClient
   @Override
   public Set<String> favorites(ScanProblems problems) {
     Set<String> favorites = new LinkedHashSet<>();
-    items.inLibraries(
-        List.copyOf(ItemMapper.TYPES.keySet()),
-        Map.of("isFavorite", true),
-        total -> {},
-        page -> page.forEach(item -> favorites.add(item.path("Id").asText())));
+    Consumer<List<JsonNode>> add =
+        page -> page.forEach(item -> favorites.add(item.path("Id").asText()));
+    List<String> types = new ArrayList<>(ItemMapper.TYPES.keySet());
+    types.remove(JellyfinCatalog.ARTIST);
+    items.inLibraries(types, Map.of("isFavorite", true), total -> {}, add);
+    items.albumArtists(Map.of("isFavorite", true), total -> {}, add);
     return favorites;
   }
 

@@ -83,6 +83,25 @@ class EmbyClientTest {
   }
 
   @Test
+  void listsALibrarysArtistsThroughEmbysAlbumArtists() {
+    Listing music = Listing.of(Listing.emby(server, "\"libraries\": [\"Music\"]").music(), null);
+
+    assertThat(music.types())
+        .containsExactly(
+            MediaType.ARTIST, MediaType.ALBUM, MediaType.TRACK, MediaType.TRACK, MediaType.TRACK);
+    assertThat(music.item("Pastel Blues").parentId()).isEqualTo(server.idOf("Nina Simone"));
+    server
+        .wireMock()
+        .verify(
+            getRequestedFor(urlPathEqualTo("/emby/Artists/AlbumArtists"))
+                .withHeader("X-Emby-Token", equalTo(JellyfinStandIn.API_KEY))
+                .withQueryParam("ParentId", equalTo(sample.musicId()))
+                .withQueryParam("UserId", equalTo(sample.aliceId()))
+                .withQueryParam("EnableUserData", equalTo("true"))
+                .withQueryParam("StartIndex", equalTo("0")));
+  }
+
+  @Test
   void anIncrementalListingUsesEmbysChangedSinceFilters() {
     JellyfinClient client = Listing.emby(server, "");
     Listing first = Listing.of(client.movies(), null);

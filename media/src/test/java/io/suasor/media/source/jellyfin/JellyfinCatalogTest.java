@@ -1,8 +1,10 @@
 package io.suasor.media.source.jellyfin;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +15,7 @@ import io.suasor.media.model.CreditRole;
 import io.suasor.media.model.ExternalProvider;
 import io.suasor.media.model.MediaType;
 import io.suasor.media.model.Numbering;
+import io.suasor.media.source.ScanProblems;
 import io.suasor.media.source.SourceCheck;
 import io.suasor.media.source.SourceItem;
 import io.suasor.media.source.WatchState;
@@ -32,9 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Jellyfin client's catalogs against {@link JellyfinStandIn}, a WireMock server answering in
  * the shapes of Jellyfin 10.11's OpenAPI description. What that leaves untested: how a real server
- * fills the fields the description only declares (which it omits, how it orders ties, whether it
- * lists music artists under a library's {@code parentId}), how it compares {@code
- * minDateLastSaved*} dates to the tick, and versions other than the one described.
+ * fills the fields the description only declares (which it omits, how it orders ties, which artists
+ * {@code /Artists/AlbumArtists} counts as a library's), how it compares {@code minDateLastSaved*}
+ * dates to the tick, and versions other than the one described.
  */
 class JellyfinCatalogTest {
   private JellyfinStandIn server;
@@ -137,6 +140,61 @@ class JellyfinCatalogTest {
         .containsExactly(new Credit("Nina Simone", CreditRole.ARTIST, null, 0));
     assertThat(sinnerman.metadata().durationSeconds()).isEqualTo(240);
     assertThat(music.item("Be My Husband").watchState().favorite()).isTrue();
+  }
+
+  @Test
+  void listsALibrarysArtistsThroughAlbumArtistsPagedWithTheUsersData() {
+    for (int i = 0; i < 250; i++) {
+      server.artist(sample.musicId(), "Artist " + i);
+    }
+    server.userData(
+        sample.aliceId(), server.idOf("Nina Simone"), data -> data.put("IsFavorite", true));
+    JellyfinClient client = Listing.jellyfin(server, "\"libraries\": [\"Music\"]");
+
+    Listing music = Listing.of(client.music(), null);
+
+    assertThat(music.types()).filteredOn(MediaType.ARTIST::equals).hasSize(251);
+    assertThat(music.types().subList(0, 251)).containsOnly(MediaType.ARTIST);
+    assertThat(music.item("Nina Simone").watchState().favorite()).isTrue();
+    assertThat(music.expected).isEqualTo(251 + 1 + 3);
+    for (String start : List.of("0", "200")) {
+      server
+          .wireMock()
+          .verify(
+              getRequestedFor(urlPathEqualTo("/Artists/AlbumArtists"))
+                  .withQueryParam("parentId", equalTo(sample.musicId()))
+                  .withQueryParam("userId", equalTo(sample.aliceId()))
+                  .withQueryParam("enableUserData", equalTo("true"))
+                  .withQueryParam("startIndex", equalTo(start))
+                  .withQueryParam("limit", equalTo("200")));
+    }
+    server
+        .wireMock()
+        .verify(
+            0,
+            getRequestedFor(urlPathEqualTo("/Items"))
+                .withQueryParam("includeItemTypes", containing("MusicArtist")));
+    assertThat(client.favorites(new ScanProblems())).contains(server.idOf("Nina Simone"));
+  }
+
+  @Test
+  void anIncrementalListingStillHandsEveryArtist() {
+    JellyfinClient client = Listing.jellyfin(server, "\"libraries\": [\"Music\"]");
+    Listing first = Listing.of(client.music(), null);
+    server.advance(Duration.ofHours(1));
+    server.change(server.idOf("Sinnerman"), item -> item.put("Overview", "Ten minutes long."));
+
+    Listing changed = Listing.of(client.music(), first.next);
+
+    assertThat(changed.titles()).containsExactly("Nina Simone", "Sinnerman");
+    assertThat(changed.item("Nina Simone").entry().fingerprint())
+        .isEqualTo(first.item("Nina Simone").entry().fingerprint());
+    server
+        .wireMock()
+        .verify(
+            0,
+            getRequestedFor(urlPathEqualTo("/Artists/AlbumArtists"))
+                .withQueryParam("minDateLastSaved", matching(".*")));
   }
 
   @Test
