@@ -17,14 +17,10 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 
 /**
@@ -42,6 +38,7 @@ public final class ServerHttp {
   private final HttpSettings settings;
   private final HttpClient client;
   private final Semaphore open;
+  private final Backoff backoff;
   private final Map<String, String> headers;
   private final List<String> secrets;
   private volatile Instant lastServerDate;
@@ -63,6 +60,7 @@ public final class ServerHttp {
     this.headers = Map.copyOf(headers);
     this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 3).toList();
     this.open = new Semaphore(settings.maxConcurrentRequests());
+    this.backoff = new Backoff(settings);
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
@@ -181,36 +179,22 @@ public final class ServerHttp {
               Problem.TIMEOUT,
               describe(method, path)
                   + " did not answer within "
-                  + words(settings.readTimeout())
+                  + Backoff.words(settings.readTimeout())
                   + " ("
                   + attempt
                   + " tries): the server is overloaded or the listing too large; try again"
                   + " later",
               e);
         }
-        pause(backoff(attempt));
+        Backoff.pause(backoff.after(attempt));
         continue;
       } catch (SSLException e) {
-        throw new SourceHttpException(
-            Problem.TLS,
-            describe(method, path)
-                + ": the TLS handshake failed ("
-                + redact(String.valueOf(e.getMessage()), query)
-                + "); use a certificate this Java trusts, or http:// if the server has no"
-                + " certificate",
-            e);
+        throw tls(method, path, query, e, e);
       } catch (ConnectException | UnknownHostException | UnresolvedAddressException e) {
         throw unreachable(method, path, query, e);
       } catch (IOException e) {
         if (e.getCause() instanceof SSLException tls) {
-          throw new SourceHttpException(
-              Problem.TLS,
-              describe(method, path)
-                  + ": the TLS handshake failed ("
-                  + redact(String.valueOf(tls.getMessage()), query)
-                  + "); use a certificate this Java trusts, or http:// if the server has no"
-                  + " certificate",
-              e);
+          throw tls(method, path, query, tls, e);
         }
         if (e.getCause() instanceof ConnectException
             || e.getCause() instanceof UnresolvedAddressException) {
@@ -226,12 +210,12 @@ public final class ServerHttp {
                   + redact(String.valueOf(e.getMessage()), query),
               e);
         }
-        pause(backoff(attempt));
+        Backoff.pause(backoff.after(attempt));
         continue;
       }
       int status = response.status();
-      if (status == 429 || retryable5xx(status)) {
-        Duration wait = retryAfter(response).orElse(backoff(attempt));
+      if (status == 429 || Backoff.retryable5xx(status)) {
+        Duration wait = Backoff.retryAfter(response).orElse(backoff.after(attempt));
         if (attempt >= settings.maxAttempts() || wait.compareTo(settings.maxRetryAfter()) > 0) {
           throw new SourceHttpException(
               Problem.SERVER_ERROR,
@@ -242,11 +226,13 @@ public final class ServerHttp {
                   + " "
                   + attempt
                   + " times"
-                  + retryAfter(response).map(d -> "; it asks to wait " + words(d)).orElse("")
+                  + Backoff.retryAfter(response)
+                      .map(d -> "; it asks to wait " + Backoff.words(d))
+                      .orElse("")
                   + ": try again later"
                   + snippet(response, query));
         }
-        pause(wait);
+        Backoff.pause(wait);
         continue;
       }
       if (status == 401 || status == 403) {
@@ -269,6 +255,17 @@ public final class ServerHttp {
       }
       return response;
     }
+  }
+
+  private SourceHttpException tls(
+      String method, String path, Query query, SSLException tls, Exception cause) {
+    return new SourceHttpException(
+        Problem.TLS,
+        describe(method, path)
+            + ": the TLS handshake failed ("
+            + redact(String.valueOf(tls.getMessage()), query)
+            + "); use a certificate this Java trusts, or http:// if the server has no certificate",
+        cause);
   }
 
   private SourceHttpException unreachable(String method, String path, Query query, Exception e) {
@@ -297,7 +294,7 @@ public final class ServerHttp {
       response
           .headers()
           .firstValue("Date")
-          .flatMap(ServerHttp::httpDate)
+          .flatMap(Backoff::httpDate)
           .ifPresent(d -> lastServerDate = d);
       return new Response(
           response.statusCode(), response.body(), new HttpResponseHeaders(response.headers()));
@@ -330,41 +327,6 @@ public final class ServerHttp {
     return builder.build();
   }
 
-  private static boolean retryable5xx(int status) {
-    return status >= 500 && status <= 599 && status != 501 && status != 505;
-  }
-
-  private Duration backoff(int attempt) {
-    long first = settings.firstBackoff().toMillis();
-    long wait = Math.min(settings.maxBackoff().toMillis(), first << Math.min(attempt - 1, 20));
-    // Up to a quarter more, so that several nodes retrying one server do not knock in step.
-    return Duration.ofMillis(wait + ThreadLocalRandom.current().nextLong(wait / 4 + 1));
-  }
-
-  /** {@code Retry-After} as seconds or as an HTTP date, when the answer has one. */
-  static Optional<Duration> retryAfter(Response response) {
-    Optional<String> value = response.headers().first("Retry-After").map(String::trim);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
-    } catch (NumberFormatException e) {
-      return httpDate(value.get())
-          .map(at -> Duration.between(Instant.now(), at))
-          .map(d -> d.isNegative() ? Duration.ZERO : d);
-    }
-  }
-
-  private static Optional<Instant> httpDate(String text) {
-    try {
-      return Optional.of(
-          ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
-
   private String snippet(Response response, Query query) {
     if (response.body().length == 0) {
       return "";
@@ -374,19 +336,5 @@ public final class ServerHttp {
       text = text.substring(0, SNIPPET) + "…";
     }
     return ": " + redact(text, query);
-  }
-
-  private static void pause(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MediaException("interrupted while waiting to retry a media server");
-    }
-  }
-
-  private static String words(Duration duration) {
-    long millis = duration.toMillis();
-    return millis < 1000 ? millis + " ms" : (millis + 500) / 1000 + " s";
   }
 }
