@@ -9,6 +9,7 @@ import io.suasor.jobs.model.Trigger;
 import io.suasor.server.Application;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
+import io.suasor.server.ThreadDumpOnFailure;
 import io.suasor.server.config.ServerConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -28,9 +29,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A server's event stream shows the runs another node executes on the same PostgreSQL. */
+@ExtendWith(ThreadDumpOnFailure.class)
 class PostgresClusterEventsTest {
   @TempDir Path dataDir;
 
