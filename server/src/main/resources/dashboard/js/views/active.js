@@ -6,6 +6,7 @@ import {userName} from './shared.js';
 
 /** How long a run that just ended stays on the page, so its end can be seen. */
 const KEEP_FINISHED_MS = 60_000;
+const ENDED = ['completed', 'failed', 'cancelled'];
 
 export async function renderActive(main, view) {
   const list = h('ul', {class: 'cards', id: 'active-runs', 'aria-live': 'polite'});
@@ -40,6 +41,11 @@ export async function renderActive(main, view) {
 
   function update(run) {
     let entry = cards.get(run.id);
+    if (entry && ENDED.includes(entry.block.run().status) && !ENDED.includes(run.status)) {
+      // An older state that arrived late (the answer to a cancel can come after the run's end
+      // came by the event stream): a run that ended does not start again.
+      return;
+    }
     if (!entry) {
       entry = card(run);
       cards.set(run.id, entry);
@@ -47,7 +53,7 @@ export async function renderActive(main, view) {
     }
     entry.block.update(run);
     entry.cancel.hidden = !canCancel(view, run);
-    const ended = ['completed', 'failed', 'cancelled'].includes(run.status);
+    const ended = ENDED.includes(run.status);
     entry.item.classList.toggle('ended', ended);
     if (ended && !entry.removal) {
       entry.removal = setTimeout(() => {
@@ -68,6 +74,13 @@ export async function renderActive(main, view) {
   async function load() {
     const runs = await view.api.get('/api/v1/jobs/active');
     runs.sort((a, b) => a.id - b.id).forEach(update);
+    // A run shown as running that is no longer active ended while the stream was down: its end
+    // event is lost, so read the run itself.
+    const active = new Set(runs.map((run) => run.id));
+    const missed = [...cards.entries()]
+      .filter(([id, entry]) => !active.has(id) && !ENDED.includes(entry.block.run().status))
+      .map(([id]) => view.api.get(`/api/v1/jobs/runs/${id}`).then(update));
+    await Promise.all(missed);
     showEmpty();
   }
 

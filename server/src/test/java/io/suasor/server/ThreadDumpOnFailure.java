@@ -13,8 +13,13 @@ public final class ThreadDumpOnFailure implements TestExecutionExceptionHandler 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable failure)
       throws Throwable {
-    StringBuilder dump =
-        new StringBuilder("thread dump at the failure of " + context.getDisplayName() + ":\n");
+    System.out.println(dump("the failure of " + context.getDisplayName()));
+    throw failure;
+  }
+
+  /** Every thread's stack, for a test to print where it gives up waiting. */
+  public static String dump(String when) {
+    StringBuilder dump = new StringBuilder("thread dump at " + when + ":\n");
     for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
       dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
       if (thread.getLockName() != null) {
@@ -28,7 +33,6 @@ public final class ThreadDumpOnFailure implements TestExecutionExceptionHandler 
         dump.append("    at ").append(frame).append('\n');
       }
     }
-    System.out.println(dump);
-    throw failure;
+    return dump.toString();
   }
 }

@@ -70,10 +70,13 @@ class PostgresClusterEventsTest {
       // come and go between two reads of the feed, however slow the machine.
       BlockingQueue<String> events = new LinkedBlockingQueue<>();
       CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> read(lines, events));
+      System.out.println("test: executing the run on the other node");
       assertThat(other.engine().executeNow(run.id())).isPresent();
+      System.out.println("test: the other node executes it");
       supervision.scheduleWithFixedDelay(
           () -> other.engine().supervise(), 0, 50, TimeUnit.MILLISECONDS);
       assertThat(elsewhere.started.await(10, TimeUnit.SECONDS)).isTrue();
+      System.out.println("test: the job started");
       List<String> seen = new ArrayList<>();
       awaitEvent(events, seen, "run.started");
       elsewhere.permits.release();
@@ -96,6 +99,9 @@ class PostgresClusterEventsTest {
       throws InterruptedException {
     while (true) {
       String event = events.poll(20, TimeUnit.SECONDS);
+      if (event == null) {
+        System.out.println(ThreadDumpOnFailure.dump("no " + wanted + " after " + seen));
+      }
       assertThat(event).as("the event stream's next event, waiting for " + wanted).isNotNull();
       seen.add(event);
       if (event.equals(wanted)) {
