@@ -23,6 +23,7 @@ import io.suasor.media.sync.SyncTally.Key;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,9 @@ import java.util.Optional;
  * the source does not offer is said, not silently skipped.
  */
 final class SourceSync {
+  private static final List<SyncType> CATALOGS =
+      List.of(SyncType.MOVIES, SyncType.SERIES, SyncType.MUSIC);
+
   private final CatalogSync catalogSync;
   private final RefStore refs;
   private final SourceDataWriter dataWriter;
@@ -53,7 +57,30 @@ final class SourceSync {
     this.syncState = syncState;
     this.clock = clock;
     this.settings = settings;
-    this.writeBacks = new WriteBacks(dataWriter, clock);
+    this.writeBacks = new WriteBacks(dataWriter);
+  }
+
+  /** One source's sync within a run: what it was asked, and where it reports. */
+  private record Run(
+      MediaSource source,
+      SourceClient client,
+      SyncType type,
+      boolean completeListing,
+      WorkTracker tracker,
+      SyncProgress progress,
+      SyncTally tally) {
+
+    /** The source as messages name it, e.g. "'Den' (subsonic)". */
+    String name() {
+      return "'" + source.name() + "' (" + source.type().value() + ")";
+    }
+
+    /** A step of its own that the source cannot serve is said; a full sync passes on. */
+    void notOffered(SyncType part, String what) {
+      if (type == part) {
+        tally.notOffered(name() + " " + what);
+      }
+    }
   }
 
   void sync(
@@ -63,173 +90,143 @@ final class SourceSync {
       WorkTracker tracker,
       SyncProgress progress,
       SyncTally tally) {
-    SyncType type = request.type();
-    String name = "'" + source.name() + "' (" + source.type().value() + ")";
-    if (type.includes(SyncType.MOVIES)) {
-      catalog(
-          SyncType.MOVIES,
-          client instanceof MovieSource m ? m.movies() : null,
-          source,
-          name,
-          request,
-          tracker,
-          progress,
-          tally);
-    }
-    if (type.includes(SyncType.SERIES)) {
-      catalog(
-          SyncType.SERIES,
-          client instanceof SeriesSource s ? s.series() : null,
-          source,
-          name,
-          request,
-          tracker,
-          progress,
-          tally);
-    }
-    if (type.includes(SyncType.MUSIC)) {
-      catalog(
-          SyncType.MUSIC,
-          client instanceof MusicSource m ? m.music() : null,
-          source,
-          name,
-          request,
-          tracker,
-          progress,
-          tally);
+    Run run =
+        new Run(
+            source, client, request.type(), request.completeListing(), tracker, progress, tally);
+    for (SyncType kind : CATALOGS) {
+      if (run.type().includes(kind)) {
+        catalog(run, kind);
+      }
     }
     Instant now = clock.instant();
-    if (type == SyncType.HISTORY || type == SyncType.FULL) {
-      if (client instanceof PlayHistorySource history) {
-        if (type == SyncType.HISTORY || !history.historyInCatalogs()) {
-          tracker.checkCancelled();
-          ScanProblems problems = new ScanProblems();
-          Map<String, Long> known = new HashMap<>();
-          refs.states(source.id()).forEach((id, state) -> known.put(id, state.itemId()));
-          int[] written =
-              dataWriter.recordPlays(
-                  source.id(),
-                  source.userId(),
-                  history.playHistory(problems),
-                  known,
-                  problems,
-                  now);
-          tally.add(Key.userDataWritten, written[0]);
-          tally.add(Key.playsRecorded, written[1]);
-          tally.problems(problems);
-        }
-      } else {
-        notOffered(type, SyncType.HISTORY, name + " keeps no play history", tally);
-      }
+    if (run.type() == SyncType.HISTORY || run.type() == SyncType.FULL) {
+      history(run, now);
     }
-    if (type == SyncType.FAVORITES || type == SyncType.FULL) {
-      if (client instanceof FavoritesSource favorites) {
-        if (type == SyncType.FAVORITES || !favorites.favoritesInCatalogs()) {
-          tracker.checkCancelled();
-          ScanProblems problems = new ScanProblems();
-          int[] applied =
-              dataWriter.applyFavorites(
-                  source.id(),
-                  source.userId(),
-                  favorites.favorites(problems),
-                  refs.states(source.id()),
-                  problems,
-                  now);
-          tally.add(Key.favoritesImported, applied[0]);
-          tally.add(Key.conflicts, applied[1]);
-          tally.problems(problems);
-        }
-      } else {
-        notOffered(type, SyncType.FAVORITES, name + " keeps no favourites", tally);
-      }
+    if (run.type() == SyncType.FAVORITES || run.type() == SyncType.FULL) {
+      favorites(run, now);
     }
-    if (type.includes(SyncType.PLAYLISTS)) {
-      if (client instanceof PlaylistSource playlists) {
-        syncPlaylists(source, playlists, tracker, tally, now);
-      } else {
-        notOffered(type, SyncType.PLAYLISTS, name + " has no playlists", tally);
-      }
+    if (run.type().includes(SyncType.PLAYLISTS)) {
+      playlists(run, now);
     }
-    if (type == SyncType.COLLECTIONS) {
+    if (run.type() == SyncType.COLLECTIONS) {
       // Collections of sources are not synced: smart collections are a job of their own.
-      tally.notOffered(name + ": collections are not synced from sources");
+      tally.notOffered(run.name() + ": collections are not synced from sources");
     }
-    if (type == SyncType.FULL || type == SyncType.FAVORITES) {
-      if (client instanceof FavoritesSource favorites) {
-        writeBacks.run(
-            source,
-            WriteBack.FAVORITE,
-            (id, value) -> favorites.setFavorite(id, value),
-            tracker,
-            tally);
-      }
+    if ((run.type() == SyncType.FULL || run.type() == SyncType.FAVORITES)
+        && client instanceof FavoritesSource favorites) {
+      writeBacks.run(source, WriteBack.FAVORITE, favorites::setFavorite, tracker, tally);
     }
-    if (type == SyncType.FULL || type == SyncType.HISTORY) {
-      if (client instanceof PlayedStateSource played) {
-        writeBacks.run(
-            source,
-            WriteBack.PLAYED,
-            (id, value) -> played.setPlayed(id, value, clock.instant()),
-            tracker,
-            tally);
-      }
+    if ((run.type() == SyncType.FULL || run.type() == SyncType.HISTORY)
+        && client instanceof PlayedStateSource played) {
+      writeBacks.run(
+          source,
+          WriteBack.PLAYED,
+          (id, value) -> played.setPlayed(id, value, clock.instant()),
+          tracker,
+          tally);
     }
   }
 
-  private void catalog(
-      SyncType kind,
-      SourceCatalog catalog,
-      MediaSource source,
-      String name,
-      SyncRequest request,
-      WorkTracker tracker,
-      SyncProgress progress,
-      SyncTally tally) {
+  private static SourceCatalog catalogOf(SourceClient client, SyncType kind) {
+    return switch (kind) {
+      case MOVIES -> client instanceof MovieSource movies ? movies.movies() : null;
+      case SERIES -> client instanceof SeriesSource series ? series.series() : null;
+      case MUSIC -> client instanceof MusicSource music ? music.music() : null;
+      default -> throw new IllegalArgumentException(kind + " is not a catalog");
+    };
+  }
+
+  private void catalog(Run run, SyncType kind) {
+    SourceCatalog catalog = catalogOf(run.client(), kind);
     if (catalog == null) {
-      notOffered(request.type(), kind, name + " has no " + kind.value(), tally);
+      run.notOffered(kind, "has no " + kind.value());
       return;
     }
-    tracker.checkCancelled();
+    run.tracker().checkCancelled();
+    MediaSource source = run.source();
     if (catalog instanceof Catalog listed) {
-      catalogSync.run(source, listed, tracker, progress, tally);
+      catalogSync.run(source, listed, run.tracker(), run.progress(), run.tally());
     } else if (catalog instanceof PagedCatalog paged) {
       Optional<SyncStateStore.CatalogState> state = syncState.get(source.id(), kind.value());
       Instant started = clock.instant();
       boolean complete =
-          request.completeListing()
+          run.completeListing()
               || state.isEmpty()
               || state.get().changedSince() == null
               || state.get().completeAt() == null
               || !state.get().completeAt().plus(settings.completeListingEvery()).isAfter(started);
       Instant since = complete ? null : state.get().changedSince();
-      Instant next = catalogSync.run(source, paged, since, tracker, progress, tally);
+      Instant next =
+          catalogSync.run(source, paged, since, run.tracker(), run.progress(), run.tally());
       syncState.listed(source.id(), kind.value(), next, complete ? started : null);
     }
   }
 
-  private void syncPlaylists(
-      MediaSource source,
-      PlaylistSource playlists,
-      WorkTracker tracker,
-      SyncTally tally,
-      Instant now) {
+  private void history(Run run, Instant now) {
+    if (!(run.client() instanceof PlayHistorySource history)) {
+      run.notOffered(SyncType.HISTORY, "keeps no play history");
+      return;
+    }
+    // A full sync of a source whose listed items carry the plays has read them already.
+    if (run.type() == SyncType.FULL && history.historyInCatalogs()) {
+      return;
+    }
+    run.tracker().checkCancelled();
+    ScanProblems problems = new ScanProblems();
+    Map<String, Long> known = new HashMap<>();
+    refs.states(run.source().id()).forEach((id, state) -> known.put(id, state.itemId()));
+    int[] written =
+        dataWriter.recordPlays(
+            run.source().id(),
+            run.source().userId(),
+            history.playHistory(problems),
+            known,
+            problems,
+            now);
+    run.tally().add(Key.userDataWritten, written[0]);
+    run.tally().add(Key.playsRecorded, written[1]);
+    run.tally().problems(problems);
+  }
+
+  private void favorites(Run run, Instant now) {
+    if (!(run.client() instanceof FavoritesSource favorites)) {
+      run.notOffered(SyncType.FAVORITES, "keeps no favourites");
+      return;
+    }
+    if (run.type() == SyncType.FULL && favorites.favoritesInCatalogs()) {
+      return;
+    }
+    run.tracker().checkCancelled();
+    ScanProblems problems = new ScanProblems();
+    int[] applied =
+        dataWriter.applyFavorites(
+            run.source().id(),
+            run.source().userId(),
+            favorites.favorites(problems),
+            refs.states(run.source().id()),
+            problems,
+            now);
+    run.tally().add(Key.favoritesImported, applied[0]);
+    run.tally().add(Key.conflicts, applied[1]);
+    run.tally().problems(problems);
+  }
+
+  private void playlists(Run run, Instant now) {
+    if (!(run.client() instanceof PlaylistSource playlists)) {
+      run.notOffered(SyncType.PLAYLISTS, "has no playlists");
+      return;
+    }
+    MediaSource source = run.source();
     ScanProblems problems = new ScanProblems();
     for (SourcePlaylist playlist : playlists.playlists(problems)) {
-      tracker.checkCancelled();
+      run.tracker().checkCancelled();
       // A playlist needs only its own entries' items: look those up, not the whole source.
       Map<String, Long> entries = refs.itemIds(source.id(), playlist.itemIds());
       if (dataWriter.syncPlaylist(
           source.name(), source.userId(), playlist, entries, problems, now)) {
-        tally.add(Key.playlistsChanged, 1);
+        run.tally().add(Key.playlistsChanged, 1);
       }
     }
-    tally.problems(problems);
-  }
-
-  /** A sync of {@code part} alone that the source cannot serve is said; a full one passes on. */
-  private static void notOffered(SyncType asked, SyncType part, String what, SyncTally tally) {
-    if (asked == part) {
-      tally.notOffered(what);
-    }
+    run.tally().problems(problems);
   }
 }

@@ -7,7 +7,6 @@ import io.suasor.media.store.SourceDataWriter;
 import io.suasor.media.store.SourceDataWriter.Pending;
 import io.suasor.media.store.SourceDataWriter.WriteBack;
 import io.suasor.media.sync.SyncTally.Key;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,11 +19,9 @@ final class WriteBacks {
   private static final int REPORTED_FAILURES = 20;
 
   private final SourceDataWriter dataWriter;
-  private final Clock clock;
 
-  WriteBacks(SourceDataWriter dataWriter, Clock clock) {
+  WriteBacks(SourceDataWriter dataWriter) {
     this.dataWriter = dataWriter;
-    this.clock = clock;
   }
 
   /** Writes one item's state to the source. */
