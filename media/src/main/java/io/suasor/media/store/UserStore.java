@@ -3,6 +3,8 @@ package io.suasor.media.store;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
 import io.suasor.media.model.JobPreferences;
+import io.suasor.media.model.MediaType;
+import io.suasor.media.model.Recommender;
 import io.suasor.media.model.Role;
 import io.suasor.media.model.User;
 import java.sql.ResultSet;
@@ -100,8 +102,10 @@ public final class UserStore {
                 Jdbc.queryOne(
                     c,
                     """
-                    SELECT user_id, recommendations_enabled, notifications_enabled,
-                           max_notifications_per_day, preferred_genres, excluded_genres, updated_at
+                    SELECT user_id, time_zone, analysis_enabled, recommendations_enabled,
+                           recommender, recommender_url, recommender_model, max_recommendations,
+                           notifications_enabled, max_notifications_per_day, media_types,
+                           min_rating, preferred_genres, excluded_genres, updated_at
                     FROM user_job_preferences WHERE user_id = ?
                     """,
                     UserStore::preferences,
@@ -116,22 +120,39 @@ public final class UserStore {
             Jdbc.update(
                 c,
                 """
-                INSERT INTO user_job_preferences (user_id, recommendations_enabled,
-                    notifications_enabled, max_notifications_per_day, preferred_genres,
-                    excluded_genres, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO user_job_preferences (user_id, time_zone, analysis_enabled,
+                    recommendations_enabled, recommender, recommender_url, recommender_model,
+                    max_recommendations, notifications_enabled, max_notifications_per_day,
+                    media_types, min_rating, preferred_genres, excluded_genres, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET
+                    time_zone = excluded.time_zone,
+                    analysis_enabled = excluded.analysis_enabled,
                     recommendations_enabled = excluded.recommendations_enabled,
+                    recommender = excluded.recommender,
+                    recommender_url = excluded.recommender_url,
+                    recommender_model = excluded.recommender_model,
+                    max_recommendations = excluded.max_recommendations,
                     notifications_enabled = excluded.notifications_enabled,
                     max_notifications_per_day = excluded.max_notifications_per_day,
+                    media_types = excluded.media_types,
+                    min_rating = excluded.min_rating,
                     preferred_genres = excluded.preferred_genres,
                     excluded_genres = excluded.excluded_genres,
                     updated_at = excluded.updated_at
                 """,
                 preferences.userId(),
+                preferences.timeZone().getId(),
+                preferences.analysisEnabled(),
                 preferences.recommendationsEnabled(),
+                preferences.recommender().value(),
+                Jdbc.nullableText(preferences.recommenderUrl()),
+                Jdbc.nullableText(preferences.recommenderModel()),
+                preferences.maxRecommendations(),
                 preferences.notificationsEnabled(),
                 preferences.maxNotificationsPerDay(),
+                Json.write(preferences.mediaTypes().stream().map(MediaType::value).toList()),
+                new Jdbc.Typed(preferences.minRating(), java.sql.Types.DOUBLE),
                 Json.write(preferences.preferredGenres()),
                 Json.write(preferences.excludedGenres()),
                 preferences.updatedAt()));
@@ -151,9 +172,17 @@ public final class UserStore {
   private static JobPreferences preferences(ResultSet row) throws SQLException {
     return new JobPreferences(
         row.getLong("user_id"),
+        java.time.ZoneId.of(row.getString("time_zone")),
+        row.getBoolean("analysis_enabled"),
         row.getBoolean("recommendations_enabled"),
+        Recommender.of(row.getString("recommender")),
+        row.getString("recommender_url"),
+        row.getString("recommender_model"),
+        row.getInt("max_recommendations"),
         row.getBoolean("notifications_enabled"),
         row.getInt("max_notifications_per_day"),
+        Json.strings(row.getString("media_types")).stream().map(MediaType::of).toList(),
+        ItemStore.nullableDouble(row, "min_rating"),
         Json.strings(row.getString("preferred_genres")),
         Json.strings(row.getString("excluded_genres")),
         Jdbc.instant(row, "updated_at"));

@@ -66,10 +66,32 @@ abstract class MediaStoreContract {
         .isInstanceOf(DuplicateException.class);
     assertThat(users.preferences(ana.id(), now)).isEqualTo(JobPreferences.defaults(ana.id(), now));
     JobPreferences mine =
-        new JobPreferences(ana.id(), false, true, 3, List.of("Drama"), List.of("Horror"), now);
+        new JobPreferences(
+            ana.id(),
+            java.time.ZoneId.of("Europe/Berlin"),
+            false,
+            false,
+            io.suasor.media.model.Recommender.OPENAI,
+            "http://localhost:11434/v1",
+            "llama3",
+            12,
+            true,
+            3,
+            List.of(MediaType.MOVIE, MediaType.EPISODE),
+            6.5,
+            List.of("Drama"),
+            List.of("Horror"),
+            now);
     users.savePreferences(mine);
     users.savePreferences(mine);
     assertThat(users.preferences(ana.id(), now)).isEqualTo(mine);
+    RecommenderKeys keys = new RecommenderKeys(database, SecretBox.random());
+    keys.set(ana.id(), "sk-live-123456");
+    assertThat(keys.key(ana.id())).contains("sk-live-123456");
+    users.savePreferences(mine);
+    assertThat(keys.has(ana.id())).as("saving preferences keeps the key").isTrue();
+    keys.set(ana.id(), null);
+    assertThat(keys.has(ana.id())).isFalse();
     assertThat(users.setActive(ana.id(), false, now)).isTrue();
     assertThat(users.active()).isEmpty();
   }
