@@ -3,6 +3,8 @@ package io.suasor.media.jobs;
 import io.suasor.jobs.Job;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JobRepository;
+import io.suasor.media.analysis.ActivityAnalysisService;
+import io.suasor.media.analysis.AnalysisSettings;
 import io.suasor.media.cleanup.LibraryCleanupService;
 import io.suasor.media.maintenance.DatabaseMaintenanceService;
 import io.suasor.media.maintenance.Retention;
@@ -18,12 +20,20 @@ import java.util.List;
 
 /** The media domain's system jobs, built from their settings, for the composition root. */
 public final class SystemJobs {
-  /** The settings of the four jobs; {@link #defaults()} for the usual ones. */
+  /** The settings of the jobs; {@link #defaults()} for the usual ones. */
   public record Settings(
-      SyncSettings sync, RefreshSettings refresh, int cleanupBatchSize, Retention retention) {
+      SyncSettings sync,
+      RefreshSettings refresh,
+      int cleanupBatchSize,
+      Retention retention,
+      AnalysisSettings analysis) {
     public static Settings defaults() {
       return new Settings(
-          SyncSettings.defaults(), RefreshSettings.defaults(), 500, Retention.defaults());
+          SyncSettings.defaults(),
+          RefreshSettings.defaults(),
+          500,
+          Retention.defaults(),
+          AnalysisSettings.defaults());
     }
   }
 
@@ -44,6 +54,7 @@ public final class SystemJobs {
         new LibraryCleanupJob(
             new LibraryCleanupService(database, clock, settings.cleanupBatchSize())),
         new DatabaseMaintenanceJob(
-            new DatabaseMaintenanceService(database, jobs, clock, settings.retention())));
+            new DatabaseMaintenanceService(database, jobs, clock, settings.retention())),
+        new ActivityAnalysisJob(new ActivityAnalysisService(database, clock, settings.analysis())));
   }
 }

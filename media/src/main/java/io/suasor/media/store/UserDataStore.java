@@ -58,14 +58,74 @@ public final class UserDataStore {
                 SELECT user_id, item_id, played_at, played_percentage, source_id
                 FROM play_history WHERE user_id = ? ORDER BY played_at, item_id
                 """,
-                row ->
-                    new PlayEvent(
-                        row.getLong("user_id"),
-                        row.getLong("item_id"),
-                        Jdbc.instant(row, "played_at"),
-                        row.getDouble("played_percentage"),
-                        Jdbc.nullableLong(row, "source_id")),
+                UserDataStore::play,
                 userId));
+  }
+
+  /**
+   * The next {@code limit} plays of a user after {@code after} (null: from the first), in the order
+   * of {@link #history}; a caller walks a long history in pages this way without holding all of it.
+   */
+  public List<PlayEvent> historyAfter(long userId, PlayEvent after, int limit) {
+    return database.read(
+        "read play history of user " + userId,
+        c ->
+            after == null
+                ? Jdbc.query(
+                    c,
+                    """
+                    SELECT user_id, item_id, played_at, played_percentage, source_id
+                    FROM play_history WHERE user_id = ?
+                    ORDER BY played_at, item_id LIMIT ?
+                    """,
+                    UserDataStore::play,
+                    userId,
+                    limit)
+                : Jdbc.query(
+                    c,
+                    """
+                    SELECT user_id, item_id, played_at, played_percentage, source_id
+                    FROM play_history WHERE user_id = ? AND (played_at, item_id) > (?, ?)
+                    ORDER BY played_at, item_id LIMIT ?
+                    """,
+                    UserDataStore::play,
+                    userId,
+                    after.playedAt(),
+                    after.itemId(),
+                    limit));
+  }
+
+  /** How many of the items a user played they finished, and how many they started and left. */
+  public record Completion(long finished, long abandoned) {}
+
+  /**
+   * Counts each item in the user's history once: finished when a play of it reached {@code
+   * finishedPercent}, or its item data says it is played that far (a source may know it was
+   * finished without a play of it that did); abandoned otherwise.
+   */
+  public Completion completion(long userId, double finishedPercent) {
+    return database.read(
+        "count finished items of user " + userId,
+        c ->
+            Jdbc.queryOne(
+                    c,
+                    """
+                    SELECT COUNT(*) AS started,
+                           COALESCE(SUM(CASE WHEN p.best >= ? OR d.played_percentage >= ?
+                                             THEN 1 ELSE 0 END), 0) AS finished
+                    FROM (SELECT item_id, MAX(played_percentage) AS best
+                          FROM play_history WHERE user_id = ? GROUP BY item_id) p
+                    LEFT JOIN user_item_data d ON d.user_id = ? AND d.item_id = p.item_id
+                    """,
+                    row ->
+                        new Completion(
+                            row.getLong("finished"),
+                            row.getLong("started") - row.getLong("finished")),
+                    finishedPercent,
+                    finishedPercent,
+                    userId,
+                    userId)
+                .orElseThrow());
   }
 
   static Optional<UserItemData> get(Connection c, long userId, long itemId) throws SQLException {
@@ -126,6 +186,15 @@ public final class UserDataStore {
             play.playedPercentage(),
             Jdbc.nullableLong(play.sourceId()))
         == 1;
+  }
+
+  private static PlayEvent play(ResultSet row) throws SQLException {
+    return new PlayEvent(
+        row.getLong("user_id"),
+        row.getLong("item_id"),
+        Jdbc.instant(row, "played_at"),
+        row.getDouble("played_percentage"),
+        Jdbc.nullableLong(row, "source_id"));
   }
 
   static UserItemData data(ResultSet row) throws SQLException {

@@ -13,11 +13,16 @@ import io.suasor.jobs.testing.EventRecorder;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.demo.DemoLibrary;
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.model.Role;
+import io.suasor.media.model.User;
 import io.suasor.media.source.clients.SourceClientsByType;
 import io.suasor.media.source.http.HttpSettings;
+import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.Json;
 import io.suasor.media.store.SecretBox;
 import io.suasor.media.store.SourceStore;
+import io.suasor.media.store.UserDataStore;
+import io.suasor.media.store.UserStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four system jobs run through the real engine; on SQLite and PostgreSQL. */
+/** The system jobs run through the real engine; on SQLite and PostgreSQL. */
 abstract class SystemJobsContract {
   static final DemoLibrary.Size SIZE = new DemoLibrary.Size(40, 4, 2, 3, 4, 2, 4);
 
@@ -144,6 +149,35 @@ abstract class SystemJobsContract {
     assertThat(Json.mapper().readTree(ended.metadata()).get("sourcesSynced").asLong()).isEqualTo(1);
     assertThat(ended.statusMessage()).startsWith("1 source synced: 0 created");
     assertThat(ended.processedItems()).isEqualTo(ended.totalItems());
+  }
+
+  @Test
+  void theActivityAnalysisRunsForEveryActiveUserOrForTheUserWhoRunsIt() throws Exception {
+    run(
+        ManualRun.of(MediaSyncJob.NAME)
+            .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+    long plays = new UserDataStore(database).history(source.userId()).size();
+    assertThat(plays).isPositive();
+    User other =
+        new UserStore(database).create("other", null, Role.USER, true, Clock.systemUTC().instant());
+
+    JsonNode all = run(ManualRun.of(ActivityAnalysisJob.NAME));
+    assertThat(all.get("usersAnalysed").asLong()).isEqualTo(2);
+    assertThat(all.get("usersSkipped").asLong()).isZero();
+    assertThat(all.get("playsCounted").asLong()).isEqualTo(plays);
+    ActivityProfileStore profiles = new ActivityProfileStore(database);
+    assertThat(profiles.get(source.userId()).orElseThrow().playsCounted()).isEqualTo(plays);
+    assertThat(profiles.get(other.id()).orElseThrow().playsCounted()).isZero();
+
+    JobRun own =
+        engine.service().runJobManually(ManualRun.of(ActivityAnalysisJob.NAME).forUser(other.id()));
+    JobRun ended = events.awaitFinished(own.id());
+    assertThat(ended.status()).as(ended.errorMessage()).isEqualTo(JobStatus.COMPLETED);
+    JsonNode mine = Json.mapper().readTree(ended.metadata());
+    assertThat(mine.get("usersAnalysed").asLong()).isEqualTo(1);
+    assertThat(mine.get("playsCounted").asLong()).isZero();
+    assertThat(ended.statusMessage()).isEqualTo("1 user analysed from 0 plays");
+    assertThat(ended.processedItems()).isEqualTo(1);
   }
 
   private JsonNode run(ManualRun request) throws Exception {

@@ -334,10 +334,10 @@ abstract class MediaStoreContract {
     assertThat(notifications.markRead(note.id())).isTrue();
 
     ActivityProfileStore profiles = new ActivityProfileStore(database);
-    profiles.save(new ActivityProfile(ana.id(), "{\"hours\":[20]}", now));
-    profiles.save(new ActivityProfile(ana.id(), "{\"hours\":[21]}", now));
+    profiles.save(new ActivityProfile(ana.id(), "{\"hours\":[20]}", now, 3));
+    profiles.save(new ActivityProfile(ana.id(), "{\"hours\":[21]}", now, 4));
     assertThat(profiles.get(ana.id()))
-        .contains(new ActivityProfile(ana.id(), "{\"hours\":[21]}", now));
+        .contains(new ActivityProfile(ana.id(), "{\"hours\":[21]}", now, 4));
 
     TokenStore tokens = new TokenStore(database);
     var token = tokens.create(ana.id(), "cli", "sha256:abc", now, null);
