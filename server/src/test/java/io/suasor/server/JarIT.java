@@ -75,6 +75,7 @@ class JarIT {
               "\"system.metadata.refresh\"",
               "\"system.library.cleanup\"",
               "\"system.database.maintenance\"",
+              "\"system.user.activity.analysis\"",
               "\"frequency\":\"hourly\"",
               "\"frequency\":\"weekly\"");
     } finally {

@@ -9,9 +9,15 @@ import java.util.Map;
 public final class Envelope {
   private Envelope() {}
 
-  /** A success; {@code pagination} is present only on paged lists. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Success(boolean success, String message, Object data, Pagination pagination) {}
+  /**
+   * A success; {@code data} is always there (null when there is nothing, e.g. no profile yet),
+   * {@code pagination} only on paged lists.
+   */
+  public record Success(
+      boolean success,
+      String message,
+      Object data,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Pagination pagination) {}
 
   /** Where the next page of a list starts; {@code nextCursor} is null on the last page. */
   public record Pagination(int limit, Long nextCursor) {}

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.Database;
 import io.suasor.media.source.SourceClients;
+import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.SourceStore;
 import io.suasor.server.auth.TokenStore;
 import io.suasor.server.auth.User;
@@ -114,6 +115,8 @@ public final class HttpServer implements AutoCloseable {
     new RunRoutes(parts.jobs(), parts.json()).register(config.routes);
     new ScheduleRoutes(parts.jobs(), parts.json(), parts.clock()).register(config.routes);
     new AccountRoutes(parts.users(), parts.tokens(), parts.json()).register(config.routes);
+    new ActivityRoutes(new ActivityProfileStore(parts.database()), parts.json())
+        .register(config.routes);
     new SourceRoutes(
             new SourceRoutes.Parts(
                 parts.sources(),

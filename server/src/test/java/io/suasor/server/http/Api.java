@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** A small client of the real server on a loopback port. */
 final class Api {
@@ -36,6 +37,20 @@ final class Api {
     String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
+  }
+
+  /** The run once it has ended, read as {@code token} sees it; fails after a minute. */
+  JsonNode awaitEnd(String token, long runId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode run;
+    do {
+      run = get("/api/v1/jobs/runs/" + runId, token).data();
+      if (!run.get("endTime").isNull()) {
+        return run;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("run " + runId + " did not end: " + run);
   }
 
   Reply get(String path, String token) {

@@ -8,10 +8,8 @@ import io.suasor.server.TestServer;
 import io.suasor.server.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -347,7 +345,7 @@ abstract class MediaApiContract {
     assertThat(movies.status()).as(movies.text()).isEqualTo(202);
     long id = movies.data().get("id").asLong();
     assertThat(movies.header("Location")).isEqualTo("/api/v1/jobs/runs/" + id);
-    JsonNode done = awaitEnd(bob, id);
+    JsonNode done = api.awaitEnd(bob, id);
     assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
     assertThat(done.get("metadata").asText()).contains("\"itemsCreated\":" + SMALL.movies());
 
@@ -355,14 +353,14 @@ abstract class MediaApiContract {
     Api.Reply full =
         send("POST", "/api/v1/jobs/media-sync/run", bob, "{\"clientID\":0,\"syncType\":\"full\"}");
     assertThat(full.status()).as(full.text()).isEqualTo(202);
-    JsonNode fullRun = awaitEnd(bob, full.data().get("id").asLong());
+    JsonNode fullRun = api.awaitEnd(bob, full.data().get("id").asLong());
     assertThat(fullRun.get("status").asText()).isEqualTo("completed");
     assertThat(fullRun.get("metadata").asText())
         .contains("\"itemsCreated\":" + (SMALL.items() - SMALL.movies()));
 
     Api.Reply fullSync = send("POST", "/api/v1/jobs/full-sync", bob, null);
     assertThat(fullSync.status()).as(fullSync.text()).isEqualTo(202);
-    JsonNode unchanged = awaitEnd(bob, fullSync.data().get("id").asLong());
+    JsonNode unchanged = api.awaitEnd(bob, fullSync.data().get("id").asLong());
     assertThat(unchanged.get("metadata").asText())
         .contains("\"itemsCreated\":0", "\"itemsUnchanged\":" + SMALL.items());
 
@@ -405,21 +403,8 @@ abstract class MediaApiContract {
     Api.Reply second = send("POST", "/api/v1/jobs/media-sync/run", admin, body);
     assertThat(second.status()).as(second.text()).isEqualTo(409);
     assertThat(second.json().get("type").asText()).isEqualTo("CONFLICT");
-    assertThat(awaitEnd(admin, first.data().get("id").asLong()).get("status").asText())
+    assertThat(api.awaitEnd(admin, first.data().get("id").asLong()).get("status").asText())
         .isEqualTo("completed");
-  }
-
-  private JsonNode awaitEnd(String token, long id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode run;
-    do {
-      run = api.get("/api/v1/jobs/runs/" + id, token).data();
-      if (!run.get("endTime").isNull()) {
-        return run;
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("run " + id + " did not end: " + run);
   }
 
   private static List<Long> ids(JsonNode array) {
