@@ -62,9 +62,4 @@ final class Backoff {
       throw new MediaException("interrupted while waiting to retry a media server");
     }
   }
-
-  static String words(Duration duration) {
-    long millis = duration.toMillis();
-    return millis < 1000 ? millis + " ms" : (millis + 500) / 1000 + " s";
-  }
 }

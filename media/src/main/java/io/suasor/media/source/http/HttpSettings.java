@@ -75,4 +75,10 @@ public record HttpSettings(
     return new HttpSettings(
         connectTimeout, readTimeout, maxAttempts, first, max, maxRetryAfter, maxConcurrentRequests);
   }
+
+  /** A duration as messages say it: "500 ms", "3 s". */
+  public static String words(Duration duration) {
+    long millis = duration.toMillis();
+    return millis < 1000 ? millis + " ms" : (millis + 500) / 1000 + " s";
+  }
 }

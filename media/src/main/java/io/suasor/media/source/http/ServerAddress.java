@@ -4,7 +4,8 @@ package io.suasor.media.source.http;
  * Which server a client talks to, as messages name it.
  *
  * @param kind the kind of server, e.g. "Jellyfin"
- * @param sourceName the Suasor source's name
+ * @param sourceName the Suasor source's name; null for a service that is not a source (an AI
+ *     provider)
  * @param url the server's base address, without a trailing slash
  * @param credentialAdvice what to tell a user whose credentials the server refuses
  */
@@ -16,6 +17,8 @@ public record ServerAddress(String kind, String sourceName, String url, String c
   }
 
   public String describe() {
-    return kind + " source '" + sourceName + "' at " + url;
+    return sourceName == null
+        ? kind + " at " + url
+        : kind + " source '" + sourceName + "' at " + url;
   }
 }

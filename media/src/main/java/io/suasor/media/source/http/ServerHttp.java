@@ -24,12 +24,12 @@ import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLException;
 
 /**
- * The one way Suasor talks to a media server: every request has a connect and a read timeout, at
- * most a few are open at once, 429 and 5xx answers and timeouts are retried with backoff that
- * honours {@code Retry-After}, and every failure becomes a {@link SourceHttpException} whose
- * message names the server, the request (without its query, where secrets may travel) and what to
- * change. Secrets given to it, and a query's {@link Query#secret secret} parameters, are blanked
- * out of anything it puts in a message.
+ * The one way Suasor talks to another server (a media server, a metadata or AI provider): every
+ * request has a connect and a read timeout, at most a few are open at once, 429 and 5xx answers and
+ * timeouts are retried with backoff that honours {@code Retry-After}, and every failure becomes a
+ * {@link SourceHttpException} whose message names the server, the request (without its query, where
+ * secrets may travel) and what to change. Secrets given to it, and a query's {@link Query#secret
+ * secret} parameters, are blanked out of anything it puts in a message.
  */
 public final class ServerHttp {
   private static final int SNIPPET = 200;
@@ -89,12 +89,20 @@ public final class ServerHttp {
 
   /** GETs a JSON document; any status but 2xx is an error. */
   public JsonNode getJson(String path, Query query) {
-    return json("GET", path, exchange("GET", path, query, true));
+    return json("GET", path, exchange("GET", path, query, null, true));
   }
 
   /** Sends a request whose answer, if any, is JSON; an empty body gives an empty object. */
   public JsonNode sendJson(String method, String path, Query query) {
-    Response response = exchange(method, path, query, true);
+    return sendJson(method, path, query, null);
+  }
+
+  /**
+   * Sends a request with a JSON body (none when {@code body} is null) whose answer, if any, is
+   * JSON; an empty answer gives an empty object.
+   */
+  public JsonNode sendJson(String method, String path, Query query, JsonNode body) {
+    Response response = exchange(method, path, query, body, true);
     return response.body().length == 0
         ? Json.mapper().createObjectNode()
         : json(method, path, response);
@@ -106,7 +114,12 @@ public final class ServerHttp {
    * server").
    */
   public Response exchangeAnyStatus(String method, String path, Query query) {
-    return exchange(method, path, query, false);
+    return exchange(method, path, query, null, false);
+  }
+
+  /** As {@link #exchangeAnyStatus(String, String, Query)}, with a JSON body. */
+  public Response exchangeAnyStatus(String method, String path, Query query, JsonNode body) {
+    return exchange(method, path, query, body, false);
   }
 
   /** The server's clock at its last answer ({@code Date} header), when it sends one. */
@@ -162,8 +175,9 @@ public final class ServerHttp {
     }
   }
 
-  private Response exchange(String method, String path, Query query, boolean only2xx) {
-    HttpRequest request = request(method, path, query);
+  private Response exchange(
+      String method, String path, Query query, JsonNode body, boolean only2xx) {
+    HttpRequest request = request(method, path, query, body);
     int attempt = 0;
     while (true) {
       attempt++;
@@ -179,7 +193,7 @@ public final class ServerHttp {
               Problem.TIMEOUT,
               describe(method, path)
                   + " did not answer within "
-                  + Backoff.words(settings.readTimeout())
+                  + HttpSettings.words(settings.readTimeout())
                   + " ("
                   + attempt
                   + " tries): the server is overloaded or the listing too large; try again"
@@ -227,10 +241,11 @@ public final class ServerHttp {
                   + attempt
                   + " times"
                   + Backoff.retryAfter(response)
-                      .map(d -> "; it asks to wait " + Backoff.words(d))
+                      .map(d -> "; it asks to wait " + HttpSettings.words(d))
                       .orElse("")
                   + ": try again later"
-                  + snippet(response, query));
+                  + snippet(response, query),
+              status);
         }
         Backoff.pause(wait);
         continue;
@@ -242,16 +257,18 @@ public final class ServerHttp {
                 + " refused the credentials (HTTP "
                 + status
                 + "): "
-                + server.credentialAdvice());
+                + server.credentialAdvice(),
+            status);
       }
       if (only2xx && status == 404) {
         throw new SourceHttpException(
-            Problem.NOT_FOUND, describe(method, path) + " answered HTTP 404 (not found)");
+            Problem.NOT_FOUND, describe(method, path) + " answered HTTP 404 (not found)", status);
       }
       if (only2xx && (status < 200 || status > 299)) {
         throw new SourceHttpException(
             Problem.BAD_RESPONSE,
-            describe(method, path) + " answered HTTP " + status + snippet(response, query));
+            describe(method, path) + " answered HTTP " + status + snippet(response, query),
+            status);
       }
       return response;
     }
@@ -306,7 +323,7 @@ public final class ServerHttp {
     }
   }
 
-  private HttpRequest request(String method, String path, Query query) {
+  private HttpRequest request(String method, String path, Query query, JsonNode body) {
     String target = server.url() + path + (query.isEmpty() ? "" : "?" + query.encoded());
     URI uri;
     try {
@@ -322,8 +339,15 @@ public final class ServerHttp {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(settings.readTimeout())
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
     headers.forEach(builder::header);
+    if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+      builder.header("Content-Type", "application/json");
+    }
     return builder.build();
   }
 

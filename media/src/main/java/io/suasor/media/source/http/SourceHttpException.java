@@ -1,6 +1,7 @@
 package io.suasor.media.source.http;
 
 import io.suasor.media.MediaException;
+import java.util.OptionalInt;
 
 /**
  * A media server could not be used. The message names the server and what to change; it never holds
@@ -33,19 +34,35 @@ public class SourceHttpException extends MediaException {
   }
 
   private final Problem problem;
+  private final int status;
 
   public SourceHttpException(Problem problem, String message) {
+    this(problem, message, 0);
+  }
+
+  /** A failure read from an answer with this HTTP status. */
+  public SourceHttpException(Problem problem, String message, int status) {
     super(message);
     this.problem = problem;
+    this.status = status;
   }
 
   public SourceHttpException(Problem problem, String message, Throwable cause) {
     super(message);
     initCause(cause);
     this.problem = problem;
+    this.status = 0;
   }
 
   public Problem problem() {
     return problem;
+  }
+
+  /**
+   * The HTTP status of the answer that failed the request, when it was an answer (e.g. 429 or 503
+   * behind a {@link Problem#SERVER_ERROR}); empty for a timeout or no connection.
+   */
+  public OptionalInt status() {
+    return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
 }
