@@ -8,6 +8,9 @@ import io.suasor.media.maintenance.DatabaseMaintenanceService;
 import io.suasor.media.maintenance.Retention;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshSettings;
+import io.suasor.media.recommend.RecommendationService;
+import io.suasor.media.recommend.RecommenderSettings;
+import io.suasor.media.recommend.SuggestionSource;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.local.NfoMetadataProvider;
 import io.suasor.media.store.SourceStore;
@@ -18,17 +21,26 @@ import java.util.List;
 
 /** The media domain's system jobs, built from their settings, for the composition root. */
 public final class SystemJobs {
-  /** The settings of the four jobs; {@link #defaults()} for the usual ones. */
+  /** The settings of the jobs; {@link #defaults()} for the usual ones. */
   public record Settings(
-      SyncSettings sync, RefreshSettings refresh, int cleanupBatchSize, Retention retention) {
+      SyncSettings sync,
+      RefreshSettings refresh,
+      int cleanupBatchSize,
+      Retention retention,
+      RecommenderSettings recommender) {
     public static Settings defaults() {
       return new Settings(
-          SyncSettings.defaults(), RefreshSettings.defaults(), 500, Retention.defaults());
+          SyncSettings.defaults(),
+          RefreshSettings.defaults(),
+          500,
+          Retention.defaults(),
+          RecommenderSettings.defaults());
     }
   }
 
   private SystemJobs() {}
 
+  /** The jobs, with no recommender besides the built-in one. */
   public static List<Job> create(
       Database database,
       JobRepository jobs,
@@ -36,6 +48,21 @@ public final class SystemJobs {
       SourceClients clients,
       Clock clock,
       Settings settings) {
+    return create(database, jobs, sources, clients, clock, settings, SuggestionSource.none());
+  }
+
+  /**
+   * The jobs; {@code suggestions} serves the users whose preferences chose a recommender other than
+   * the built-in one (which stands in when it fails).
+   */
+  public static List<Job> create(
+      Database database,
+      JobRepository jobs,
+      SourceStore sources,
+      SourceClients clients,
+      Clock clock,
+      Settings settings,
+      SuggestionSource suggestions) {
     return List.of(
         new MediaSyncJob(new MediaSyncService(database, sources, clients, clock, settings.sync())),
         new MetadataRefreshJob(
@@ -44,6 +71,8 @@ public final class SystemJobs {
         new LibraryCleanupJob(
             new LibraryCleanupService(database, clock, settings.cleanupBatchSize())),
         new DatabaseMaintenanceJob(
-            new DatabaseMaintenanceService(database, jobs, clock, settings.retention())));
+            new DatabaseMaintenanceService(database, jobs, clock, settings.retention())),
+        new RecommendationJob(
+            new RecommendationService(database, clock, settings.recommender(), suggestions)));
   }
 }
