@@ -30,6 +30,7 @@ import io.suasor.server.config.ServerConfig;
 import io.suasor.server.http.EventStream;
 import io.suasor.server.http.HttpServer;
 import io.suasor.server.http.Json;
+import io.suasor.server.http.UserJobStores;
 import io.suasor.server.metrics.JobMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class Application implements AutoCloseable {
   private final UserStore users;
   private final TokenStore tokens;
   private final SourceStore sources;
+  private final UserJobStores userJobs;
   private final SourceClients sourceClients;
   private final SourceClients sourceChecks;
   private final PrometheusMeterRegistry metrics;
@@ -97,7 +99,9 @@ public final class Application implements AutoCloseable {
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
       this.engine = builder.build();
-      this.sources = new SourceStore(database, secretBox(config));
+      SecretBox box = secretBox(config);
+      this.sources = new SourceStore(database, box);
+      this.userJobs = UserJobStores.over(database, box);
       int sealed = sources.sealPlainSecrets();
       if (sealed > 0) {
         log.info("encrypted the plain-text secrets of {} sources", sealed);
@@ -187,6 +191,7 @@ public final class Application implements AutoCloseable {
                     tokens,
                     sources,
                     sourceChecks,
+                    userJobs,
                     events,
                     metrics,
                     json,
@@ -250,6 +255,11 @@ public final class Application implements AutoCloseable {
 
   public SourceStore sources() {
     return sources;
+  }
+
+  /** Recommendations, job preferences and recommender keys. */
+  public UserJobStores userJobs() {
+    return userJobs;
   }
 
   /** Opens a client for any stored source. */
