@@ -16,6 +16,8 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DuplicateException;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.jobs.SystemJobs;
+import io.suasor.media.recommend.ai.AiRecommenders;
+import io.suasor.media.recommend.ai.AiSuggestionSource;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.clients.SourceClientsByType;
 import io.suasor.media.source.http.HttpSettings;
@@ -30,6 +32,7 @@ import io.suasor.server.config.ServerConfig;
 import io.suasor.server.http.EventStream;
 import io.suasor.server.http.HttpServer;
 import io.suasor.server.http.Json;
+import io.suasor.server.http.UserJobStores;
 import io.suasor.server.metrics.JobMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -56,6 +59,7 @@ public final class Application implements AutoCloseable {
   private final UserStore users;
   private final TokenStore tokens;
   private final SourceStore sources;
+  private final UserJobStores userJobs;
   private final SourceClients sourceClients;
   private final SourceClients sourceChecks;
   private final PrometheusMeterRegistry metrics;
@@ -97,7 +101,9 @@ public final class Application implements AutoCloseable {
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
       this.engine = builder.build();
-      this.sources = new SourceStore(database, secretBox(config));
+      SecretBox box = secretBox(config);
+      this.sources = new SourceStore(database, box);
+      this.userJobs = UserJobStores.over(database, box);
       int sealed = sources.sealPlainSecrets();
       if (sealed > 0) {
         log.info("encrypted the plain-text secrets of {} sources", sealed);
@@ -110,7 +116,9 @@ public final class Application implements AutoCloseable {
               sources,
               sourceClients,
               clock,
-              SystemJobs.Settings.defaults())
+              SystemJobs.Settings.defaults(),
+              new AiSuggestionSource(
+                  database, userJobs.recommenderKeys(), AiRecommenders.httpDefaults()))
           .forEach(engine::register);
       this.events = new EventStream(engine, json);
       engine.addListener(events);
@@ -187,6 +195,7 @@ public final class Application implements AutoCloseable {
                     tokens,
                     sources,
                     sourceChecks,
+                    userJobs,
                     events,
                     metrics,
                     json,
@@ -250,6 +259,11 @@ public final class Application implements AutoCloseable {
 
   public SourceStore sources() {
     return sources;
+  }
+
+  /** Recommendations, job preferences and recommender keys. */
+  public UserJobStores userJobs() {
+    return userJobs;
   }
 
   /** Opens a client for any stored source. */

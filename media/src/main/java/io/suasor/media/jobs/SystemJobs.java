@@ -10,6 +10,9 @@ import io.suasor.media.maintenance.DatabaseMaintenanceService;
 import io.suasor.media.maintenance.Retention;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshSettings;
+import io.suasor.media.recommend.RecommendationService;
+import io.suasor.media.recommend.RecommenderSettings;
+import io.suasor.media.recommend.SuggestionSource;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.local.NfoMetadataProvider;
 import io.suasor.media.store.SourceStore;
@@ -26,19 +29,22 @@ public final class SystemJobs {
       RefreshSettings refresh,
       int cleanupBatchSize,
       Retention retention,
-      AnalysisSettings analysis) {
+      AnalysisSettings analysis,
+      RecommenderSettings recommender) {
     public static Settings defaults() {
       return new Settings(
           SyncSettings.defaults(),
           RefreshSettings.defaults(),
           500,
           Retention.defaults(),
-          AnalysisSettings.defaults());
+          AnalysisSettings.defaults(),
+          RecommenderSettings.defaults());
     }
   }
 
   private SystemJobs() {}
 
+  /** The jobs, with no recommender besides the built-in one. */
   public static List<Job> create(
       Database database,
       JobRepository jobs,
@@ -46,6 +52,21 @@ public final class SystemJobs {
       SourceClients clients,
       Clock clock,
       Settings settings) {
+    return create(database, jobs, sources, clients, clock, settings, SuggestionSource.none());
+  }
+
+  /**
+   * The jobs; {@code suggestions} serves the users whose preferences chose a recommender other than
+   * the built-in one (which stands in when it fails).
+   */
+  public static List<Job> create(
+      Database database,
+      JobRepository jobs,
+      SourceStore sources,
+      SourceClients clients,
+      Clock clock,
+      Settings settings,
+      SuggestionSource suggestions) {
     return List.of(
         new MediaSyncJob(new MediaSyncService(database, sources, clients, clock, settings.sync())),
         new MetadataRefreshJob(
@@ -55,6 +76,8 @@ public final class SystemJobs {
             new LibraryCleanupService(database, clock, settings.cleanupBatchSize())),
         new DatabaseMaintenanceJob(
             new DatabaseMaintenanceService(database, jobs, clock, settings.retention())),
-        new ActivityAnalysisJob(new ActivityAnalysisService(database, clock, settings.analysis())));
+        new ActivityAnalysisJob(new ActivityAnalysisService(database, clock, settings.analysis())),
+        new RecommendationJob(
+            new RecommendationService(database, clock, settings.recommender(), suggestions)));
   }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A recommended title for a user, with the specification's fields and why it was chosen. */
+/**
+ * A recommended title for a user, with the specification's fields and why it was chosen. {@code
+ * score} ranks a run's recommendations for one user (higher first); {@code confidence} (0–1) says
+ * how much evidence the choice rests on.
+ */
 public record Recommendation(
     long id,
     long userId,
@@ -23,6 +27,7 @@ public record Recommendation(
     Long jobRunId,
     String source,
     Map<String, String> externalIds,
+    double score,
     double confidence,
     Instant expiresAt,
     boolean isViewed,

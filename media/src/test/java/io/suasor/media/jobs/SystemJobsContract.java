@@ -8,17 +8,21 @@ import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.service.ManualRun;
 import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.Jdbc;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.testing.EventRecorder;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.demo.DemoLibrary;
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.model.Recommendation;
 import io.suasor.media.model.Role;
 import io.suasor.media.model.User;
+import io.suasor.media.model.UserItemData;
 import io.suasor.media.source.clients.SourceClientsByType;
 import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.Json;
+import io.suasor.media.store.RecommendationStore;
 import io.suasor.media.store.SecretBox;
 import io.suasor.media.store.SourceStore;
 import io.suasor.media.store.UserDataStore;
@@ -26,12 +30,14 @@ import io.suasor.media.store.UserStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The system jobs run through the real engine; on SQLite and PostgreSQL. */
+/** The media domain's jobs run through the real engine; on SQLite and PostgreSQL. */
 abstract class SystemJobsContract {
   static final DemoLibrary.Size SIZE = new DemoLibrary.Size(40, 4, 2, 3, 4, 2, 4);
 
@@ -178,6 +184,47 @@ abstract class SystemJobsContract {
     assertThat(mine.get("playsCounted").asLong()).isZero();
     assertThat(ended.statusMessage()).isEqualTo("1 user analysed from 0 plays");
     assertThat(ended.processedItems()).isEqualTo(1);
+  }
+
+  @Test
+  void theRecommendationJobRecommendsForEveryUserOrForOneUserAlone() throws Exception {
+    run(
+        ManualRun.of(MediaSyncJob.NAME)
+            .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+    UserStore users = new UserStore(database);
+    User demo = users.byUsername(DemoLibrary.DEMO_USER).orElseThrow();
+    User other = users.create("other", null, Role.USER, true, Instant.now());
+    UserDataStore data = new UserDataStore(database);
+    List<Long> movies =
+        database.read(
+            "first movies",
+            c ->
+                Jdbc.query(
+                    c,
+                    "SELECT id FROM media_items WHERE type = 'movie' ORDER BY id LIMIT 5",
+                    row -> row.getLong("id")));
+    Instant watched = Instant.now().minusSeconds(86_400);
+    for (long movie : movies) {
+      data.save(new UserItemData(demo.id(), movie, 1, watched, 100, false, null, false, watched));
+    }
+
+    JsonNode everyone = run(ManualRun.of(RecommendationJob.NAME));
+    assertThat(everyone.get("usersRecommended").asLong()).isEqualTo(2);
+    assertThat(everyone.get("recommendationsMade").asLong()).isPositive();
+    assertThat(everyone.get("usersSkipped").asLong()).isZero();
+    assertThat(everyone.get("recommenderFallbacks").asLong()).isZero();
+    assertThat(everyone.get("candidates").asLong())
+        .isEqualTo(SIZE.movies() + SIZE.series() + SIZE.artists() + SIZE.albums());
+    RecommendationStore recommendations = new RecommendationStore(database);
+    List<Recommendation> demos = recommendations.byUser(demo.id(), true, Instant.now(), 100);
+    assertThat(demos).extracting(Recommendation::mediaItemId).doesNotContainAnyElementsOf(movies);
+    assertThat(recommendations.byUser(other.id(), true, Instant.now(), 100)).isNotEmpty();
+
+    JsonNode mine = run(ManualRun.of(RecommendationJob.NAME).forUser(demo.id()));
+    assertThat(mine.get("usersRecommended").asLong()).isEqualTo(1);
+    assertThat(recommendations.byUser(demo.id(), true, Instant.now(), 100))
+        .extracting(Recommendation::id)
+        .containsExactlyElementsOf(demos.stream().map(Recommendation::id).toList());
   }
 
   private JsonNode run(ManualRun request) throws Exception {

@@ -130,6 +130,7 @@ abstract class MaintenanceContract {
         null,
         null,
         Map.of(),
+        0.5,
         0.8,
         expiresAt,
         false,

@@ -309,6 +309,7 @@ abstract class MediaStoreContract {
                 12L,
                 "library",
                 Map.of("imdb", "tt0113277"),
+                0.7,
                 0.9,
                 now.plus(Duration.ofDays(7)),
                 false,

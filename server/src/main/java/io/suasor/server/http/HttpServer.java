@@ -65,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
       TokenStore tokens,
       SourceStore sources,
       SourceClients sourceChecks,
+      UserJobStores userJobs,
       EventStream events,
       PrometheusMeterRegistry metrics,
       Json json,
@@ -126,6 +127,9 @@ public final class HttpServer implements AutoCloseable {
                 parts.json(),
                 parts.clock()))
         .register(config.routes);
+    new RecommendationRoutes(parts.userJobs().recommendations(), parts.json(), parts.clock())
+        .register(config.routes);
+    new PreferenceRoutes(parts.userJobs(), parts.json(), parts.clock()).register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
     new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);
   }

@@ -1,0 +1,196 @@
+package io.suasor.media.recommend;
+
+import io.suasor.media.model.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Says why a candidate was chosen, from the real match: the user's liked titles it resembles most,
+ * and the genres, actors, directors and artists it shares with their taste, as in "Because you
+ * watched The Expanse and Firefly: science fiction with Nathan Fillion".
+ */
+final class Reasons {
+  /** How many liked titles a recommendation lists as similar, and names in its reason. */
+  static final int SIMILAR_KEPT = 3;
+
+  static final int NAMED = 2;
+
+  /** A decade is named when it weighs at least this (1 is the user's main decade). */
+  static final double DECADE_NAMED = 0.75;
+
+  /** What one candidate shares with the user's taste. */
+  record Explained(
+      List<Long> similarItems,
+      List<String> actors,
+      List<String> directors,
+      List<String> genres,
+      String reasoning) {}
+
+  private final LibraryFeatures library;
+
+  Reasons(LibraryFeatures library) {
+    this.library = library;
+  }
+
+  Explained explain(int candidate, Taste taste, boolean preferredGenre) {
+    List<String> genres = names(matching(library.genres[candidate], taste::genre), true);
+    List<String> actors = new ArrayList<>();
+    List<String> directors = new ArrayList<>();
+    List<String> artists = new ArrayList<>();
+    for (int person : matching(library.people[candidate], taste::person)) {
+      switch (library.role(person)) {
+        case DIRECTOR -> directors.add(library.peopleNames.name(person));
+        case ARTIST -> artists.add(library.peopleNames.name(person));
+        default -> actors.add(library.peopleNames.name(person));
+      }
+    }
+    int[] similar = similar(candidate, taste);
+    String what = description(candidate, taste, genres, actors, directors, artists);
+    String reasoning;
+    if (similar.length > 0) {
+      reasoning = "Because you " + verb(similar) + " " + titles(similar) + ": " + what;
+    } else if (preferredGenre && !genres.isEmpty()) {
+      reasoning = "One of your preferred genres: " + what;
+    } else {
+      reasoning = "Matches your taste: " + what;
+    }
+    // Performers are the music's "actors": the original's fields have no place of their own.
+    List<String> performers = new ArrayList<>(actors);
+    performers.addAll(artists);
+    return new Explained(
+        IntStream.of(similar).mapToObj(c -> library.itemIds[c]).toList(),
+        performers,
+        directors,
+        names(matching(library.genres[candidate], taste::genre), false),
+        reasoning);
+  }
+
+  /** The reason of a title chosen for a user with no taste to match: how popular it is. */
+  String popular(int candidate) {
+    int users = library.popularity[candidate];
+    if (users > 0) {
+      return "Popular in your library: played by "
+          + users
+          + (users == 1 ? " person" : " people")
+          + (Double.isNaN(library.ratings[candidate])
+              ? ""
+              : String.format(Locale.ROOT, ", rated %.1f", library.ratings[candidate]));
+    }
+    return String.format(
+        Locale.ROOT, "Among the best rated in your library: %.1f", library.ratings[candidate]);
+  }
+
+  /** The liked titles most like the candidate by genre and people, most alike first. */
+  private int[] similar(int candidate, Taste taste) {
+    record Alike(int liked, double weight) {}
+    List<Alike> alike = new ArrayList<>();
+    int[] genres = library.genres[candidate];
+    for (int i = 0; i < taste.liked.length; i++) {
+      int liked = taste.liked[i];
+      // An album's own artist is named as its artist ("by Nina Simone"), not as a liked title.
+      if (liked == candidate || liked == library.artistOf[candidate]) {
+        continue;
+      }
+      int sharedGenres = shared(genres, library.genres[liked]);
+      int sharedPeople = shared(library.people[candidate], library.people[liked]);
+      if (sharedGenres + sharedPeople == 0) {
+        continue;
+      }
+      double overlap = (double) sharedGenres / Math.max(1, genres.length) + 2.0 * sharedPeople;
+      if (library.decade(liked) == library.decade(candidate) && library.decade(liked) >= 0) {
+        overlap += 0.25;
+      }
+      alike.add(new Alike(liked, overlap * taste.likedWeights[i]));
+    }
+    return alike.stream()
+        .sorted(Comparator.comparingDouble(Alike::weight).reversed())
+        .limit(SIMILAR_KEPT)
+        .mapToInt(Alike::liked)
+        .toArray();
+  }
+
+  private String description(
+      int candidate,
+      Taste taste,
+      List<String> genres,
+      List<String> actors,
+      List<String> directors,
+      List<String> artists) {
+    StringBuilder text = new StringBuilder();
+    text.append(genres.isEmpty() ? kind(library.types[candidate]) : and(first(genres)));
+    if (!artists.isEmpty()) {
+      text.append(" by ").append(and(first(artists)));
+    }
+    if (!actors.isEmpty()) {
+      text.append(" with ").append(and(first(actors)));
+    }
+    if (!directors.isEmpty()) {
+      text.append(", directed by ").append(and(first(directors)));
+    }
+    int decade = library.decade(candidate);
+    if (taste.decade(decade) >= DECADE_NAMED) {
+      text.append(", from the ").append(decade * 10).append('s');
+    }
+    return text.toString();
+  }
+
+  private String verb(int[] titles) {
+    boolean video = IntStream.of(titles).allMatch(library::isVideo);
+    boolean music = IntStream.of(titles).noneMatch(library::isVideo);
+    return video ? "watched" : music ? "listened to" : "enjoyed";
+  }
+
+  private String titles(int[] candidates) {
+    return and(IntStream.of(candidates).limit(NAMED).mapToObj(c -> library.titles[c]).toList());
+  }
+
+  private int[] matching(int[] features, IntToDoubleFunction weight) {
+    return IntStream.of(features)
+        .filter(feature -> weight.applyAsDouble(feature) > 0)
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer f) -> -weight.applyAsDouble(f)))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private List<String> names(int[] genres, boolean lowerCase) {
+    return IntStream.of(genres)
+        .mapToObj(library.genreNames::name)
+        .map(name -> lowerCase ? name.toLowerCase(Locale.ROOT) : name)
+        .toList();
+  }
+
+  private static int shared(int[] a, int[] b) {
+    int shared = 0;
+    for (int x : a) {
+      for (int y : b) {
+        if (x == y) {
+          shared++;
+          break;
+        }
+      }
+    }
+    return shared;
+  }
+
+  private static List<String> first(List<String> names) {
+    return names.subList(0, Math.min(NAMED, names.size()));
+  }
+
+  private static String and(List<String> names) {
+    return names.size() <= 1 ? String.join("", names) : names.get(0) + " and " + names.get(1);
+  }
+
+  private static String kind(MediaType type) {
+    return switch (type) {
+      case SERIES -> "a series";
+      case ALBUM -> "an album";
+      case ARTIST -> "an artist";
+      default -> "a film";
+    };
+  }
+}
