@@ -1,4 +1,4 @@
-// Small SVG charts drawn from data: stacked bars by category, and a line over time.
+// Small SVG charts drawn from data: stacked bars by category, a line over time, a heat map.
 // Colours come from the stylesheet through classes (fill-<category>), so the legend matches.
 
 import {svg} from './dom.js';
@@ -96,6 +96,38 @@ export function lineOverTime(points, format, label) {
     const dot = svg('circle', {cx: scaleX(p.time.getTime()), cy: scaleY(p.value), r: 4.5, class: `fill-${p.category}`},
       svg('title', {}, p.title));
     chart.append(p.href ? svg('a', {href: p.href, 'aria-label': p.title}, dot) : dot);
+  });
+  return chart;
+}
+
+/**
+ * A grid of cells shaded by value: rows = [{label, values}], one value per column; columns are the
+ * column labels ('' leaves one unlabelled); cellTitle(rowIndex, columnIndex, value) names a cell.
+ */
+export function heatMap(rows, columns, cellTitle, label) {
+  const left = 60;
+  const top = 24;
+  const cell = (WIDTH - left - 4) / columns.length;
+  const rowHeight = Math.min(cell, 26);
+  const height = top + rows.length * rowHeight + 4;
+  const max = Math.max(0, ...rows.flatMap((row) => row.values));
+  const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${height}`, class: 'chart heat-map', role: 'img',
+    'aria-label': label, preserveAspectRatio: 'xMidYMid meet'}, svg('title', {}, label));
+  columns.forEach((text, column) => {
+    if (text) {
+      chart.append(svg('text', {x: left + column * cell + cell / 2, y: top - 7, class: 'tick',
+        'text-anchor': 'middle'}, text));
+    }
+  });
+  rows.forEach((row, index) => {
+    const y = top + index * rowHeight;
+    chart.append(svg('text', {x: left - 8, y: y + rowHeight / 2 + 5, class: 'tick', 'text-anchor': 'end'}, row.label));
+    row.values.forEach((value, column) => chart.append(svg('rect', {
+      x: left + column * cell + 1, y: y + 1, width: cell - 2, height: rowHeight - 2, rx: 3,
+      class: value > 0 ? 'cell heat' : 'cell heat-none',
+      // Never fainter than 15 %, so that a little time stays visible beside none.
+      'fill-opacity': value > 0 ? (0.15 + (0.85 * value) / max).toFixed(2) : null,
+    }, svg('title', {}, cellTitle(index, column, value)))));
   });
   return chart;
 }

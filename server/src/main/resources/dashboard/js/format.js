@@ -86,3 +86,22 @@ export function parseObject(text) {
     return {};
   }
 }
+
+const wholePercent = new Intl.NumberFormat(undefined, {style: 'percent', maximumFractionDigits: 0});
+const oneDecimal = new Intl.NumberFormat(undefined, {maximumFractionDigits: 1});
+
+/** A fraction 0..1 as a whole percentage: 31 %. */
+export function percent(fraction) {
+  return wholePercent.format(fraction || 0);
+}
+
+/** Hours with at most one decimal: 12.5 h. */
+export function hours(value) {
+  return `${oneDecimal.format(value || 0)} h`;
+}
+
+/** A number with at most one decimal and its sign: +9.5, −3, 0. */
+export function signed(value) {
+  const text = oneDecimal.format(Math.abs(value || 0));
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}

@@ -11,6 +11,7 @@ import {renderRun} from './views/run.js';
 import {renderSchedules, renderScheduleEditor} from './views/schedules.js';
 import {renderCharts} from './views/charts.js';
 import {renderSources} from './views/sources.js';
+import {renderForYou} from './views/foryou.js';
 
 const TOKEN_KEY = 'suasor.token';
 
@@ -23,6 +24,7 @@ const ROUTES = [
   [/^schedules\/(.+)$/, 'schedules', renderScheduleEditor],
   [/^charts$/, 'charts', renderCharts],
   [/^sources$/, 'sources', renderSources],
+  [/^for-you$/, 'foryou', renderForYou],
 ];
 
 const main = document.getElementById('main');

@@ -20,3 +20,14 @@ export function canChangeSchedule(view, schedule) {
 export function canRunJob(view, job) {
   return view.isAdmin || job.type !== 'system';
 }
+
+/** The media types as the API spells them, with what to call several of them. */
+export const MEDIA_TYPES = {
+  movie: 'movies',
+  series: 'series',
+  season: 'seasons',
+  episode: 'episodes',
+  artist: 'artists',
+  album: 'albums',
+  track: 'tracks',
+};
