@@ -164,6 +164,11 @@ public final class DemoLibrary {
             + "  <studio>"
             + names.studio()
             + "</studio>\n"
+            // A length from the index, not the random generator, so the rest of the library is
+            // the same whatever the lengths are.
+            + "  <runtime>"
+            + (85 + index * 7 % 60)
+            + "</runtime>\n"
             + "  <ratings><rating name=\"imdb\" default=\"true\"><value>"
             + (40 + random.nextInt(50)) / 10.0
             + "</value></rating></ratings>\n"
@@ -223,6 +228,9 @@ public final class DemoLibrary {
                 + "-0"
                 + (1 + e % 9)
                 + "-15</aired>\n"
+                + "  <runtime>"
+                + (40 + e % 15)
+                + "</runtime>\n"
                 + "  <plot>"
                 + names.plot()
                 + "</plot>\n"

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import org.openqa.selenium.support.ui.Select;
  * the recommendations with their reasons and the activity profile as charts, dismisses one, marks
  * one viewed, and saves preferences. Saves screenshots under target/screenshots.
  */
-@Disabled("needs the recommendation and activity routes of branches recommend and activity")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ThreadDumpOnFailure.class)
