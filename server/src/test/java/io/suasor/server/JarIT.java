@@ -76,6 +76,7 @@ class JarIT {
               "\"system.library.cleanup\"",
               "\"system.database.maintenance\"",
               "\"system.user.activity.analysis\"",
+              "\"system.recommendation\"",
               "\"frequency\":\"hourly\"",
               "\"frequency\":\"weekly\"");
     } finally {
