@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * The built-in, content-based recommender: works offline and needs nothing configured. It ranks the
- * library's movies, series, albums and artists by how well their genres, people and decade match a
- * user's {@link Taste} ({@link CandidateScorer}), keeps the list varied ({@link Variety}) and
- * explains each choice from the real match ({@link Reasons}). A user with nothing to match gets the
- * library's most played titles, said to be so.
+ * library's movies, series, albums and artists by the odds that each is the user's next choice
+ * ({@link CandidateScorer}): how much they go for its kind of title, how popular it is in the
+ * library, and above all how much its genres, people and decade lift it in their {@link Taste}; it
+ * keeps the list varied ({@link Variety}) and explains each choice from the real match ({@link
+ * Reasons}). A user with nothing to match gets the library's most played titles, said to be so.
  *
  * <p>One instance serves one run on one thread: it holds the library's features, loaded once, and
  * work arrays it reuses from user to user.
@@ -59,16 +60,17 @@ public final class BuiltInRecommender {
     double evidence =
         taste.fromHistory ? 1 - Math.exp(-taste.liked.length / EVIDENCE_TITLES) : PROFILE_EVIDENCE;
     List<Suggestion> suggestions = new ArrayList<>();
+    double best = picked.isEmpty() ? 0 : picked.get(0).score();
     for (CandidateScorer.Scored scored : picked) {
       int c = scored.candidate();
       long itemId = library.itemIds[c];
-      Reasons.Explained why =
-          popularOnly
-              ? new Reasons.Explained(
-                  List.of(), List.of(), List.of(), List.of(), reasons.popular(c))
-              : reasons.explain(c, taste, filter.preferred(c));
+      Reasons.Explained why = popularOnly ? null : reasons.explain(c, taste, filter.preferred(c));
+      boolean matched = why != null && why.matched();
+      if (!matched) {
+        why = new Reasons.Explained(List.of(), List.of(), List.of(), List.of(), reasons.popular(c));
+      }
       double confidence =
-          popularOnly ? POPULAR_CONFIDENCE : Math.min(1, scored.similarity()) * evidence;
+          matched ? Math.min(1, scored.similarity()) * evidence : POPULAR_CONFIDENCE;
       suggestions.add(
           new Suggestion(
               itemId,
@@ -85,7 +87,8 @@ public final class BuiltInRecommender {
               null,
               "library",
               externalIds.getOrDefault(itemId, Map.of()),
-              scored.score(),
+              // Relative to the user's best: 1 for the first, the odds against it for the rest.
+              Math.exp(scored.score() - best),
               confidence,
               true));
     }

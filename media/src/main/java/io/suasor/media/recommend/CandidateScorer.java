@@ -7,29 +7,39 @@ import java.util.PriorityQueue;
 
 /**
  * Scores the candidates that share a genre or a person with a user's strongest ones, through the
- * library's inverted index, and keeps the best: a user's candidates are never all visited, and
- * never loaded as objects. Its work arrays are reused from user to user, so one scorer serves one
- * run on one thread.
+ * library's inverted index, together with the library's most played titles, and keeps the best: a
+ * user's candidates are never all visited, and never loaded as objects. Its work arrays are reused
+ * from user to user, so one scorer serves one run on one thread.
  *
- * <p>A candidate's similarity is a weighted sum of three parts, each 0–1: the cosine between its
- * genres and the user's genre weights, the same for its people, and the weight of its decade. The
- * score multiplies it by how much the user goes for its kind of title (movies, series, albums,
- * artists) and a boost for a preferred genre, then adds a little for popularity and rating, which
- * only decide between otherwise equal titles.
+ * <p>A candidate's score is a log-odds of being the user's next choice, added up as a naive Bayes
+ * model would: how much the user goes for its kind of title (movies, series, albums, artists), how
+ * popular it is among the titles of its kind (smoothed, so that an unplayed title keeps a chance),
+ * and the lifts of its features in the user's {@link Taste}: its best genre (and half its second),
+ * its two best people, its decade. A preferred genre and a good rating add a little.
  */
 final class CandidateScorer {
-  static final double GENRE_WEIGHT = 0.5;
-  static final double PEOPLE_WEIGHT = 0.35;
-  static final double DECADE_WEIGHT = 0.15;
+  /** What a candidate's second-best genre counts, of its best one. */
+  static final double SECOND_GENRE = 0.5;
 
-  /** What the kind of title the user goes for least still counts, of the one they go for most. */
-  static final double KIND_FLOOR = 0.5;
+  /** The content lift at which similarity is 1 − 1/e (about 0.63). */
+  static final double SIMILARITY_SCALE = 3;
 
-  static final double PREFERRED_GENRE_BOOST = 0.25;
-  static final double POPULARITY_WEIGHT = 0.05;
-  static final double RATING_WEIGHT = 0.03;
+  /** The least share a kind of title counts with, so that one the user never tried can show. */
+  static final double KIND_FLOOR = 0.05;
 
-  /** A candidate with its score and its similarity to the user's taste (0–1). */
+  /** What one of the user's preferred genres adds to the log-odds (about 1.6 times). */
+  static final double PREFERRED_GENRE_BOOST = 0.5;
+
+  /** What a rating of 10 adds to the log-odds; a good title wins among equals. */
+  static final double RATING_WEIGHT = 0.3;
+
+  /** How many of the library's most played titles compete besides the ones matching a taste. */
+  static final int POPULAR_POOL = 300;
+
+  /**
+   * A candidate with its score and its similarity to the user's taste: 0 for nothing in common,
+   * towards 1 the more its genres, people and decade lift its odds.
+   */
   record Scored(int candidate, double score, double similarity) {}
 
   /** Best first; equal scores in library order, so that a run's result never depends on chance. */
@@ -37,18 +47,19 @@ final class CandidateScorer {
       Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::candidate);
 
   private final LibraryFeatures library;
-  private final double[] genreHits;
-  private final double[] peopleHits;
   private final int[] seenInRound;
+
+  /** The current user's positive person lifts, by person id; zeroed again after each user. */
+  private final double[] personLifts;
+
   private final int[] touched;
   private int touchedCount;
   private int round;
 
   CandidateScorer(LibraryFeatures library) {
     this.library = library;
-    this.genreHits = new double[library.size];
-    this.peopleHits = new double[library.size];
     this.seenInRound = new int[library.size];
+    this.personLifts = new double[library.peopleNames.size()];
     this.touched = new int[library.size];
   }
 
@@ -56,25 +67,23 @@ final class CandidateScorer {
   List<Scored> best(Taste taste, CandidateFilter filter, int count) {
     round++;
     touchedCount = 0;
-    double genreNorm = taste.genreNorm();
     for (int genre : taste.topGenres) {
-      double weight = taste.genre(genre) / genreNorm;
       for (int candidate : library.genrePostings[genre]) {
         touch(candidate);
-        genreHits[candidate] += weight;
       }
     }
-    double peopleNorm = taste.peopleNorm();
     for (int person : taste.topPeople) {
-      double weight = taste.person(person) / peopleNorm;
       for (int candidate : library.personPostings[person]) {
         touch(candidate);
-        peopleHits[candidate] += weight;
       }
     }
-    double maxKind = 0;
-    for (double share : taste.kinds) {
-      maxKind = Math.max(maxKind, share);
+    for (int i = 0; i < Math.min(POPULAR_POOL, library.popularFirst.length); i++) {
+      touch(library.popularFirst[i]);
+    }
+    double[] kindOdds = kindOdds(taste);
+    int[] lifted = taste.liftedPeople();
+    for (int person : lifted) {
+      personLifts[person] = taste.personLift(person);
     }
     PriorityQueue<Scored> kept = new PriorityQueue<>(BEST_FIRST.reversed());
     for (int i = 0; i < touchedCount; i++) {
@@ -82,15 +91,25 @@ final class CandidateScorer {
       if (!filter.allows(candidate)) {
         continue;
       }
-      double similarity = similarity(taste, candidate);
-      double score = similarity * kindFactor(taste, candidate, maxKind);
+      double lift = lift(taste, candidate);
+      double score =
+          kindOdds[library.types[candidate].ordinal()]
+              + library.logPopularity[candidate]
+              + lift
+              + rating(candidate);
       if (filter.preferred(candidate)) {
-        score *= 1 + PREFERRED_GENRE_BOOST;
+        score += PREFERRED_GENRE_BOOST;
       }
-      kept.add(new Scored(candidate, score + prior(candidate), similarity));
+      if (kept.size() == count && score < kept.peek().score()) {
+        continue;
+      }
+      kept.add(new Scored(candidate, score, 1 - Math.exp(-Math.max(0, lift) / SIMILARITY_SCALE)));
       if (kept.size() > count) {
         kept.poll();
       }
+    }
+    for (int person : lifted) {
+      personLifts[person] = 0;
     }
     List<Scored> best = new ArrayList<>(kept);
     best.sort(BEST_FIRST);
@@ -108,49 +127,62 @@ final class CandidateScorer {
         break;
       }
       if (filter.allows(candidate)) {
-        best.add(new Scored(candidate, prior(candidate), 0));
+        best.add(new Scored(candidate, library.logPopularity[candidate] + rating(candidate), 0));
       }
     }
     return best;
   }
 
-  private double similarity(Taste taste, int candidate) {
-    int genres = library.genres[candidate].length;
-    int people = library.people[candidate].length;
-    double genre = genres == 0 ? 0 : genreHits[candidate] / Math.sqrt(genres);
-    double person = people == 0 ? 0 : peopleHits[candidate] / Math.sqrt(people);
-    double decade = taste.decade(library.decade(candidate));
-    return GENRE_WEIGHT * genre + PEOPLE_WEIGHT * person + DECADE_WEIGHT * decade;
+  /** How much the candidate's genres, people and decade lift its odds for this user. */
+  private double lift(Taste taste, int candidate) {
+    double best = Double.NEGATIVE_INFINITY;
+    double second = 0;
+    for (int genre : library.genres[candidate]) {
+      double lift = taste.genreLift(library.types[candidate].ordinal(), genre);
+      if (lift > best) {
+        second = Math.max(second, best);
+        best = lift;
+      } else {
+        second = Math.max(second, lift);
+      }
+    }
+    double genres = library.genres[candidate].length == 0 ? 0 : best + SECOND_GENRE * second;
+    double first = 0;
+    double next = 0;
+    for (int person : library.people[candidate]) {
+      double lift = personLifts[person];
+      if (lift > first) {
+        next = first;
+        first = lift;
+      } else if (lift > next) {
+        next = lift;
+      }
+    }
+    // Two people at most: a large cast is not that many reasons.
+    return genres + first + next + taste.decadeLift(library.decade(candidate));
   }
 
-  private double kindFactor(Taste taste, int candidate, double maxKind) {
-    if (maxKind <= 0) {
-      return 1;
+  /** The log of the user's share of each kind of title, evenly split when unknown. */
+  private static double[] kindOdds(Taste taste) {
+    double[] odds = new double[taste.kinds.length];
+    double known = 0;
+    for (double share : taste.kinds) {
+      known += share;
     }
-    double share = taste.kinds[library.types[candidate].ordinal()];
-    return KIND_FLOOR + (1 - KIND_FLOOR) * share / maxKind;
+    for (int kind = 0; kind < odds.length; kind++) {
+      odds[kind] = known > 0 ? Math.log(Math.max(KIND_FLOOR, taste.kinds[kind])) : 0;
+    }
+    return odds;
   }
 
-  private double prior(int candidate) {
-    double prior = 0;
-    if (library.maxPopularity > 0) {
-      prior +=
-          POPULARITY_WEIGHT
-              * Math.log1p(library.popularity[candidate])
-              / Math.log1p(library.maxPopularity);
-    }
+  private double rating(int candidate) {
     double rating = library.ratings[candidate];
-    if (!Double.isNaN(rating)) {
-      prior += RATING_WEIGHT * Math.max(0, Math.min(10, rating)) / 10;
-    }
-    return prior;
+    return Double.isNaN(rating) ? 0 : RATING_WEIGHT * Math.max(0, Math.min(10, rating)) / 10;
   }
 
   private void touch(int candidate) {
     if (seenInRound[candidate] != round) {
       seenInRound[candidate] = round;
-      genreHits[candidate] = 0;
-      peopleHits[candidate] = 0;
       touched[touchedCount++] = candidate;
     }
   }

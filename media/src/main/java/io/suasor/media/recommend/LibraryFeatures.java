@@ -13,6 +13,12 @@ import java.util.Arrays;
  * artist), so that a user's history maps onto candidates without loading items.
  */
 final class LibraryFeatures {
+  /** What each candidate's count of players is raised by, so that no title has no chance. */
+  static final double POPULARITY_SMOOTHING = 1;
+
+  /** Decade slots are year / 10; years from 1 to 2999 have one. */
+  static final int DECADE_SLOTS = 300;
+
   /** The dictionary kind of genres; people are kept under their role's name. */
   static final String GENRE = "genre";
 
@@ -44,7 +50,22 @@ final class LibraryFeatures {
   /** Candidates someone played or that have a rating: most played first, then best rated. */
   final int[] popularFirst;
 
-  final int maxPopularity;
+  /**
+   * The log of each candidate's share of its kind's plays, smoothed so that a title nobody played
+   * yet keeps a chance: ln((users + 1) / (plays of the kind + titles of the kind)).
+   */
+  final double[] logPopularity;
+
+  /** How many candidates are of each decade slot. */
+  final int[] decadeCounts;
+
+  /**
+   * How many candidates of each kind ({@code MediaType} ordinal) there are, and with each genre.
+   */
+  final int[] kindCounts;
+
+  final int[][] kindGenreCounts;
+
   private final ItemOwners owners;
 
   LibraryFeatures(
@@ -65,7 +86,19 @@ final class LibraryFeatures {
     this.genrePostings = postings(genres, genreNames.size());
     this.personPostings = postings(people, peopleNames.size());
     this.popularFirst = popularFirst();
-    this.maxPopularity = Arrays.stream(popularity).max().orElse(0);
+    this.logPopularity = logPopularity();
+    this.decadeCounts = new int[DECADE_SLOTS];
+    this.kindCounts = new int[MediaType.values().length];
+    this.kindGenreCounts = new int[MediaType.values().length][genreNames.size()];
+    for (int c = 0; c < size; c++) {
+      if (decade(c) >= 0) {
+        decadeCounts[decade(c)]++;
+      }
+      kindCounts[types[c].ordinal()]++;
+      for (int genre : genres[c]) {
+        kindGenreCounts[types[c].ordinal()][genre]++;
+      }
+    }
   }
 
   /** The candidate arrays while they are filled; {@link LibraryLoader} owns one per load. */
@@ -132,7 +165,9 @@ final class LibraryFeatures {
 
   /** Which decade a candidate is from, as year / 10 (199 for the 1990s); -1 when unknown. */
   int decade(int candidate) {
-    return years[candidate] > 0 ? years[candidate] / 10 : -1;
+    return years[candidate] > 0 && years[candidate] / 10 < DECADE_SLOTS
+        ? years[candidate] / 10
+        : -1;
   }
 
   CreditRole role(int person) {
@@ -161,6 +196,25 @@ final class LibraryFeatures {
       }
     }
     return postings;
+  }
+
+  private double[] logPopularity() {
+    int kinds = MediaType.values().length;
+    double[] plays = new double[kinds];
+    double[] titles = new double[kinds];
+    for (int c = 0; c < size; c++) {
+      plays[types[c].ordinal()] += popularity[c];
+      titles[types[c].ordinal()]++;
+    }
+    double[] logs = new double[size];
+    for (int c = 0; c < size; c++) {
+      int kind = types[c].ordinal();
+      logs[c] =
+          Math.log(
+              (popularity[c] + POPULARITY_SMOOTHING)
+                  / (plays[kind] + POPULARITY_SMOOTHING * titles[kind]));
+    }
+    return logs;
   }
 
   private int[] popularFirst() {

@@ -19,8 +19,8 @@ final class Reasons {
 
   static final int NAMED = 2;
 
-  /** A decade is named when it weighs at least this (1 is the user's main decade). */
-  static final double DECADE_NAMED = 0.75;
+  /** A decade is named when the user goes for it at least twice as much as the library has it. */
+  static final double DECADE_NAMED = Math.log(2);
 
   /** What one candidate shares with the user's taste. */
   record Explained(
@@ -28,7 +28,12 @@ final class Reasons {
       List<String> actors,
       List<String> directors,
       List<String> genres,
-      String reasoning) {}
+      String reasoning) {
+    /** Whether it shares a genre or a person: a title chosen for its popularity shares none. */
+    boolean matched() {
+      return !genres.isEmpty() || !actors.isEmpty() || !directors.isEmpty();
+    }
+  }
 
   private final LibraryFeatures library;
 
@@ -37,11 +42,13 @@ final class Reasons {
   }
 
   Explained explain(int candidate, Taste taste, boolean preferredGenre) {
-    List<String> genres = names(matching(library.genres[candidate], taste::genre), true);
+    int kind = library.types[candidate].ordinal();
+    List<String> genres =
+        names(matching(library.genres[candidate], g -> taste.genreLift(kind, g)), true);
     List<String> actors = new ArrayList<>();
     List<String> directors = new ArrayList<>();
     List<String> artists = new ArrayList<>();
-    for (int person : matching(library.people[candidate], taste::person)) {
+    for (int person : matching(library.people[candidate], taste::personLift)) {
       switch (library.role(person)) {
         case DIRECTOR -> directors.add(library.peopleNames.name(person));
         case ARTIST -> artists.add(library.peopleNames.name(person));
@@ -65,7 +72,7 @@ final class Reasons {
         IntStream.of(similar).mapToObj(c -> library.itemIds[c]).toList(),
         performers,
         directors,
-        names(matching(library.genres[candidate], taste::genre), false),
+        names(matching(library.genres[candidate], g -> taste.genreLift(kind, g)), false),
         reasoning);
   }
 
@@ -132,7 +139,7 @@ final class Reasons {
       text.append(", directed by ").append(and(first(directors)));
     }
     int decade = library.decade(candidate);
-    if (taste.decade(decade) >= DECADE_NAMED) {
+    if (taste.decadeLift(decade) >= DECADE_NAMED) {
       text.append(", from the ").append(decade * 10).append('s');
     }
     return text.toString();

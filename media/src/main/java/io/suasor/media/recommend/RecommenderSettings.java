@@ -24,7 +24,7 @@ public record RecommenderSettings(
     double maxGenreShare,
     int maxPerArtist,
     int actorsPerItem) {
-  public static final Duration DEFAULT_TASTE_HALF_LIFE = Duration.ofDays(90);
+  public static final Duration DEFAULT_TASTE_HALF_LIFE = Duration.ofDays(180);
   public static final Duration DEFAULT_IGNORED_AFTER = Duration.ofDays(7);
   public static final Duration DEFAULT_IGNORED_FOR = Duration.ofDays(30);
   public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofDays(7);

@@ -4,27 +4,33 @@ import java.util.BitSet;
 import java.util.Map;
 
 /**
- * One user's taste over the library's features, as {@link TasteReader} weighed it: shares per
- * genre, person, decade and kind of title (each list summing to 1 over what the user likes), the
- * titles they liked most with their weights, and the titles they already know.
+ * One user's taste over the library's features, as {@link TasteReader} weighed it. For each genre,
+ * person and decade it keeps how much the user goes for it (a genre's and a decade's share of the
+ * titles they liked; a person's count of such titles) and its lift: the log of how much more the
+ * user goes for it than the library offers it (0 for no more than chance, below 0 for less), the
+ * measure the recommender scores with; a genre's lift is per kind of title, as music genres are
+ * rare among all titles and common among albums. It also keeps the titles the user liked most and
+ * the titles they already know.
  */
 final class Taste {
-  /** Weight per genre id; 0 for genres the user shows no liking for. */
-  final double[] genres;
+  private final double[] genreShares;
 
-  /** The genres with weight, strongest first. */
+  /** Per kind of title ({@code MediaType} ordinal) and genre: genres lift differently per kind. */
+  private final double[][] genreLifts;
+
+  /** The genres the user goes for more than the library has them in some kind, strongest first. */
   final int[] topGenres;
 
-  /** Weight per person id, for the people with weight. */
-  final Map<Integer, Double> people;
+  private final Map<Integer, Double> personTitles;
+  private final Map<Integer, Double> personLifts;
 
-  /** The people with weight, strongest first. */
+  /** The people the user goes for more than chance, strongest first. */
   final int[] topPeople;
 
-  /** Weight per decade slot (year / 10), scaled so that the user's main decade is 1. */
-  final double[] decades;
+  private final double[] decadeShares;
+  private final double[] decadeLifts;
 
-  /** Share per kind of title ({@code MediaType} ordinal); all 0 when unknown. */
+  /** Share per kind of title ({@code MediaType} ordinal) of the titles liked; all 0 if none. */
   final double[] kinds;
 
   /** The candidates the user liked, strongest first, and how much. */
@@ -40,23 +46,28 @@ final class Taste {
    */
   final boolean fromHistory;
 
-  Taste(
-      double[] genres,
+  /** The parts of a taste, as {@link TasteWeights} computes them. */
+  record Features(
+      double[] genreShares,
+      double[][] genreLifts,
       int[] topGenres,
-      Map<Integer, Double> people,
+      Map<Integer, Double> personTitles,
+      Map<Integer, Double> personLifts,
       int[] topPeople,
-      double[] decades,
-      double[] kinds,
-      int[] liked,
-      double[] likedWeights,
-      BitSet known,
-      boolean fromHistory) {
-    this.genres = genres;
-    this.topGenres = topGenres;
-    this.people = Map.copyOf(people);
-    this.topPeople = topPeople;
-    this.decades = decades;
-    this.kinds = kinds;
+      double[] decadeShares,
+      double[] decadeLifts,
+      double[] kinds) {}
+
+  Taste(Features features, int[] liked, double[] likedWeights, BitSet known, boolean fromHistory) {
+    this.genreShares = features.genreShares();
+    this.genreLifts = features.genreLifts();
+    this.topGenres = features.topGenres();
+    this.personTitles = Map.copyOf(features.personTitles());
+    this.personLifts = Map.copyOf(features.personLifts());
+    this.topPeople = features.topPeople();
+    this.decadeShares = features.decadeShares();
+    this.decadeLifts = features.decadeLifts();
+    this.kinds = features.kinds();
     this.liked = liked;
     this.likedWeights = likedWeights;
     this.known = known;
@@ -68,37 +79,41 @@ final class Taste {
     return topGenres.length == 0 && topPeople.length == 0;
   }
 
-  double genre(int genre) {
-    return genres[genre];
+  /** How much the user goes for a genre in titles of a kind ({@code MediaType} ordinal). */
+  double genreLift(int kind, int genre) {
+    return genreLifts[kind][genre];
   }
 
-  double person(int person) {
-    return people.getOrDefault(person, 0.0);
+  double genreShare(int genre) {
+    return genreShares[genre];
   }
 
-  /** The decade weight of a candidate's decade slot, 0 when unknown. */
-  double decade(int slot) {
-    return slot >= 0 && slot < decades.length ? decades[slot] : 0;
+  double personLift(int person) {
+    return personLifts.getOrDefault(person, 0.0);
   }
 
-  /** The euclidean length of the top genres' weights, for cosine similarity. */
-  double genreNorm() {
-    return norm(topGenres, genres);
+  /** The people with a positive lift (only those add to a candidate's score). */
+  int[] liftedPeople() {
+    return personLifts.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .mapToInt(Map.Entry::getKey)
+        .toArray();
   }
 
-  double peopleNorm() {
-    double sum = 0;
-    for (int person : topPeople) {
-      sum += person(person) * person(person);
-    }
-    return Math.sqrt(sum);
+  double personTitles(int person) {
+    return personTitles.getOrDefault(person, 0.0);
   }
 
-  private static double norm(int[] ids, double[] weights) {
-    double sum = 0;
-    for (int id : ids) {
-      sum += weights[id] * weights[id];
-    }
-    return Math.sqrt(sum);
+  /** The lift of a decade slot (year / 10), 0 when unknown. */
+  double decadeLift(int slot) {
+    return slot >= 0 && slot < decadeLifts.length ? decadeLifts[slot] : 0;
+  }
+
+  double decadeShare(int slot) {
+    return slot >= 0 && slot < decadeShares.length ? decadeShares[slot] : 0;
+  }
+
+  int decadeSlots() {
+    return decadeShares.length;
   }
 }

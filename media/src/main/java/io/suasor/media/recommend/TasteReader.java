@@ -7,7 +7,6 @@ import io.suasor.media.model.JobPreferences;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +34,10 @@ final class TasteReader {
   /** The part of the taste the activity profile makes up when the user also has history. */
   static final double PROFILE_BLEND = 0.3;
 
-  /** The weight each preferred genre adds to a taste whose genre weights sum to 1. */
+  /** The share each preferred genre adds to the user's genre shares (which sum to 1). */
   static final double PREFERRED_GENRE_SEED = 0.15;
 
-  static final int TOP_GENRES = 8;
-  static final int TOP_PEOPLE = 40;
   static final int LIKED_KEPT = 100;
-
-  /** Decade slots are year / 10; years from 1 to 2999 have one. */
-  static final int DECADE_SLOTS = 300;
 
   private record Part(
       long itemId,
@@ -144,16 +138,9 @@ final class TasteReader {
             likedBy.put(candidate, weight);
           }
         });
-    boolean fromHistory = weights.normalise();
-    if (!profile.isEmpty()) {
-      weights.blend(profile, fromHistory ? PROFILE_BLEND : 1);
-    }
-    for (String genre : preferences.preferredGenres()) {
-      int id = library.genreNames.find(LibraryFeatures.GENRE, genre);
-      if (id >= 0) {
-        weights.genres[id] += PREFERRED_GENRE_SEED;
-      }
-    }
+    boolean fromHistory = weights.anyLiked();
+    Taste.Features features =
+        weights.features(profile, fromHistory ? PROFILE_BLEND : 1, preferences.preferredGenres());
     int[] liked =
         likedBy.entrySet().stream()
             .sorted(
@@ -164,17 +151,7 @@ final class TasteReader {
             .mapToInt(Map.Entry::getKey)
             .toArray();
     double[] likedWeights = IntStream.of(liked).mapToDouble(likedBy::get).toArray();
-    return new Taste(
-        weights.genres,
-        top(weights.genres, TOP_GENRES),
-        weights.people,
-        topPeople(weights.people),
-        weights.scaledDecades(),
-        weights.kinds,
-        liked,
-        likedWeights,
-        known,
-        fromHistory && liked.length > 0);
+    return new Taste(features, liked, likedWeights, known, fromHistory);
   }
 
   private List<Part> parts(long userId) {
@@ -201,28 +178,6 @@ final class TasteReader {
                       Jdbc.instant(row, "updated_at"));
                 },
                 userId));
-  }
-
-  private static int[] top(double[] weights, int count) {
-    return IntStream.range(0, weights.length)
-        .filter(id -> weights[id] > 0)
-        .boxed()
-        .sorted(Comparator.comparingDouble((Integer id) -> -weights[id]).thenComparing(id -> id))
-        .limit(count)
-        .mapToInt(Integer::intValue)
-        .toArray();
-  }
-
-  private static int[] topPeople(Map<Integer, Double> people) {
-    return people.entrySet().stream()
-        .filter(e -> e.getValue() > 0)
-        .sorted(
-            Map.Entry.<Integer, Double>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(TOP_PEOPLE)
-        .mapToInt(Map.Entry::getKey)
-        .toArray();
   }
 
   /** The role name a profile's person entry has in the library's dictionary of people. */

@@ -34,7 +34,7 @@ final class TasteSummaries {
     List<TasteSummary.Weighted> genres = new ArrayList<>();
     for (int genre : taste.topGenres) {
       genres.add(
-          new TasteSummary.Weighted(library.genreNames.name(genre), null, taste.genre(genre)));
+          new TasteSummary.Weighted(library.genreNames.name(genre), null, taste.genreShare(genre)));
     }
     List<TasteSummary.Weighted> people = new ArrayList<>();
     for (int i = 0; i < Math.min(PEOPLE, taste.topPeople.length); i++) {
@@ -43,17 +43,18 @@ final class TasteSummaries {
           new TasteSummary.Weighted(
               library.peopleNames.name(person),
               library.peopleNames.kind(person),
-              taste.person(person)));
+              taste.personTitles(person)));
     }
     List<TasteSummary.Weighted> decades = new ArrayList<>();
-    java.util.stream.IntStream.range(0, taste.decades.length)
-        .filter(slot -> taste.decades[slot] > 0)
+    java.util.stream.IntStream.range(0, taste.decadeSlots())
+        .filter(slot -> taste.decadeShare(slot) > 0)
         .boxed()
-        .sorted((a, b) -> Double.compare(taste.decades[b], taste.decades[a]))
+        .sorted((a, b) -> Double.compare(taste.decadeShare(b), taste.decadeShare(a)))
         .limit(DECADES)
         .forEach(
             slot ->
-                decades.add(new TasteSummary.Weighted(slot * 10 + "s", null, taste.decades[slot])));
+                decades.add(
+                    new TasteSummary.Weighted(slot * 10 + "s", null, taste.decadeShare(slot))));
     return new TasteSummary(liked, genres, people, decades);
   }
 

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A user's taste in words, for a recommender that is told rather than computes it (an AI prompt):
- * the titles they liked most, and their strongest genres, people and decades with their weights
- * (each list's weights are shares, strongest first).
+ * the titles they liked most; their strongest genres (the ones they go for more than the library
+ * has them) with their share of the titles the user liked, their strongest people with how many of
+ * those titles they are in, their main decades with their share.
  */
 public record TasteSummary(
     List<LikedTitle> liked, List<Weighted> genres, List<Weighted> people, List<Weighted> decades) {

@@ -63,8 +63,9 @@ final class Variety {
     int leading = genres.length == 0 ? -1 : genres[0];
     double best = 0;
     for (int genre : genres) {
-      if (taste.genre(genre) > best) {
-        best = taste.genre(genre);
+      double lift = taste.genreLift(library.types[candidate].ordinal(), genre);
+      if (lift > best) {
+        best = lift;
         leading = genre;
       }
     }

@@ -73,7 +73,8 @@ abstract class RankingContract extends RecommendationContract {
             .findFirst()
             .orElseThrow();
     assertThat(album.reasoning())
-        .startsWith("Because you listened to Pastel Blues: jazz")
+        .startsWith("Because you listened to Pastel Blues: ")
+        .contains("jazz")
         .contains("by Nina Simone");
   }
 
@@ -82,15 +83,21 @@ abstract class RankingContract extends RecommendationContract {
     runAll();
     Recommendation best = active(ana).get(0);
     assertThat(recommendations.dismiss(best.id(), ana.id())).isTrue();
-    // Recommended eight days ago: Dark Matter was never viewed (ignored), Alien was.
+    // Recommended eight days ago: Dark Matter was never viewed (ignored), Slither was.
     Instant eightDaysAgo = fixture.clock.instant().minus(Duration.ofDays(8));
     recommendations.create(shown(darkMatter, "Dark Matter", eightDaysAgo, false));
-    recommendations.create(shown(alien, "Alien", eightDaysAgo, true));
+    recommendations.create(shown(slither, "Slither", eightDaysAgo, true));
     fixture.clock.advance(Duration.ofDays(1));
 
     RecommendationReport report = runAll();
 
-    assertThat(itemIds(active(ana))).doesNotContain(planted, darkMatter).contains(alien);
+    assertThat(itemIds(active(ana))).doesNotContain(planted, darkMatter).contains(slither);
+    // Ignored since the first run (which made it before its older row was written) for a week,
+    // Dark Matter comes back a month after that; the dismissed title never does.
+    fixture.clock.advance(
+        RecommenderSettings.DEFAULT_IGNORED_AFTER.plus(RecommenderSettings.DEFAULT_IGNORED_FOR));
+    runAll();
+    assertThat(itemIds(active(ana))).contains(darkMatter).doesNotContain(planted);
     assertThat(report.usersRecommended()).isEqualTo(1);
   }
 
@@ -111,8 +118,16 @@ abstract class RankingContract extends RecommendationContract {
       library.movie("More laughs " + i, 2012, 7, List.of("Comedy"), kara);
       library.movie("More tears " + i, 2012, 7, List.of("Drama"), People.NONE);
     }
+    User mel = user("mel");
+    long band = library.artist("The Loud Ones", List.of("Rock"));
+    List<Long> bandAlbums = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      bandAlbums.add(library.album(band, "Loud " + i, 2001 + i, 7, List.of("Rock")));
+    }
+    library.finished(mel.id(), bandAlbums.get(0), then);
+    library.finished(mel.id(), bandAlbums.get(1), then);
     prefer(vic, p -> p.max(10));
-    prefer(ana, p -> p.max(5));
+    prefer(mel, p -> p.max(5));
 
     runAll();
 
@@ -120,7 +135,10 @@ abstract class RankingContract extends RecommendationContract {
     assertThat(list).hasSize(10);
     int cap = (int) Math.ceil(10 * RecommenderSettings.DEFAULT_MAX_GENRE_SHARE);
     assertThat(list.stream().filter(r -> r.genres().equals(List.of(SF))).count()).isEqualTo(cap);
-    assertThat(active(ana).stream().filter(r -> ninaAlbums.contains(r.mediaItemId())).count())
+    // Four of the band's albums are mel's best matches; two make her list of five.
+    assertThat(active(mel)).hasSize(5);
+    assertThat(active(mel).get(0).mediaItemId()).isIn(bandAlbums);
+    assertThat(active(mel).stream().filter(r -> bandAlbums.contains(r.mediaItemId())).count())
         .isEqualTo(RecommenderSettings.DEFAULT_MAX_PER_ARTIST);
   }
 

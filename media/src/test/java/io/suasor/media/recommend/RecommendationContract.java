@@ -149,6 +149,7 @@ abstract class RecommendationContract {
     library.album(billieHoliday, "Lady in Satin", 1958, 7.9, List.of("Jazz"));
     long metallica = library.artist("Metallica", List.of("Metal"));
     library.album(metallica, "Master of Puppets", 1986, 9.0, List.of("Metal"));
+    library.fillers(200, 13);
     likesWhatAnaLikes(ana);
   }
 

@@ -109,6 +109,58 @@ public final class TasteLibrary {
     return album;
   }
 
+  /**
+   * Titles nobody played, as a real library has hundreds of: {@code movies} movies, a tenth as many
+   * series, a tenth as many artists with two albums each, of common genres (a few science fiction),
+   * by people of their own, from any decade. Without them a person in five of twenty titles would
+   * be everywhere, and liking them no evidence.
+   */
+  public void fillers(int movies, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    List<String> genres =
+        List.of(
+            "Drama",
+            "Comedy",
+            "Thriller",
+            "Romance",
+            "Crime",
+            "Documentary",
+            "Family",
+            "Animation",
+            "Mystery",
+            "War",
+            "Horror",
+            "Fantasy",
+            "Science Fiction");
+    List<String> music = List.of("Rock", "Pop", "Folk", "Electronic", "Classical", "Jazz");
+    for (int i = 0; i < movies; i++) {
+      movie(
+          "Filler film " + i,
+          1950 + random.nextInt(75),
+          5 + random.nextInt(30) / 10.0,
+          List.of(genres.get(random.nextInt(genres.size()))),
+          People.of(List.of("Filler actor " + i, "Filler actor " + (i + 1)), List.of()));
+    }
+    for (int i = 0; i < movies / 10; i++) {
+      series(
+          "Filler series " + i,
+          1990 + random.nextInt(35),
+          5 + random.nextInt(30) / 10.0,
+          List.of(genres.get(random.nextInt(genres.size()))),
+          People.of(List.of("Filler star " + i), List.of()),
+          2);
+      long artist = artist("Filler band " + i, List.of(music.get(random.nextInt(music.size()))));
+      for (int a = 0; a < 2; a++) {
+        album(
+            artist,
+            "Filler album " + i + "-" + a,
+            1960 + random.nextInt(60),
+            5 + random.nextInt(30) / 10.0,
+            List.of(music.get(random.nextInt(music.size()))));
+      }
+    }
+  }
+
   /** The user finished the movie (or every episode or track of the series or album). */
   public void finished(long user, long item, Instant when) {
     for (long part : children.getOrDefault(item, List.of(item))) {
