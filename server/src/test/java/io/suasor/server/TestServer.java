@@ -91,4 +91,20 @@ public final class TestServer {
       return app.http().orElseThrow().port();
     }
   }
+
+  /**
+   * Pauses a job's schedule and waits until the runs it fired (a schedule due when the server
+   * starts fires at once) have ended, so that a test sees only the runs it starts itself.
+   */
+  public static void pauseAndSettle(Started server, String job) throws InterruptedException {
+    io.suasor.jobs.service.JobService jobs = server.app().jobs();
+    jobs.pauseSchedule(job);
+    io.suasor.jobs.testing.Await.until(
+        "the runs of " + job + " fired at start-up to end",
+        java.time.Duration.ofSeconds(20),
+        () ->
+            jobs.getRecentJobRuns(100).stream()
+                .filter(run -> run.jobName().equals(job))
+                .allMatch(run -> run.status().isTerminal()));
+  }
 }

@@ -3,6 +3,7 @@ package io.suasor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.media.jobs.ActivityAnalysisJob;
 import io.suasor.media.model.ItemMetadata;
 import io.suasor.media.model.MediaType;
 import io.suasor.media.model.Numbering;
@@ -42,8 +43,10 @@ abstract class ActivityApiContract {
   abstract ServerConfig config(Path dataDir);
 
   @BeforeAll
-  void start(@TempDir Path dataDir) {
+  void start(@TempDir Path dataDir) throws InterruptedException {
     server = TestServer.start(config(dataDir), List.of());
+    // The weekly analysis fires once when the server starts; only the test's runs make profiles.
+    TestServer.pauseAndSettle(server, ActivityAnalysisJob.NAME);
     api = new Api(server.port());
     admin = server.adminToken();
     aliceId = api.post("/api/v1/users", admin, "{\"name\":\"alice\"}").data().get("id").asLong();
