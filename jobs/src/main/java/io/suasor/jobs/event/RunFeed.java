@@ -17,12 +17,18 @@ import java.util.Optional;
  * since the last look, and turns each change into the event the engine gives its own listeners for
  * its own runs. Runs executed by this node are left out: its listeners hear of them directly.
  *
- * <p>Each look re-reads a short window before the newest change it saw, so that a change stamped by
- * a node whose clock runs slightly behind is still seen; what it already reported is skipped.
+ * <p>Each look re-reads a window before the newest change it saw, so that a change is still seen
+ * when its node's clock runs behind, or when it was committed a while after it was stamped (a node
+ * that stalls between reading its clock and committing, under load or in a collector pause); what
+ * it already reported is skipped. A change that reaches the database later than that is not
+ * reported; the run routes always hold the truth.
  */
 public final class RunFeed {
-  /** How far behind another node's clock may run without its changes being missed. */
-  public static final Duration CLOCK_SKEW = Duration.ofMillis(500);
+  /**
+   * How far a change's stamp may lie behind the newest change already read, by clock skew or by a
+   * late commit, and still be reported.
+   */
+  public static final Duration LATE_CHANGES = Duration.ofSeconds(3);
 
   static final int PAGE = 500;
   static final int MAX_PAGES_PER_POLL = 10;
@@ -44,7 +50,7 @@ public final class RunFeed {
   /** The events of the changes since the last call, oldest first. */
   public synchronized List<JobEvent> poll() {
     List<JobEvent> events = new ArrayList<>();
-    Instant windowStart = newest.minus(CLOCK_SKEW);
+    Instant windowStart = newest.minus(LATE_CHANGES);
     Instant after = windowStart;
     long afterId = 0;
     for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
@@ -62,7 +68,7 @@ public final class RunFeed {
       after = last.updatedAt();
       afterId = last.id();
     }
-    seen.values().removeIf(s -> s.updatedAt().isBefore(windowStart.minus(CLOCK_SKEW)));
+    seen.values().removeIf(s -> s.updatedAt().isBefore(windowStart.minus(LATE_CHANGES)));
     return events;
   }
 
@@ -71,7 +77,10 @@ public final class RunFeed {
       return Optional.empty();
     }
     Seen before = seen.put(run.id(), new Seen(run.status(), run.updatedAt()));
-    if (before != null && before.updatedAt().equals(run.updatedAt())) {
+    // Two changes within one millisecond share a stamp, so the status tells them apart too.
+    if (before != null
+        && before.updatedAt().equals(run.updatedAt())
+        && before.status() == run.status()) {
       return Optional.empty();
     }
     JobEvent event =

@@ -810,4 +810,39 @@ abstract class JobRepositoryContract {
                 .runs())
         .hasSize(4);
   }
+
+  @Test
+  void aRunFeedReportsAChangeCommittedAfterNewerOnes() {
+    io.suasor.jobs.event.RunFeed feed = new io.suasor.jobs.event.RunFeed(repo, "node-a", T0);
+    JobRun stampedLater =
+        repo.createJobRun(
+            NewRun.of("job.a", JobType.SYSTEM, Trigger.MANUAL, T0), T0.plusSeconds(2));
+    assertThat(feed.poll()).hasSize(1);
+    // Stamped 1.8 s before the change already read: a node that stalled before committing it.
+    JobRun committedLate =
+        repo.createJobRun(
+            NewRun.of("job.b", JobType.SYSTEM, Trigger.MANUAL, T0), T0.plusMillis(200));
+
+    List<io.suasor.jobs.event.JobEvent> events = feed.poll();
+
+    assertThat(events)
+        .extracting(io.suasor.jobs.event.JobEvent::runId)
+        .containsExactly(committedLate.id());
+    assertThat(feed.poll()).isEmpty();
+    assertThat(stampedLater.id()).isNotEqualTo(committedLate.id());
+  }
+
+  @Test
+  void aRunFeedReportsTwoChangesOfOneRunWithinOneMillisecond() {
+    io.suasor.jobs.event.RunFeed feed = new io.suasor.jobs.event.RunFeed(repo, "node-a", T0);
+    JobRun run = pending("job.a");
+    assertThat(feed.poll())
+        .singleElement()
+        .isInstanceOf(io.suasor.jobs.event.JobEvent.RunCreated.class);
+    assertThat(repo.claimRun(run.id(), "node-b", T0)).isPresent();
+
+    assertThat(feed.poll())
+        .singleElement()
+        .isInstanceOf(io.suasor.jobs.event.JobEvent.RunStarted.class);
+  }
 }

@@ -57,7 +57,7 @@ public final class EventStream implements JobListener, AutoCloseable {
           return size() > LIFECYCLES_KEPT;
         }
       };
-  private RunFeed feed;
+  private RunFeed feed; // guarded by this
 
   public EventStream(JobEngine engine, Json json) {
     this.engine = engine;
@@ -89,18 +89,15 @@ public final class EventStream implements JobListener, AutoCloseable {
   /** Reads other nodes' changes while someone listens; forgets the place when nobody does. */
   private void readFeed() {
     try {
-      if (subscribers.isEmpty()) {
-        feed = null;
-        return;
+      RunFeed current;
+      synchronized (this) {
+        if (subscribers.isEmpty()) {
+          feed = null;
+          return;
+        }
+        current = feed;
       }
-      if (feed == null) {
-        feed =
-            new RunFeed(
-                engine.repository(),
-                engine.settings().nodeId(),
-                engine.clock().instant().minus(FEED_INTERVAL));
-      }
-      feed.poll().forEach(this::onEvent);
+      current.poll().forEach(this::onEvent);
     } catch (RuntimeException e) {
       log.debug("could not read other nodes' run changes; trying again", e);
     }
@@ -109,7 +106,17 @@ public final class EventStream implements JobListener, AutoCloseable {
   void subscribe(SseClient client) {
     User user = Requests.user(client.ctx());
     Subscriber subscriber = new Subscriber(client, user);
-    subscribers.add(subscriber);
+    synchronized (this) {
+      subscribers.add(subscriber);
+      // Followed from now, not from the feed reader's next turn, which a busy machine may delay.
+      if (feed == null) {
+        feed =
+            new RunFeed(
+                engine.repository(),
+                engine.settings().nodeId(),
+                engine.clock().instant().minus(FEED_INTERVAL));
+      }
+    }
     client.onClose(() -> subscribers.remove(subscriber));
     client.sendComment("connected");
     client.keepAlive();
