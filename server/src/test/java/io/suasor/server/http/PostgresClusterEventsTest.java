@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,8 @@ class PostgresClusterEventsTest {
     TestServer.Started serving = TestServer.start(config, TestJobs.all(new TestJobs.Gated()));
     TestJobs.Gated elsewhere = new TestJobs.Gated();
     ScheduledExecutorService supervision = Executors.newSingleThreadScheduledExecutor();
+    // Its own thread: the common pool has one worker on two cores, which other work may hold.
+    ExecutorService reader = Executors.newSingleThreadExecutor();
     try (Application server = serving.app();
         Application other = Application.open(config, TestJobs.all(elsewhere))) {
       Api api = new Api(serving.port());
@@ -72,7 +75,7 @@ class PostgresClusterEventsTest {
       BlockingQueue<String> events = new LinkedBlockingQueue<>();
       // Only this run's events: the server also fires its own system jobs when it starts.
       CompletableFuture<Void> reading =
-          CompletableFuture.runAsync(() -> read(lines, run.id(), events));
+          CompletableFuture.runAsync(() -> read(lines, run.id(), events), reader);
       System.out.println("test: executing the run on the other node");
       assertThat(other.engine().executeNow(run.id())).isPresent();
       System.out.println("test: the other node executes it");
@@ -94,6 +97,7 @@ class PostgresClusterEventsTest {
           .isEqualTo(other.engine().settings().nodeId());
     } finally {
       supervision.shutdownNow();
+      reader.shutdownNow();
     }
   }
 

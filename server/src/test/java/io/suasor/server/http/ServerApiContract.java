@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -489,6 +491,8 @@ abstract class ServerApiContract {
     assertThat(lines.readLine()).startsWith(":");
     gated.started = new java.util.concurrent.CountDownLatch(1);
     long id = api.post("/api/v1/jobs/test.gated/run", alice, null).data().get("id").asLong();
+    // Its own thread: the common pool has one worker on two cores, which other work may hold.
+    ExecutorService reader = Executors.newSingleThreadExecutor();
     CompletableFuture<List<String>> events =
         CompletableFuture.supplyAsync(
             () -> {
@@ -507,14 +511,20 @@ abstract class ServerApiContract {
                 throw new java.io.UncheckedIOException(e);
               }
               return seen;
-            });
+            },
+            reader);
     assertThat(gated.started.await(10, TimeUnit.SECONDS)).isTrue();
     for (int i = 0; i < TestJobs.Gated.ITEMS; i++) {
       gated.permits.release();
       awaitProgress(id, (i + 1) * 100 / TestJobs.Gated.ITEMS);
     }
-    List<String> seen = events.get(15, TimeUnit.SECONDS);
-    stream.body().close();
+    List<String> seen;
+    try {
+      seen = events.get(15, TimeUnit.SECONDS);
+    } finally {
+      stream.body().close();
+      reader.shutdownNow();
+    }
     assertThat(seen).contains("run.created", "run.started", "run.progress", "run.finished");
     assertThat(seen.indexOf("run.progress")).isLessThan(seen.indexOf("run.finished"));
   }
