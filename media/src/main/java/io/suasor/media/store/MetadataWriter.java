@@ -2,6 +2,7 @@ package io.suasor.media.store;
 
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
+import io.suasor.media.model.Artwork;
 import io.suasor.media.model.ItemMetadata;
 import io.suasor.media.model.MediaItem;
 import io.suasor.media.model.MediaType;
@@ -73,10 +74,13 @@ public final class MetadataWriter {
 
   /**
    * Marks items refreshed at {@code now}, writing new metadata for those in {@code changes} that
-   * differs from what is stored; returns the items whose metadata changed.
+   * differs from what is stored, and artwork that differs; returns the items that changed.
    */
   public List<MediaItem> apply(
-      Collection<Long> checked, Map<Long, ItemMetadata> changes, Instant now) {
+      Collection<Long> checked,
+      Map<Long, ItemMetadata> changes,
+      Map<Long, Artwork> artwork,
+      Instant now) {
     return database.inTransaction(
         "refresh metadata of " + checked.size() + " items",
         c -> {
@@ -84,19 +88,31 @@ public final class MetadataWriter {
           DetailsBatch details = new DetailsBatch();
           for (Map.Entry<Long, ItemMetadata> change : changes.entrySet()) {
             MediaItem item = ItemStore.load(c, change.getKey()).orElse(null);
-            if (item == null || Canonical.same(item.metadata(), change.getValue())) {
+            if (item == null) {
               continue;
             }
-            NewItem next =
-                new NewItem(
-                    item.type(),
-                    change.getValue(),
-                    item.parentId(),
-                    item.seriesId(),
-                    item.numbering());
-            ItemStore.updateMetadata(c, item.id(), next, now);
-            details.add(item.id(), change.getValue());
-            changed.add(item);
+            boolean updated = false;
+            if (!Canonical.same(item.metadata(), change.getValue())) {
+              NewItem next =
+                  new NewItem(
+                      item.type(),
+                      change.getValue(),
+                      item.parentId(),
+                      item.seriesId(),
+                      item.numbering());
+              ItemStore.updateMetadata(c, item.id(), next, now);
+              details.add(item.id(), change.getValue());
+              updated = true;
+            }
+            Artwork images = artwork.getOrDefault(item.id(), Artwork.NONE);
+            if (!images.equals(Artwork.NONE)
+                && !images.equals(ArtworkStore.load(c, item.id()).orElse(Artwork.NONE))) {
+              ArtworkStore.save(c, item.id(), images);
+              updated = true;
+            }
+            if (updated) {
+              changed.add(item);
+            }
           }
           details.flush(c);
           for (long id : checked) {
