@@ -48,6 +48,12 @@ public final class TmdbStandIn implements AutoCloseable {
       server.stubFor(
           authorised.willReturn(error(404, 34, "The resource you requested could not be found.")));
     }
+    // TMDB answers a search that finds nothing with an empty page, not a 404.
+    for (String search : List.of("/search/movie", "/search/tv")) {
+      for (MappingBuilder request : authorised(() -> get(urlPathEqualTo("/3" + search)), 8)) {
+        server.stubFor(request.willReturn(ok(envelope(1, 1, 0, List.of()))));
+      }
+    }
     genres("movie", Map.of(28, "Action", 18, "Drama", 878, "Science Fiction", 27, "Horror"));
     genres("tv", Map.of(18, "Drama", 10765, "Sci-Fi & Fantasy", 35, "Comedy"));
   }
