@@ -2,6 +2,7 @@ package io.suasor.media.jobs;
 
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobContext;
+import io.suasor.media.metadata.ChangeWindow;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshReport;
 import java.util.Optional;
@@ -31,7 +32,9 @@ public final class MetadataRefreshJob implements Job {
 
   @Override
   public void execute(JobContext context) {
-    RefreshReport report = refresh.refresh(new ContextTracker(context));
+    Optional<ChangeWindow> after = ChangeWindow.fromParameters(context.parameters());
+    RefreshReport report = refresh.refresh(new ContextTracker(context), after);
+    after.ifPresent(window -> context.result("after", window.runId()));
     context.result("moviesUpdated", report.moviesUpdated());
     context.result("seriesUpdated", report.seriesUpdated());
     context.result("episodesUpdated", report.episodesUpdated());
@@ -47,7 +50,9 @@ public final class MetadataRefreshJob implements Job {
     StringBuilder message =
         new StringBuilder()
             .append(report.totalItemsChecked())
-            .append(" items checked, ")
+            .append(" items checked")
+            .append(after.map(window -> " (" + window.describe() + ")").orElse(""))
+            .append(", ")
             .append(report.updated())
             .append(" updated");
     if (report.errorCount() > 0) {

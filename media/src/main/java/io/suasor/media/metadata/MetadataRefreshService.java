@@ -51,6 +51,14 @@ public final class MetadataRefreshService {
   }
 
   public RefreshReport refresh(WorkTracker tracker) {
+    return refresh(tracker, Optional.empty());
+  }
+
+  /**
+   * Refreshes the stale items, or, given the window of a run this one follows, only the items that
+   * run added or updated which nothing has refreshed since.
+   */
+  public RefreshReport refresh(WorkTracker tracker, Optional<ChangeWindow> after) {
     Instant now = clock.instant();
     Set<MediaType> types = EnumSet.noneOf(MediaType.class);
     for (MetadataProvider provider : providers) {
@@ -58,11 +66,14 @@ public final class MetadataRefreshService {
       types.addAll(provider.types());
     }
     List<Long> stale =
-        writer.staleItems(
-            types,
-            now.minus(settings.staleAfter()),
-            now.minus(settings.recentlyAdded()),
-            settings.limit());
+        after.isPresent()
+            ? writer.changedItems(
+                types, after.get().startedAt(), after.get().endedAt(), settings.limit())
+            : writer.staleItems(
+                types,
+                now.minus(settings.staleAfter()),
+                now.minus(settings.recentlyAdded()),
+                settings.limit());
     tracker.total(stale.size());
     Map<String, Long> counts = new LinkedHashMap<>();
     List<String> errors = new ArrayList<>();

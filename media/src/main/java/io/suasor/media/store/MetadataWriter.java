@@ -60,6 +60,46 @@ public final class MetadataWriter {
                 params.toArray()));
   }
 
+  /**
+   * Items of {@code types} added or updated between {@code from} and {@code to} and not refreshed
+   * since {@code from}: what one sync changed, in the order of {@link #staleItems}.
+   */
+  public List<Long> changedItems(Set<MediaType> types, Instant from, Instant to, int limit) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(", ", Collections.nCopies(types.size(), "?"));
+    List<Object> params = new java.util.ArrayList<>();
+    types.forEach(type -> params.add(type.value()));
+    params.add(from);
+    params.add(to);
+    params.add(from);
+    params.add(to);
+    params.add(from);
+    params.add(limit);
+    return database.read(
+        "find changed items",
+        c ->
+            Jdbc.query(
+                c,
+                """
+                SELECT i.id, i.added_at, COALESCE(p.plays, 0) AS plays
+                FROM media_items i
+                LEFT JOIN (SELECT item_id, SUM(play_count) AS plays
+                           FROM user_item_data GROUP BY item_id) p ON p.item_id = i.id
+                WHERE i.type IN ("""
+                    + placeholders
+                    + """
+                    )
+                  AND (i.added_at BETWEEN ? AND ? OR i.updated_at BETWEEN ? AND ?)
+                  AND (i.metadata_refreshed_at IS NULL OR i.metadata_refreshed_at < ?)
+                ORDER BY i.added_at DESC, plays DESC, i.id
+                LIMIT ?
+                """,
+                row -> row.getLong("id"),
+                params.toArray()));
+  }
+
   public List<MediaItem> load(Collection<Long> ids) {
     return database.read(
         "load items",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.suasor.jobs.store.Database;
+import io.suasor.media.WorkCancelledException;
+import io.suasor.media.metadata.ChangeWindow;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshReport;
 import io.suasor.media.metadata.RefreshSettings;
@@ -28,9 +30,11 @@ import io.suasor.media.testing.RecordingTracker;
 import io.suasor.media.testing.TmdbStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -304,7 +308,7 @@ abstract class TmdbRefreshContract {
         List.of(movie("The Matrix", 1999), movie("Inception", 2010), movie("Heat", 1995));
 
     assertThatThrownBy(() -> refresh(client, 100).refresh(RecordingTracker.cancellingAfter(2)))
-        .isInstanceOf(io.suasor.media.WorkCancelledException.class);
+        .isInstanceOf(WorkCancelledException.class);
 
     long refreshed =
         films.stream()
@@ -314,6 +318,37 @@ abstract class TmdbRefreshContract {
     RefreshReport rest = refresh(client, 100).refresh(RecordingTracker.watching());
     assertThat(rest.totalItemsChecked()).isEqualTo(1);
     assertThat(rest.moviesUpdated()).isEqualTo(1);
+  }
+
+  @Test
+  void afterASyncOnlyTheItemsItChangedAreRefreshedOnce() {
+    MediaItem before = movie("Heat", 1995);
+    fixture.clock.advance(Duration.ofDays(30));
+    Instant syncStarted = fixture.clock.instant();
+    MediaItem added = movie("The Matrix", 1999);
+    fixture.clock.advance(Duration.ofMinutes(1));
+    String parameters =
+        """
+        {"after": {"runId": 123, "job": "system.media.sync", "startedAt": "%s",
+                   "endedAt": "%s", "statistics": {"itemsCreated": 1}}}
+        """
+            .formatted(syncStarted, fixture.clock.instant());
+    Optional<ChangeWindow> window = ChangeWindow.fromParameters(parameters);
+    assertThat(window).hasValueSatisfying(w -> assertThat(w.runId()).isEqualTo(123));
+
+    RefreshReport report = refresh(client, 100).refresh(RecordingTracker.watching(), window);
+
+    assertThat(report.totalItemsChecked()).isEqualTo(1);
+    assertThat(tmdbId(added)).isEqualTo("603");
+    assertThat(items.byId(before.id()).orElseThrow().metadataRefreshedAt()).isNull();
+    assertThat(
+            refresh(client, 100).refresh(RecordingTracker.watching(), window).totalItemsChecked())
+        .isZero();
+    // Without the parameter the refresh does its full work: the stale film is checked.
+    assertThat(refresh(client, 100).refresh(RecordingTracker.watching()).totalItemsChecked())
+        .isEqualTo(1);
+    assertThat(ChangeWindow.fromParameters("{\"after\": 7}")).isEmpty();
+    assertThat(ChangeWindow.fromParameters("not json")).isEmpty();
   }
 
   private String tmdbId(MediaItem item) {
