@@ -52,8 +52,4 @@ final class ResponseCache {
       entries.put(request, new Entry(answer, clock.instant().plus(ttl)));
     }
   }
-
-  synchronized int size() {
-    return entries.size();
-  }
 }

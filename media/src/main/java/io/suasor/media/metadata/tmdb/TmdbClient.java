@@ -3,12 +3,7 @@ package io.suasor.media.metadata.tmdb;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.suasor.media.MediaException;
 import io.suasor.media.metadata.BudgetExhaustedException;
-import io.suasor.media.source.http.Query;
-import io.suasor.media.source.http.ServerAddress;
 import io.suasor.media.source.http.ServerHttp;
-import io.suasor.media.source.http.SourceHttpException;
-import io.suasor.media.store.Json;
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +32,7 @@ public final class TmdbClient {
 
   /** What every view of one client shares: the connection, the limiter and the cache. */
   private record Shared(
-      ServerHttp http,
+      TmdbHttp http,
       TmdbSettings settings,
       RequestLimiter limiter,
       ResponseCache cache,
@@ -50,7 +45,7 @@ public final class TmdbClient {
   TmdbClient(TmdbSettings settings, InstantSource clock, RequestLimiter.Sleeper sleeper) {
     this(
         new Shared(
-            http(settings),
+            new TmdbHttp(settings),
             settings,
             new RequestLimiter(settings.requestsPerWindow(), settings.window(), clock, sleeper),
             new ResponseCache(settings.cacheEntries(), settings.cacheTtl(), clock),
@@ -61,34 +56,6 @@ public final class TmdbClient {
   private TmdbClient(Shared shared, int budget) {
     this.shared = shared;
     this.budget = budget;
-  }
-
-  private static ServerHttp http(TmdbSettings settings) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    if (settings.readAccessToken() != null) {
-      headers.put("Authorization", "Bearer " + settings.readAccessToken());
-    }
-    List<String> secrets = new ArrayList<>();
-    if (settings.apiKey() != null) {
-      secrets.add(settings.apiKey());
-    }
-    if (settings.readAccessToken() != null) {
-      secrets.add(settings.readAccessToken());
-    }
-    return new ServerHttp(
-        new ServerAddress(
-            "TMDB",
-            null,
-            settings.baseUrl(),
-            settings.readAccessToken() != null
-                ? "check tmdb.readAccessToken (SUASOR_TMDB_READ_ACCESS_TOKEN): it must be the API"
-                    + " Read Access Token from themoviedb.org, Settings, API"
-                : "check tmdb.apiKey (SUASOR_TMDB_API_KEY): it must be the v3 API key from"
-                    + " themoviedb.org, Settings, API"),
-        settings.http(),
-        headers,
-        secrets);
   }
 
   /**
@@ -241,18 +208,6 @@ public final class TmdbClient {
               + " for this run is used up; the items not reached wait for the next run (raise"
               + " the budget to reach more per run)");
     }
-    Optional<JsonNode> answer = send(path, full);
-    shared.cache().put(key, answer);
-    return answer;
-  }
-
-  private Optional<JsonNode> send(String path, Map<String, Object> params) {
-    Query query = Query.of();
-    params.forEach(query::and);
-    if (shared.settings().readAccessToken() == null) {
-      query.secret("api_key", shared.settings().apiKey());
-    }
-    ServerHttp http = shared.http();
     try {
       shared.limiter().acquire();
     } catch (InterruptedException e) {
@@ -260,52 +215,9 @@ public final class TmdbClient {
       throw new MediaException("interrupted while waiting for TMDB's rate limit");
     }
     sent.incrementAndGet();
-    ServerHttp.Response response;
-    try {
-      response = http.exchangeAnyStatus("GET", path, query);
-    } catch (SourceHttpException e) {
-      throw new TmdbException(
-          e.getMessage(), e.problem() == SourceHttpException.Problem.UNAUTHORIZED, e);
-    }
-    int status = response.status();
-    if (status == 404) {
-      return Optional.empty();
-    }
-    if (status < 200 || status > 299) {
-      throw new TmdbException(
-          http.describe("GET", path)
-              + " answered HTTP "
-              + status
-              + statusMessage(response).map(m -> " (" + http.redact(m) + ")").orElse("")
-              + (status == 400
-                  ? ": Suasor asked for something TMDB does not serve; report it as a bug"
-                  : ": try again later"),
-          false,
-          null);
-    }
-    try {
-      return Optional.of(Json.mapper().readTree(response.body()));
-    } catch (IOException e) {
-      throw new TmdbException(
-          http.describe("GET", path)
-              + " answered something other than JSON: check tmdb.baseUrl (leave it empty for "
-              + TmdbSettings.DEFAULT_URL
-              + ")",
-          false,
-          e);
-    }
-  }
-
-  /** TMDB's own words in an error body ({@code status_message}), when it sent some. */
-  private static Optional<String> statusMessage(ServerHttp.Response response) {
-    try {
-      JsonNode body = Json.mapper().readTree(response.body());
-      return body != null && body.path("status_message").isTextual()
-          ? Optional.of(body.path("status_message").asText())
-          : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    Optional<JsonNode> answer = shared.http().get(path, full);
+    shared.cache().put(key, answer);
+    return answer;
   }
 
   /** Query parameters in the order given, as name-value pairs; null values are left out. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 /**
@@ -25,8 +26,9 @@ public final class TmdbMetadataProvider implements MetadataProvider {
   private final TmdbClient client;
   private final int budget;
   private final LongFunction<Optional<MediaItem>> items;
-  private TmdbClient run;
-  private final Map<String, Long> counts = new LinkedHashMap<>();
+  // Replaced as each refresh starts; a refresh runs its lookups on one thread.
+  private volatile TmdbClient run;
+  private final Map<String, Long> counts = new ConcurrentHashMap<>();
 
   /**
    * @param budget requests one refresh may send
