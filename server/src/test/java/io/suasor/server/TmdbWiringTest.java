@@ -2,13 +2,26 @@ package io.suasor.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.testing.Await;
+import io.suasor.media.jobs.MetadataRefreshJob;
 import io.suasor.media.metadata.tmdb.TmdbSettings;
+import io.suasor.media.model.ItemMetadata;
+import io.suasor.media.model.MediaType;
+import io.suasor.media.model.Numbering;
 import io.suasor.media.notify.UpcomingRelease;
+import io.suasor.media.store.ItemStore;
+import io.suasor.media.store.Json;
+import io.suasor.media.store.NewItem;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +90,46 @@ class TmdbWiringTest {
       assertThat(films).extracting(UpcomingRelease::title).containsExactly("Arrival II");
       assertThat(films.get(0).genres()).containsExactly("Science Fiction");
       assertThat(asked).allMatch(uri -> uri.contains("api_key=f3a9c2e41b7d4c0e"));
+    }
+  }
+
+  @Test
+  void theMetadataRefreshAsksTmdbWhenAKeyIsConfigured() throws Exception {
+    String url = "http://127.0.0.1:" + tmdb.getAddress().getPort() + "/3";
+    TestServer.Started server =
+        TestServer.start(
+            TestServer.sqlite(dir)
+                .withTmdb(Optional.of(TmdbSettings.of(url, "f3a9c2e41b7d4c0e", null))),
+            List.of());
+    try {
+      TestServer.pauseAndSettle(server, MetadataRefreshJob.NAME);
+      new ItemStore(server.app().database())
+          .insert(
+              new NewItem(
+                  MediaType.MOVIE,
+                  ItemMetadata.titled("Arrival", 2016),
+                  null,
+                  null,
+                  Numbering.NONE),
+              Instant.now());
+      asked.clear();
+
+      long id = server.app().jobs().runJobManually(MetadataRefreshJob.NAME).id();
+      Await.until(
+          "the metadata refresh to end",
+          Duration.ofSeconds(20),
+          () -> server.app().jobs().getJobRunById(id).orElseThrow().status().isTerminal());
+
+      JobRun run = server.app().jobs().getJobRunById(id).orElseThrow();
+      assertThat(run.status()).isEqualTo(JobStatus.COMPLETED);
+      JsonNode statistics = Json.mapper().readTree(run.metadata());
+      assertThat(statistics.path("tmdbUsed").asBoolean()).isTrue();
+      assertThat(statistics.path("tmdbNotFound").asLong()).isEqualTo(1);
+      assertThat(statistics.path("tmdbRequests").asLong()).isEqualTo(1);
+      assertThat(asked).singleElement().asString().startsWith("/3/search/movie?query=Arrival");
+      assertThat(run.statusMessage()).contains("TMDB: 1 request, 0 matched, 1 not found");
+    } finally {
+      server.app().close();
     }
   }
 

@@ -63,7 +63,7 @@ public final class MetadataRefreshJob implements Job {
       message
           .append("; TMDB: ")
           .append(requests)
-          .append(" requests, ")
+          .append(requests == 1 ? " request, " : " requests, ")
           .append(report.providerStatistics().getOrDefault("tmdbMatched", 0L))
           .append(" matched, ")
           .append(report.providerStatistics().getOrDefault("tmdbNotFound", 0L))
