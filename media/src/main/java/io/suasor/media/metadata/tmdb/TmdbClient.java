@@ -48,7 +48,7 @@ public final class TmdbClient {
             new TmdbHttp(settings),
             settings,
             new RequestLimiter(settings.requestsPerWindow(), settings.window(), clock, sleeper),
-            new ResponseCache(settings.cacheEntries(), settings.cacheTtl(), clock),
+            new ResponseCache(settings.cacheChars(), settings.cacheTtl(), clock),
             new HashMap<>()),
         Integer.MAX_VALUE);
   }

@@ -18,7 +18,8 @@ import java.time.Duration;
  *     of about 40 a second, its old limit was 40 in 10 seconds, which is what Suasor keeps to by
  *     default
  * @param window the span {@code requestsPerWindow} counts over
- * @param cacheEntries answers remembered at most (the oldest used is dropped first)
+ * @param cacheChars characters of JSON answers remembered at most (the least recently used are
+ *     dropped first)
  * @param cacheTtl how long an answer is remembered
  */
 public record TmdbSettings(
@@ -28,7 +29,7 @@ public record TmdbSettings(
     String language,
     int requestsPerWindow,
     Duration window,
-    int cacheEntries,
+    long cacheChars,
     Duration cacheTtl,
     HttpSettings http) {
 
@@ -56,12 +57,15 @@ public record TmdbSettings(
     if (requestsPerWindow < 1 || window.isZero() || window.isNegative()) {
       throw new IllegalArgumentException("TMDB's rate limit needs a positive count and window");
     }
-    if (cacheEntries < 0 || cacheTtl.isNegative()) {
+    if (cacheChars < 0 || cacheTtl.isNegative()) {
       throw new IllegalArgumentException("TMDB's cache needs a non-negative size and lifetime");
     }
   }
 
-  /** The usual settings for a key or token: 40 requests per 10 s, 5,000 answers kept for a day. */
+  /**
+   * The usual settings for a key or token: 40 requests per 10 s; answers kept for a day, up to 32
+   * million characters of JSON (about a thousand films' details with their credits).
+   */
   public static TmdbSettings of(String baseUrl, String apiKey, String readAccessToken) {
     return new TmdbSettings(
         baseUrl,
@@ -70,14 +74,14 @@ public record TmdbSettings(
         "en-US",
         40,
         Duration.ofSeconds(10),
-        5_000,
+        32_000_000L,
         Duration.ofHours(24),
         HttpSettings.defaults());
   }
 
   public TmdbSettings withRateLimit(int requests, Duration span) {
     return new TmdbSettings(
-        baseUrl, apiKey, readAccessToken, language, requests, span, cacheEntries, cacheTtl, http);
+        baseUrl, apiKey, readAccessToken, language, requests, span, cacheChars, cacheTtl, http);
   }
 
   public TmdbSettings withHttp(HttpSettings settings) {
@@ -88,7 +92,7 @@ public record TmdbSettings(
         language,
         requestsPerWindow,
         window,
-        cacheEntries,
+        cacheChars,
         cacheTtl,
         settings);
   }
