@@ -15,6 +15,7 @@ import io.suasor.jobs.testing.SettableClock;
 import io.suasor.media.metadata.BudgetExhaustedException;
 import io.suasor.media.metadata.tmdb.TmdbClient.ExternalSource;
 import io.suasor.media.source.http.HttpSettings;
+import io.suasor.media.testing.TmdbShapes;
 import io.suasor.media.testing.TmdbStandIn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ class TmdbClientTest {
   void pagingFollowsTotalPagesUpToTheLimitGiven() {
     List<ObjectNode> movies = new ArrayList<>();
     for (int i = 1; i <= 50; i++) {
-      movies.add(TmdbStandIn.listedMovie(5000 + i, "Film " + i, "2026-03-10", 18));
+      movies.add(TmdbShapes.listedMovie(5000 + i, "Film " + i, "2026-03-10", 18));
     }
     tmdb.listing("/movie/upcoming", movies, 20);
     TmdbClient client = client(TmdbStandIn.KEY, null);

@@ -6,6 +6,7 @@ import io.suasor.jobs.testing.SettableClock;
 import io.suasor.media.model.ExternalProvider;
 import io.suasor.media.model.MediaType;
 import io.suasor.media.notify.UpcomingRelease;
+import io.suasor.media.testing.TmdbShapes;
 import io.suasor.media.testing.TmdbStandIn;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,15 +33,15 @@ class TmdbReleaseCalendarTest {
     tmdb.listing(
         "/movie/upcoming",
         List.of(
-            TmdbStandIn.listedMovie(1, "Dune: Part Three", "2026-03-06", 878, 28),
-            TmdbStandIn.listedMovie(2, "Next Summer's Film", "2026-06-20", 18),
-            TmdbStandIn.listedMovie(3, "Opening Night", "2026-03-01", 27)),
+            TmdbShapes.listedMovie(1, "Dune: Part Three", "2026-03-06", 878, 28),
+            TmdbShapes.listedMovie(2, "Next Summer's Film", "2026-06-20", 18),
+            TmdbShapes.listedMovie(3, "Opening Night", "2026-03-01", 27)),
         2);
     tmdb.listing(
         "/movie/now_playing",
         List.of(
-            TmdbStandIn.listedMovie(3, "Opening Night", "2026-03-01", 27),
-            TmdbStandIn.listedMovie(4, "Last Month's Film", "2026-02-02", 18)),
+            TmdbShapes.listedMovie(3, "Opening Night", "2026-03-01", 27),
+            TmdbShapes.listedMovie(4, "Last Month's Film", "2026-02-02", 18)),
         20);
     tmdb.series(
         1399,
