@@ -188,7 +188,10 @@ public final class TmdbShapes {
     return Math.abs(name.hashCode() % 10000);
   }
 
-  static ObjectNode listItem(ObjectNode details, String titleField, String dateField) {
+  /**
+   * A film or series as lists show it: {@code titleField} "title" for a film, "name" for a series.
+   */
+  public static ObjectNode listItem(ObjectNode details, String titleField, String dateField) {
     ObjectNode item = Json.mapper().createObjectNode();
     for (String field :
         List.of(

@@ -210,6 +210,35 @@ class TmdbClientTest {
   }
 
   @Test
+  void theTvListsAndTrendingAreReadFromTheirPaths() {
+    ObjectNode thrones =
+        TmdbShapes.series(
+                1399,
+                "Game of Thrones",
+                "2011-04-17",
+                "121361",
+                List.of("Drama"),
+                List.of(List.of("2011-04-17")),
+                "2026-03-01")
+            .details();
+    ObjectNode listed = TmdbShapes.listItem(thrones, "name", "first_air_date");
+    tmdb.listing("/tv/on_the_air", List.of(listed), 20);
+    tmdb.listing("/tv/airing_today", List.of(listed), 20);
+    tmdb.listing("/trending/tv/week", List.of(listed), 20);
+    TmdbClient client = client(TmdbStandIn.KEY, null);
+
+    assertThat(client.tvOnTheAir(3))
+        .singleElement()
+        .satisfies(tv -> assertThat(tv.path("name").asText()).isEqualTo("Game of Thrones"));
+    assertThat(client.tvAiringToday(3)).hasSize(1);
+    assertThat(client.trending("tv", "week", 1))
+        .singleElement()
+        .satisfies(tv -> assertThat(tv.path("media_type").asText()).isEqualTo("tv"));
+    assertThatThrownBy(() -> client.trending("tv", "month", 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void findSearchAndGenresReadTheDocumentedShapes() {
     TmdbClient client = client(TmdbStandIn.KEY, null);
 
