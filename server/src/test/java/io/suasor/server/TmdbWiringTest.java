@@ -49,6 +49,15 @@ class TmdbWiringTest {
         exchange -> {
           asked.add(exchange.getRequestURI().toString());
           String path = exchange.getRequestURI().getPath();
+          if (exchange.getRequestURI().getQuery().contains("query=Broken")) {
+            byte[] refused =
+                "{\"success\":false,\"status_code\":22,\"status_message\":\"Invalid page\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(400, refused.length);
+            exchange.getResponseBody().write(refused);
+            exchange.close();
+            return;
+          }
           String body =
               path.equals("/3/genre/movie/list")
                   ? "{\"genres\":[{\"id\":878,\"name\":\"Science Fiction\"}]}"
@@ -128,6 +137,23 @@ class TmdbWiringTest {
       assertThat(statistics.path("tmdbRequests").asLong()).isEqualTo(1);
       assertThat(asked).singleElement().asString().startsWith("/3/search/movie?query=Arrival");
       assertThat(run.statusMessage()).contains("TMDB: 1 request, 0 matched, 1 not found");
+
+      // TMDB failing for an item fails the run, which still reports what it did.
+      new ItemStore(server.app().database())
+          .insert(
+              new NewItem(
+                  MediaType.MOVIE, ItemMetadata.titled("Broken", 2020), null, null, Numbering.NONE),
+              Instant.now());
+      long failing = server.app().jobs().runJobManually(MetadataRefreshJob.NAME).id();
+      Await.until(
+          "the failing metadata refresh to end",
+          Duration.ofSeconds(20),
+          () -> server.app().jobs().getJobRunById(failing).orElseThrow().status().isTerminal());
+      JobRun failed = server.app().jobs().getJobRunById(failing).orElseThrow();
+      assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+      assertThat(failed.errorMessage()).contains("TMDB failed for 1 item");
+      assertThat(Json.mapper().readTree(failed.metadata()).path("tmdbFailed").asLong())
+          .isEqualTo(1);
     } finally {
       server.app().close();
     }

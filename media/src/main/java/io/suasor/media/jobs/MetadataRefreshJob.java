@@ -2,6 +2,7 @@ package io.suasor.media.jobs;
 
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobContext;
+import io.suasor.media.MediaException;
 import io.suasor.media.metadata.ChangeWindow;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshReport;
@@ -10,6 +11,7 @@ import java.util.Optional;
 /**
  * {@code system.metadata.refresh}: the specification's statistic keys, zeros included, the
  * providers' own counts ({@code tmdbRequests}, …), and a message that says when TMDB was not used.
+ * A run in which TMDB failed for some items ends failed, after writing what it found for the rest.
  */
 public final class MetadataRefreshJob implements Job {
   public static final String NAME = "system.metadata.refresh";
@@ -72,5 +74,13 @@ public final class MetadataRefreshJob implements Job {
     tmdbUnused.ifPresent(why -> message.append("; ").append(why));
     report.stoppedEarly().ifPresent(why -> message.append("; stopped early: ").append(why));
     context.message(message.toString());
+    long tmdbFailed = report.providerStatistics().getOrDefault("tmdbFailed", 0L);
+    if (tmdbFailed > 0) {
+      throw new MediaException(
+          "TMDB failed for "
+              + tmdbFailed
+              + (tmdbFailed == 1 ? " item" : " items")
+              + " (see the run's log); they stay stale and the next run asks again");
+    }
   }
 }
