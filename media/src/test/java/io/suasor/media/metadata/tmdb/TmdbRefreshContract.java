@@ -162,7 +162,9 @@ abstract class TmdbRefreshContract {
         .containsEntry("tmdbMatched", 5L)
         .containsEntry("tmdbNotFound", 1L)
         .containsEntry("tmdbFailed", 0L);
-    assertThat(report.providerStatistics().get("tmdbRequests")).isPositive();
+    // A search and details for The Matrix and for the series, a find and details for Inception, a
+    // search for the unknown film, and one season for both episodes.
+    assertThat(report.providerStatistics()).containsEntry("tmdbRequests", 8L);
 
     ItemMetadata m = items.byId(matrix.id()).orElseThrow().metadata();
     assertThat(m.title()).isEqualTo("The Matrix");
