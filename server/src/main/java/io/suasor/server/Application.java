@@ -16,6 +16,9 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DuplicateException;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.jobs.SystemJobs;
+import io.suasor.media.metadata.tmdb.TmdbClient;
+import io.suasor.media.metadata.tmdb.TmdbReleaseCalendar;
+import io.suasor.media.notify.ReleaseCalendar;
 import io.suasor.media.recommend.ai.AiRecommenders;
 import io.suasor.media.recommend.ai.AiSuggestionSource;
 import io.suasor.media.source.SourceClients;
@@ -65,6 +68,7 @@ public final class Application implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final Json json = new Json();
   private final EventStream events;
+  private final Optional<ReleaseCalendar> releaseCalendar;
   private HttpServer http;
 
   private Application(
@@ -110,6 +114,15 @@ public final class Application implements AutoCloseable {
       }
       this.sourceClients = new SourceClientsByType(sources, HttpSettings.defaults());
       this.sourceChecks = new SourceClientsByType(sources, HttpSettings.forChecks());
+      Optional<TmdbClient> tmdb = config.tmdb().map(settings -> new TmdbClient(settings, clock));
+      if (tmdb.isPresent()) {
+        log.info("TMDB: {}", config.tmdb().get());
+      } else {
+        log.info(
+            "TMDB not configured (tmdb.apiKey or tmdb.readAccessToken): metadata refreshes read"
+                + " local data only");
+      }
+      this.releaseCalendar = tmdb.map(TmdbReleaseCalendar::new);
       SystemJobs.create(
               database,
               engine.repository(),
@@ -118,7 +131,8 @@ public final class Application implements AutoCloseable {
               clock,
               SystemJobs.Settings.defaults(),
               new AiSuggestionSource(
-                  database, userJobs.recommenderKeys(), AiRecommenders.httpDefaults()))
+                  database, userJobs.recommenderKeys(), AiRecommenders.httpDefaults()),
+              tmdb)
           .forEach(engine::register);
       this.events = new EventStream(engine, json);
       engine.addListener(events);
@@ -264,6 +278,11 @@ public final class Application implements AutoCloseable {
   /** Recommendations, job preferences and recommender keys. */
   public UserJobStores userJobs() {
     return userJobs;
+  }
+
+  /** TMDB's release calendar, for new-release notifications; empty when TMDB is not configured. */
+  public Optional<ReleaseCalendar> releaseCalendar() {
+    return releaseCalendar;
   }
 
   /** Opens a client for any stored source. */

@@ -8,18 +8,24 @@ import io.suasor.media.analysis.AnalysisSettings;
 import io.suasor.media.cleanup.LibraryCleanupService;
 import io.suasor.media.maintenance.DatabaseMaintenanceService;
 import io.suasor.media.maintenance.Retention;
+import io.suasor.media.metadata.MetadataProvider;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshSettings;
+import io.suasor.media.metadata.tmdb.TmdbClient;
+import io.suasor.media.metadata.tmdb.TmdbMetadataProvider;
 import io.suasor.media.recommend.RecommendationService;
 import io.suasor.media.recommend.RecommenderSettings;
 import io.suasor.media.recommend.SuggestionSource;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.local.NfoMetadataProvider;
+import io.suasor.media.store.ItemStore;
 import io.suasor.media.store.SourceStore;
 import io.suasor.media.sync.MediaSyncService;
 import io.suasor.media.sync.SyncSettings;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The media domain's system jobs, built from their settings, for the composition root. */
 public final class SystemJobs {
@@ -56,8 +62,8 @@ public final class SystemJobs {
   }
 
   /**
-   * The jobs; {@code suggestions} serves the users whose preferences chose a recommender other than
-   * the built-in one (which stands in when it fails).
+   * The jobs, without TMDB; {@code suggestions} serves the users whose preferences chose a
+   * recommender other than the built-in one (which stands in when it fails).
    */
   public static List<Job> create(
       Database database,
@@ -67,11 +73,39 @@ public final class SystemJobs {
       Clock clock,
       Settings settings,
       SuggestionSource suggestions) {
+    return create(database, jobs, sources, clients, clock, settings, suggestions, Optional.empty());
+  }
+
+  /**
+   * The jobs; {@code tmdb}, when configured, fills what the metadata refresh finds missing after
+   * the NFO files.
+   */
+  public static List<Job> create(
+      Database database,
+      JobRepository jobs,
+      SourceStore sources,
+      SourceClients clients,
+      Clock clock,
+      Settings settings,
+      SuggestionSource suggestions,
+      Optional<TmdbClient> tmdb) {
+    List<MetadataProvider> providers = new ArrayList<>();
+    providers.add(new NfoMetadataProvider(sources));
+    ItemStore items = new ItemStore(database);
+    tmdb.ifPresent(
+        client ->
+            providers.add(
+                new TmdbMetadataProvider(
+                    client, settings.refresh().tmdbRequestBudget(), items::byId)));
     return List.of(
         new MediaSyncJob(new MediaSyncService(database, sources, clients, clock, settings.sync())),
         new MetadataRefreshJob(
-            new MetadataRefreshService(
-                database, List.of(new NfoMetadataProvider(sources)), clock, settings.refresh())),
+            new MetadataRefreshService(database, providers, clock, settings.refresh()),
+            tmdb.isPresent()
+                ? Optional.empty()
+                : Optional.of(
+                    "TMDB not used: no tmdb.apiKey or tmdb.readAccessToken configured, only local"
+                        + " data (NFO files) was read")),
         new LibraryCleanupJob(
             new LibraryCleanupService(database, clock, settings.cleanupBatchSize())),
         new DatabaseMaintenanceJob(

@@ -2,6 +2,7 @@ package io.suasor.media.store;
 
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
+import io.suasor.media.model.Artwork;
 import io.suasor.media.model.ItemMetadata;
 import io.suasor.media.model.MediaItem;
 import io.suasor.media.model.MediaType;
@@ -59,6 +60,46 @@ public final class MetadataWriter {
                 params.toArray()));
   }
 
+  /**
+   * Items of {@code types} added or updated between {@code from} and {@code to} and not refreshed
+   * since {@code from}: what one sync changed, in the order of {@link #staleItems}.
+   */
+  public List<Long> changedItems(Set<MediaType> types, Instant from, Instant to, int limit) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(", ", Collections.nCopies(types.size(), "?"));
+    List<Object> params = new java.util.ArrayList<>();
+    types.forEach(type -> params.add(type.value()));
+    params.add(from);
+    params.add(to);
+    params.add(from);
+    params.add(to);
+    params.add(from);
+    params.add(limit);
+    return database.read(
+        "find changed items",
+        c ->
+            Jdbc.query(
+                c,
+                """
+                SELECT i.id, i.added_at, COALESCE(p.plays, 0) AS plays
+                FROM media_items i
+                LEFT JOIN (SELECT item_id, SUM(play_count) AS plays
+                           FROM user_item_data GROUP BY item_id) p ON p.item_id = i.id
+                WHERE i.type IN ("""
+                    + placeholders
+                    + """
+                    )
+                  AND (i.added_at BETWEEN ? AND ? OR i.updated_at BETWEEN ? AND ?)
+                  AND (i.metadata_refreshed_at IS NULL OR i.metadata_refreshed_at < ?)
+                ORDER BY i.added_at DESC, plays DESC, i.id
+                LIMIT ?
+                """,
+                row -> row.getLong("id"),
+                params.toArray()));
+  }
+
   public List<MediaItem> load(Collection<Long> ids) {
     return database.read(
         "load items",
@@ -73,10 +114,13 @@ public final class MetadataWriter {
 
   /**
    * Marks items refreshed at {@code now}, writing new metadata for those in {@code changes} that
-   * differs from what is stored; returns the items whose metadata changed.
+   * differs from what is stored, and artwork that differs; returns the items that changed.
    */
   public List<MediaItem> apply(
-      Collection<Long> checked, Map<Long, ItemMetadata> changes, Instant now) {
+      Collection<Long> checked,
+      Map<Long, ItemMetadata> changes,
+      Map<Long, Artwork> artwork,
+      Instant now) {
     return database.inTransaction(
         "refresh metadata of " + checked.size() + " items",
         c -> {
@@ -84,19 +128,31 @@ public final class MetadataWriter {
           DetailsBatch details = new DetailsBatch();
           for (Map.Entry<Long, ItemMetadata> change : changes.entrySet()) {
             MediaItem item = ItemStore.load(c, change.getKey()).orElse(null);
-            if (item == null || Canonical.same(item.metadata(), change.getValue())) {
+            if (item == null) {
               continue;
             }
-            NewItem next =
-                new NewItem(
-                    item.type(),
-                    change.getValue(),
-                    item.parentId(),
-                    item.seriesId(),
-                    item.numbering());
-            ItemStore.updateMetadata(c, item.id(), next, now);
-            details.add(item.id(), change.getValue());
-            changed.add(item);
+            boolean updated = false;
+            if (!Canonical.same(item.metadata(), change.getValue())) {
+              NewItem next =
+                  new NewItem(
+                      item.type(),
+                      change.getValue(),
+                      item.parentId(),
+                      item.seriesId(),
+                      item.numbering());
+              ItemStore.updateMetadata(c, item.id(), next, now);
+              details.add(item.id(), change.getValue());
+              updated = true;
+            }
+            Artwork images = artwork.getOrDefault(item.id(), Artwork.NONE);
+            if (!images.equals(Artwork.NONE)
+                && !images.equals(ArtworkStore.load(c, item.id()).orElse(Artwork.NONE))) {
+              ArtworkStore.save(c, item.id(), images);
+              updated = true;
+            }
+            if (updated) {
+              changed.add(item);
+            }
           }
           details.flush(c);
           for (long id : checked) {

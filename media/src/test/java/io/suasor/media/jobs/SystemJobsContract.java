@@ -111,6 +111,9 @@ abstract class SystemJobsContract {
         SIZE.movies() + SIZE.series() + SIZE.episodes() + SIZE.artists() + SIZE.albums();
     assertThat(refresh.get("totalItemsChecked").asLong()).isEqualTo(described);
     assertThat(refresh.get("moviesUpdated").asLong()).isZero();
+    // No TMDB configured: the run worked on local data and says TMDB was not used.
+    assertThat(refresh.get("tmdbUsed").asBoolean()).isFalse();
+    assertThat(lastRun.statusMessage()).contains("TMDB not used");
     assertThat(run(ManualRun.of(MetadataRefreshJob.NAME)).get("totalItemsChecked").asLong())
         .isZero();
 
@@ -227,9 +230,12 @@ abstract class SystemJobsContract {
         .containsExactlyElementsOf(demos.stream().map(Recommendation::id).toList());
   }
 
+  private JobRun lastRun;
+
   private JsonNode run(ManualRun request) throws Exception {
     JobRun run = engine.service().runJobManually(request);
     JobRun ended = events.awaitFinished(run.id());
+    lastRun = ended;
     assertThat(ended.status()).as(ended.errorMessage()).isEqualTo(JobStatus.COMPLETED);
     return Json.mapper().readTree(ended.metadata());
   }

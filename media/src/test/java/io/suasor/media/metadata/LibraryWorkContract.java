@@ -67,7 +67,7 @@ abstract class LibraryWorkContract {
         fixture.database,
         List.of(new NfoMetadataProvider(fixture.sources)),
         fixture.clock,
-        new RefreshSettings(Duration.ofDays(7), Duration.ofDays(7), 10_000, batchSize));
+        new RefreshSettings(Duration.ofDays(7), Duration.ofDays(7), 10_000, batchSize, 0));
   }
 
   LibraryCleanupService cleanup() {

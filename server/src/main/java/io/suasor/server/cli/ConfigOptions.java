@@ -14,7 +14,7 @@ final class ConfigOptions {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "A key=value properties file (keys: data.dir, db.url, db.user, db.password, http.host, http.port, workers, cors.origins, secret.key)")
+          "A key=value properties file (keys: data.dir, db.url, db.user, db.password, http.host, http.port, workers, cors.origins, secret.key, tmdb.apiKey, tmdb.readAccessToken, tmdb.baseUrl)")
   Path configFile;
 
   @Option(

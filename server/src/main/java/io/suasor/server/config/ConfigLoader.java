@@ -1,5 +1,6 @@
 package io.suasor.server.config;
 
+import io.suasor.media.metadata.tmdb.TmdbSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,10 @@ public final class ConfigLoader {
     WORKERS("workers", "SUASOR_WORKERS"),
     CORS_ORIGINS("cors.origins", "SUASOR_CORS_ORIGINS"),
     MAX_REQUEST_BYTES("http.max.request.bytes", "SUASOR_HTTP_MAX_REQUEST_BYTES"),
-    SECRET_KEY("secret.key", "SUASOR_SECRET_KEY");
+    SECRET_KEY("secret.key", "SUASOR_SECRET_KEY"),
+    TMDB_API_KEY("tmdb.apiKey", "SUASOR_TMDB_API_KEY"),
+    TMDB_READ_ACCESS_TOKEN("tmdb.readAccessToken", "SUASOR_TMDB_READ_ACCESS_TOKEN"),
+    TMDB_BASE_URL("tmdb.baseUrl", "SUASOR_TMDB_BASE_URL");
 
     final String key;
     final String env;
@@ -127,7 +131,27 @@ public final class ConfigLoader {
         number(Setting.WORKERS, ServerConfig.DEFAULT_WORKERS, 1, 1000),
         origins(),
         number(Setting.MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_REQUEST_BYTES, 1024, 1L << 30),
-        secretKey());
+        secretKey(),
+        tmdb());
+  }
+
+  /** TMDB's settings when a key or token is set; the base URL alone does not turn TMDB on. */
+  private Optional<TmdbSettings> tmdb() {
+    Optional<String> key = text(Setting.TMDB_API_KEY);
+    Optional<String> token = text(Setting.TMDB_READ_ACCESS_TOKEN);
+    if (key.isEmpty() && token.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> url = text(Setting.TMDB_BASE_URL);
+    try {
+      return Optional.of(TmdbSettings.of(url.orElse(null), key.orElse(null), token.orElse(null)));
+    } catch (IllegalArgumentException e) {
+      Setting culprit =
+          url.isPresent() && e.getMessage().contains("tmdb.baseUrl")
+              ? Setting.TMDB_BASE_URL
+              : key.isPresent() ? Setting.TMDB_API_KEY : Setting.TMDB_READ_ACCESS_TOKEN;
+      throw new ConfigException(describe(culprit) + ": " + e.getMessage());
+    }
   }
 
   private Optional<String> secretKey() {

@@ -1,5 +1,6 @@
 package io.suasor.server.config;
 
+import io.suasor.media.metadata.tmdb.TmdbSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body accepted
  * @param secretKey the Base64 key that encrypts source secrets; empty to use (and on first start
  *     make) the key file in {@code dataDir}. Every node of a cluster needs the same key.
+ * @param tmdb how to reach TMDB, when a key or token is configured; empty: metadata refreshes read
+ *     local data only and new-release notifications know nothing of releases outside the libraries
  */
 public record ServerConfig(
     Path dataDir,
@@ -32,7 +35,8 @@ public record ServerConfig(
     int workers,
     List<String> corsOrigins,
     long maxRequestBytes,
-    Optional<String> secretKey) {
+    Optional<String> secretKey,
+    Optional<TmdbSettings> tmdb) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -45,6 +49,34 @@ public record ServerConfig(
 
   public ServerConfig {
     corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  /** A configuration without TMDB. */
+  public ServerConfig(
+      Path dataDir,
+      Optional<String> databaseUrl,
+      String databaseUser,
+      String databasePassword,
+      int databasePoolSize,
+      String httpHost,
+      int httpPort,
+      int workers,
+      List<String> corsOrigins,
+      long maxRequestBytes,
+      Optional<String> secretKey) {
+    this(
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        httpHost,
+        httpPort,
+        workers,
+        corsOrigins,
+        maxRequestBytes,
+        secretKey,
+        Optional.empty());
   }
 
   /** The embedded database file used when no database URL is configured. */
@@ -74,6 +106,23 @@ public record ServerConfig(
         workers,
         corsOrigins,
         maxRequestBytes,
-        secretKey);
+        secretKey,
+        tmdb);
+  }
+
+  public ServerConfig withTmdb(Optional<TmdbSettings> settings) {
+    return new ServerConfig(
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        httpHost,
+        httpPort,
+        workers,
+        corsOrigins,
+        maxRequestBytes,
+        secretKey,
+        settings);
   }
 }

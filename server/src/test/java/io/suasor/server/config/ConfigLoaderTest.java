@@ -90,4 +90,57 @@ class ConfigLoaderTest {
             () -> ConfigLoader.load(Optional.of(dir.resolve("missing")), Map.of(), Map.of()))
         .hasMessageContaining("--config");
   }
+
+  @Test
+  void tmdbIsOnWhenAKeyOrTokenIsSetAndNeverShowsIt(@TempDir Path dir) throws IOException {
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).tmdb()).isEmpty();
+    assertThat(
+            ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_TMDB_BASE_URL", "http://x:1/3"), Map.of())
+                .tmdb())
+        .isEmpty();
+
+    String key = "f3a9c2e41b7d4c0e8a5b6d7e8f901234";
+    ServerConfig byKey =
+        ConfigLoader.load(Optional.empty(), Map.of("SUASOR_TMDB_API_KEY", key), Map.of());
+    assertThat(byKey.tmdb())
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t.apiKey()).isEqualTo(key);
+              assertThat(t.baseUrl()).isEqualTo("https://api.themoviedb.org/3");
+            });
+    assertThat(byKey.toString()).doesNotContain(key);
+
+    Path file = dir.resolve("suasor.properties");
+    Files.writeString(
+        file,
+        "tmdb.readAccessToken=eyJhbGciOiJIUzI1NiJ9.token\ntmdb.baseUrl=http://127.0.0.1:9/3\n");
+    ServerConfig byToken = ConfigLoader.load(Optional.of(file), Map.of(), Map.of());
+    assertThat(byToken.tmdb())
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t.readAccessToken()).isEqualTo("eyJhbGciOiJIUzI1NiJ9.token");
+              assertThat(t.baseUrl()).isEqualTo("http://127.0.0.1:9/3");
+            });
+  }
+
+  @Test
+  void aBadTmdbSettingIsNamedWithWhereItCameFrom() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(),
+                    Map.of("SUASOR_TMDB_API_KEY", "abc", "SUASOR_TMDB_BASE_URL", "ftp://tmdb"),
+                    Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SUASOR_TMDB_BASE_URL")
+        .hasMessageContaining("leave it empty for https://api.themoviedb.org/3");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_TMDB_API_KEY", "ab cd"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SUASOR_TMDB_API_KEY")
+        .hasMessageNotContaining("ab cd");
+  }
 }

@@ -1,8 +1,8 @@
 package io.suasor.media.source.local;
 
 import io.suasor.media.metadata.MetadataException;
+import io.suasor.media.metadata.MetadataFound;
 import io.suasor.media.metadata.MetadataProvider;
-import io.suasor.media.model.ItemMetadata;
 import io.suasor.media.model.ItemRef;
 import io.suasor.media.model.MediaItem;
 import io.suasor.media.model.MediaSource;
@@ -45,7 +45,7 @@ public final class NfoMetadataProvider implements MetadataProvider {
   }
 
   @Override
-  public Optional<ItemMetadata> lookup(MediaItem item, List<ItemRef> refs) {
+  public Optional<MetadataFound> lookup(MediaItem item, List<ItemRef> refs) {
     for (ItemRef ref : refs) {
       Optional<Path> nfo =
           config(ref.sourceId())
@@ -54,8 +54,9 @@ public final class NfoMetadataProvider implements MetadataProvider {
         try {
           NfoDocument document = reader.read(nfo.get());
           return Optional.of(
-              LocalFiles.metadata(
-                  Optional.of(document), item.metadata().title(), item.metadata().year()));
+              MetadataFound.of(
+                  LocalFiles.metadata(
+                      Optional.of(document), item.metadata().title(), item.metadata().year())));
         } catch (NfoException e) {
           throw new MetadataException(ref.sourceItemId() + ": " + e.getMessage());
         }
