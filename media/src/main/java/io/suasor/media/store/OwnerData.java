@@ -160,10 +160,18 @@ final class OwnerData {
 
   /**
    * Applies a source's word on one item's favourite state alone (a source that lists favourites
-   * apart from its items), as {@link #apply} would; returns {changed, conflict} as 0 or 1.
+   * apart from its items), as {@link #apply} would; returns {changed, conflict} as 0 or 1. {@code
+   * saidAt} is when the source says its state began (null: it does not say, and the change is dated
+   * by now, when Suasor first sees it); a time past now, from a clock running ahead, counts as now.
    */
   static int[] applyFavorite(
-      Connection c, long userId, long itemId, boolean said, Reported reported, Instant now)
+      Connection c,
+      long userId,
+      long itemId,
+      boolean said,
+      Instant saidAt,
+      Reported reported,
+      Instant now)
       throws SQLException {
     Stored stored = read(c, userId, itemId, now);
     UserItemData current = stored.data();
@@ -174,7 +182,7 @@ final class OwnerData {
             current.favorite(),
             stored.favoriteChangedAt(),
             reported.at(),
-            now);
+            saidAt == null || saidAt.isAfter(now) ? now : saidAt);
     if (favorite.changed()) {
       UserDataStore.save(
           c,

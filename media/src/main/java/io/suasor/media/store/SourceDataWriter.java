@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Writes what a source knows beyond its items: its owner's play history and favourites, and its
@@ -61,18 +60,18 @@ public final class SourceDataWriter {
   }
 
   /**
-   * Applies a source's list of favourites to the owner's data: each of the source's items is a
-   * favourite there or not, weighed against what the source said last time as a sync does; returns
-   * {favourites changed, conflicts}.
+   * Applies a source's list of favourites (each with when it became one, where the source says) to
+   * the owner's data: each of the source's items is a favourite there or not, weighed against what
+   * the source said last time as a sync does; returns {favourites changed, conflicts}.
    */
   public int[] applyFavorites(
       long sourceId,
       long ownerId,
-      Set<String> favorites,
+      Map<String, Instant> favorites,
       Map<String, RefStore.RefState> states,
       ScanProblems problems,
       Instant now) {
-    for (String id : favorites) {
+    for (String id : favorites.keySet()) {
       if (!states.containsKey(id)) {
         problems.report(id, "favourite of an item that is not synced yet");
       }
@@ -83,7 +82,7 @@ public final class SourceDataWriter {
           int[] result = new int[2];
           for (Map.Entry<String, RefStore.RefState> entry : states.entrySet()) {
             RefStore.RefState state = entry.getValue();
-            boolean said = favorites.contains(entry.getKey());
+            boolean said = favorites.containsKey(entry.getKey());
             if (state.sourceFavorite() != null && state.sourceFavorite() == said) {
               continue;
             }
@@ -93,6 +92,7 @@ public final class SourceDataWriter {
                     ownerId,
                     state.itemId(),
                     said,
+                    favorites.get(entry.getKey()),
                     new OwnerData.Reported(
                         state.sourcePlayed(), state.sourceFavorite(), state.syncedAt()),
                     now);
