@@ -94,11 +94,11 @@ public final class SourceDataWriter {
                     said,
                     favorites.get(entry.getKey()),
                     new OwnerData.Reported(
-                        state.sourcePlayed(), state.sourceFavorite(), state.syncedAt()),
+                        state.sourcePlayed(), state.sourceFavorite(), state.favoriteSince()),
                     now);
             result[0] += applied[0];
             result[1] += applied[1];
-            reported(c, sourceId, entry.getKey(), "source_favorite", said);
+            reported(c, sourceId, entry.getKey(), WriteBack.FAVORITE, said, now);
           }
           return result;
         });
@@ -106,14 +106,19 @@ public final class SourceDataWriter {
 
   /** Which owner state a write-back carries to a source. */
   public enum WriteBack {
-    FAVORITE("source_favorite", "d.favorite"),
-    PLAYED("source_played", "d.played_percentage >= 100");
+    FAVORITE("source_favorite", "source_favorite_at", "d.favorite"),
+    PLAYED("source_played", null, "d.played_percentage >= 100");
 
     private final String column;
+
+    /** Since when the source holds its state; null where that is not kept. */
+    private final String sinceColumn;
+
     private final String state;
 
-    WriteBack(String column, String state) {
+    WriteBack(String column, String sinceColumn, String state) {
       this.column = column;
+      this.sinceColumn = sinceColumn;
       this.state = state;
     }
   }
@@ -146,14 +151,15 @@ public final class SourceDataWriter {
                 sourceId));
   }
 
-  /** Records that a source now holds {@code value}, after it was written there. */
-  public void wroteBack(long sourceId, String sourceItemId, WriteBack kind, boolean value) {
+  /** Records that a source holds {@code value} since {@code at}, when it was written there. */
+  public void wroteBack(
+      long sourceId, String sourceItemId, WriteBack kind, boolean value, Instant at) {
     // The fingerprint described the item as the source held it before: cleared, so that a later
     // change back to that state is not taken for "unchanged" and skipped.
     database.write(
         "record a write-back to source " + sourceId,
         c -> {
-          reported(c, sourceId, sourceItemId, kind.column, value);
+          reported(c, sourceId, sourceItemId, kind, value, at);
           return Jdbc.update(
               c,
               "UPDATE item_refs SET fingerprint = '' WHERE source_id = ? AND source_item_id = ?",
@@ -162,13 +168,32 @@ public final class SourceDataWriter {
         });
   }
 
+  /** Records what a source says, or was told, and since when where that is kept. */
   private static int reported(
-      Connection c, long sourceId, String sourceItemId, String column, boolean value)
+      Connection c, long sourceId, String sourceItemId, WriteBack kind, boolean value, Instant at)
       throws SQLException {
+    if (kind.sinceColumn == null) {
+      return Jdbc.update(
+          c,
+          "UPDATE item_refs SET %s = ? WHERE source_id = ? AND source_item_id = ?"
+              .formatted(kind.column),
+          value,
+          sourceId,
+          sourceItemId);
+    }
+    // Both dialects read the row's old values on the right of SET: a state held already keeps
+    // the time it began.
     return Jdbc.update(
         c,
-        "UPDATE item_refs SET %s = ? WHERE source_id = ? AND source_item_id = ?".formatted(column),
+        """
+        UPDATE item_refs SET %1$s = ?,
+            %2$s = CASE WHEN %1$s = ? THEN %2$s ELSE ? END
+        WHERE source_id = ? AND source_item_id = ?
+        """
+            .formatted(kind.column, kind.sinceColumn),
         value,
+        value,
+        at,
         sourceId,
         sourceItemId);
   }

@@ -8,6 +8,7 @@ import io.suasor.media.store.RefStore;
 import io.suasor.media.store.SourceDataWriter;
 import io.suasor.media.store.SourceDataWriter.WriteBack;
 import io.suasor.media.sync.SyncTally.Key;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -20,10 +21,10 @@ final class FavoritesExchange {
   private final SourceDataWriter dataWriter;
   private final WriteBacks writeBacks;
 
-  FavoritesExchange(RefStore refs, SourceDataWriter dataWriter) {
+  FavoritesExchange(RefStore refs, SourceDataWriter dataWriter, Clock clock) {
     this.refs = refs;
     this.dataWriter = dataWriter;
-    this.writeBacks = new WriteBacks(dataWriter);
+    this.writeBacks = new WriteBacks(dataWriter, clock);
   }
 
   /**

@@ -47,7 +47,8 @@ public final class FavoritesSyncService {
     this.sources = sources;
     this.clients = clients;
     this.clock = clock;
-    this.exchange = new FavoritesExchange(new RefStore(database), new SourceDataWriter(database));
+    this.exchange =
+        new FavoritesExchange(new RefStore(database), new SourceDataWriter(database), clock);
   }
 
   /** Every active user's favourites. */

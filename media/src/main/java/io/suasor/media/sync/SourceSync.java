@@ -58,8 +58,8 @@ final class SourceSync {
     this.syncState = syncState;
     this.clock = clock;
     this.settings = settings;
-    this.writeBacks = new WriteBacks(dataWriter);
-    this.favoritesExchange = new FavoritesExchange(refs, dataWriter);
+    this.writeBacks = new WriteBacks(dataWriter, clock);
+    this.favoritesExchange = new FavoritesExchange(refs, dataWriter, clock);
   }
 
   /** One source's sync within a run: what it was asked, and where it reports. */

@@ -224,6 +224,44 @@ abstract class FavoritesSyncContract {
   }
 
   @Test
+  void aChangeInASourceAfterItWasWrittenThereIsNoConflictButOneBeforeIs() {
+    mediaSync();
+    favorites.syncFor(ana.id(), WorkTracker.none());
+    fixture.clock.set(Instant.now());
+    UserDataStore data = new UserDataStore(fixture.database);
+    data.setFavorite(ana.id(), itemId("Heat"), true, now());
+    fixture.clock.advance(Duration.ofMinutes(1));
+    assertThat(outcome(favorites.syncFor(ana.id(), WorkTracker.none()), home).writtenBack())
+        .isEqualTo(1);
+
+    // Alice takes Heat out of her Jellyfin favourites after Suasor wrote it there: that is the
+    // newest word, and nothing Suasor holds contradicts it.
+    jellyfin.userData(sample.aliceId(), jellyfin.idOf("Heat"), d -> d.put("IsFavorite", false));
+    fixture.clock.advance(Duration.ofMinutes(1));
+    SourceOutcome after = outcome(favorites.syncFor(ana.id(), WorkTracker.none()), home);
+
+    assertThat(after.conflicts()).isZero();
+    assertThat(after.favoritesImported()).isEqualTo(1);
+    assertThat(favorite("Heat")).isFalse();
+
+    // Inception, a favourite everywhere, is unfavourited in Jellyfin while in Suasor it is
+    // unfavourited and favourited again: both changed since Jellyfin last spoke, a conflict that
+    // Jellyfin's change, seen last, wins. Arrival, favourited in Suasor alone, is no conflict.
+    data.setFavorite(ana.id(), itemId("Arrival"), true, now());
+    jellyfin.userData(
+        sample.aliceId(), jellyfin.idOf("Inception"), d -> d.put("IsFavorite", false));
+    data.setFavorite(ana.id(), itemId("Inception"), false, now());
+    data.setFavorite(ana.id(), itemId("Inception"), true, now().plusSeconds(1));
+    fixture.clock.advance(Duration.ofMinutes(1));
+    SourceOutcome conflict = outcome(favorites.syncFor(ana.id(), WorkTracker.none()), home);
+
+    assertThat(conflict.conflicts()).isEqualTo(1);
+    assertThat(favorite("Inception")).isFalse();
+    assertThat(favorite("Arrival")).isTrue();
+    assertThat(isFavorite(jellyfin, sample.aliceId(), "Arrival")).isTrue();
+  }
+
+  @Test
   void aUserWhoseOnlySourceIsALocalFolderIsToldThereIsNothingToReconcile() throws Exception {
     User bo = new UserStore(fixture.database).create("bo", null, Role.USER, true, now());
     Path films = Files.createDirectories(temp.resolve("films"));
