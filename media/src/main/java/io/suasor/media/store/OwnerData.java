@@ -22,9 +22,20 @@ import java.util.Objects;
 final class OwnerData {
   private OwnerData() {}
 
-  /** What a source said last time of an item's played and favourite state, and when. */
-  record Reported(Boolean played, Boolean favorite, Instant at) {
-    static final Reported NOTHING = new Reported(null, null, null);
+  /**
+   * What a source said last time of an item's played and favourite state, when it last spoke
+   * ({@code at}), and since when it has held that favourite state (null: not known, {@code at}).
+   */
+  record Reported(Boolean played, Boolean favorite, Instant at, Instant favoriteSince) {
+    static final Reported NOTHING = new Reported(null, null, null, null);
+
+    Reported(Boolean played, Boolean favorite, Instant at) {
+      this(played, favorite, at, null);
+    }
+
+    Instant favoriteAt() {
+      return favoriteSince != null ? favoriteSince : at;
+    }
   }
 
   /**
@@ -69,7 +80,7 @@ final class OwnerData {
                 watch.favorite(),
                 current.favorite(),
                 stored.favoriteChangedAt(),
-                reported.at(),
+                reported.favoriteAt(),
                 now);
 
     Instant lastPlayed = current.lastPlayedAt();
@@ -181,7 +192,7 @@ final class OwnerData {
             said,
             current.favorite(),
             stored.favoriteChangedAt(),
-            reported.at(),
+            reported.favoriteAt(),
             saidAt == null || saidAt.isAfter(now) ? now : saidAt);
     if (favorite.changed()) {
       UserDataStore.save(

@@ -59,13 +59,7 @@ public final class RefStore {
       Instant syncedAt,
       Boolean sourcePlayed,
       Boolean sourceFavorite,
-      Instant sourceFavoriteAt) {
-
-    /** Since when the source holds its favourite state, as far as Suasor knows. */
-    public Instant favoriteSince() {
-      return sourceFavoriteAt != null ? sourceFavoriteAt : syncedAt;
-    }
-  }
+      Instant sourceFavoriteAt) {}
 
   public Map<String, RefState> states(long sourceId) {
     return states(sourceId, EnumSet.allOf(MediaType.class));

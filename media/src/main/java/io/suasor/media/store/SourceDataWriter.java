@@ -94,7 +94,10 @@ public final class SourceDataWriter {
                     said,
                     favorites.get(entry.getKey()),
                     new OwnerData.Reported(
-                        state.sourcePlayed(), state.sourceFavorite(), state.favoriteSince()),
+                        state.sourcePlayed(),
+                        state.sourceFavorite(),
+                        state.syncedAt(),
+                        state.sourceFavoriteAt()),
                     now);
             result[0] += applied[0];
             result[1] += applied[1];

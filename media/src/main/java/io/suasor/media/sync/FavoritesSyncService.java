@@ -6,6 +6,7 @@ import io.suasor.media.WorkTracker;
 import io.suasor.media.model.MediaSource;
 import io.suasor.media.model.User;
 import io.suasor.media.source.FavoritesSource;
+import io.suasor.media.source.ScanProblem;
 import io.suasor.media.source.SourceClient;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.store.RefStore;
@@ -104,6 +105,7 @@ public final class FavoritesSyncService {
         rethrowCancellation(e, tracker);
         failed++;
         outcomes.add(outcome(source, Status.FAILED, tally, String.valueOf(e.getMessage())));
+        outcomes.problems(source, tally);
       }
     }
     for (Read done : read) {
@@ -121,6 +123,7 @@ public final class FavoritesSyncService {
         failed++;
         outcomes.add(outcome(source, Status.FAILED, done.tally(), String.valueOf(e.getMessage())));
       }
+      outcomes.problems(source, done.tally());
     }
     if (read.isEmpty() && failed == 0) {
       outcomes.withoutFavoriteSources(user, without);
@@ -193,6 +196,13 @@ public final class FavoritesSyncService {
           note(name + " failed: " + outcome.error());
         }
         case NO_FAVORITES -> tracker.stat("sourcesWithoutFavorites", 1);
+      }
+    }
+
+    /** The items a source's favourites could not be matched or written for, as notes. */
+    void problems(MediaSource source, SyncTally tally) {
+      for (ScanProblem problem : tally.report().problems()) {
+        note(name(source) + ": " + problem.path() + ": " + problem.problem());
       }
     }
 
