@@ -1,6 +1,7 @@
 package io.suasor.media.sync;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * What a favourites sync did.
@@ -10,7 +11,7 @@ import java.util.List;
  * @param usersWithoutFavoriteSources users none of whose sources keeps favourites (a local folder,
  *     Plex): Suasor's own favourites are all they have, and nothing was reconciled
  * @param sources one outcome per source of those users, in the order they were synced
- * @param notes what was not done and why, one line each (capped; the statistics count them all)
+ * @param notes what was not done and why, and the problems met, one line each (the first 100)
  */
 public record FavoritesSyncReport(
     int users,
@@ -65,7 +66,8 @@ public record FavoritesSyncReport(
         .toList();
   }
 
-  public long total(java.util.function.ToLongFunction<SourceOutcome> count) {
+  /** A count summed over the sources, e.g. {@code total(SourceOutcome::writtenBack)}. */
+  public long total(ToLongFunction<SourceOutcome> count) {
     return sources.stream().mapToLong(count).sum();
   }
 }

@@ -38,11 +38,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -394,16 +394,22 @@ abstract class FavoritesSyncContract {
     return subsonic.call("getStarred2").path("starred2").findValuesAsText("title");
   }
 
-  /** When supysonic says it starred a song; its dates carry no zone, and it keeps UTC here. */
+  /**
+   * When supysonic says it starred a song, read as the client reads it: its dates carry no zone,
+   * and are taken as UTC; the test's times are set from it, so they agree whatever the zone.
+   */
   private Instant starredAt(String title) {
-    Map<String, Instant> times = new HashMap<>();
     for (JsonNode song : subsonic.call("getStarred2").path("starred2").path("song")) {
-      String at = song.path("starred").asText();
-      times.put(
-          song.path("title").asText(),
-          at.endsWith("Z") ? Instant.parse(at) : LocalDateTime.parse(at).toInstant(ZoneOffset.UTC));
+      if (song.path("title").asText().equals(title)) {
+        String at = song.path("starred").asText();
+        try {
+          return OffsetDateTime.parse(at).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+          return LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
+        }
+      }
     }
-    return times.get(title);
+    throw new IllegalStateException(title + " is not starred");
   }
 
   private boolean favorite(String title) {
