@@ -20,6 +20,7 @@ import io.suasor.media.source.SourceClients;
 import io.suasor.media.source.local.NfoMetadataProvider;
 import io.suasor.media.store.ItemStore;
 import io.suasor.media.store.SourceStore;
+import io.suasor.media.sync.FavoritesSyncService;
 import io.suasor.media.sync.MediaSyncService;
 import io.suasor.media.sync.SyncSettings;
 import java.time.Clock;
@@ -112,6 +113,7 @@ public final class SystemJobs {
             new DatabaseMaintenanceService(database, jobs, clock, settings.retention())),
         new ActivityAnalysisJob(new ActivityAnalysisService(database, clock, settings.analysis())),
         new RecommendationJob(
-            new RecommendationService(database, clock, settings.recommender(), suggestions)));
+            new RecommendationService(database, clock, settings.recommender(), suggestions)),
+        new FavoritesSyncJob(new FavoritesSyncService(database, sources, clients, clock)));
   }
 }

@@ -84,7 +84,10 @@ public final class CatalogWriter {
                 state == null
                     ? OwnerData.Reported.NOTHING
                     : new OwnerData.Reported(
-                        state.sourcePlayed(), state.sourceFavorite(), state.syncedAt());
+                        state.sourcePlayed(),
+                        state.sourceFavorite(),
+                        state.syncedAt(),
+                        state.sourceFavoriteAt());
             OwnerData.Applied applied =
                 OwnerData.apply(c, ownerId, id, sourceId, item.watchState(), reported, now);
             refs.add(

@@ -22,9 +22,20 @@ import java.util.Objects;
 final class OwnerData {
   private OwnerData() {}
 
-  /** What a source said last time of an item's played and favourite state, and when. */
-  record Reported(Boolean played, Boolean favorite, Instant at) {
-    static final Reported NOTHING = new Reported(null, null, null);
+  /**
+   * What a source said last time of an item's played and favourite state, when it last spoke
+   * ({@code at}), and since when it has held that favourite state (null: not known, {@code at}).
+   */
+  record Reported(Boolean played, Boolean favorite, Instant at, Instant favoriteSince) {
+    static final Reported NOTHING = new Reported(null, null, null, null);
+
+    Reported(Boolean played, Boolean favorite, Instant at) {
+      this(played, favorite, at, null);
+    }
+
+    Instant favoriteAt() {
+      return favoriteSince != null ? favoriteSince : at;
+    }
   }
 
   /**
@@ -69,7 +80,7 @@ final class OwnerData {
                 watch.favorite(),
                 current.favorite(),
                 stored.favoriteChangedAt(),
-                reported.at(),
+                reported.favoriteAt(),
                 now);
 
     Instant lastPlayed = current.lastPlayedAt();
@@ -160,10 +171,18 @@ final class OwnerData {
 
   /**
    * Applies a source's word on one item's favourite state alone (a source that lists favourites
-   * apart from its items), as {@link #apply} would; returns {changed, conflict} as 0 or 1.
+   * apart from its items), as {@link #apply} would; returns {changed, conflict} as 0 or 1. {@code
+   * saidAt} is when the source says its state began (null: it does not say, and the change is dated
+   * by now, when Suasor first sees it); a time past now, from a clock running ahead, counts as now.
    */
   static int[] applyFavorite(
-      Connection c, long userId, long itemId, boolean said, Reported reported, Instant now)
+      Connection c,
+      long userId,
+      long itemId,
+      boolean said,
+      Instant saidAt,
+      Reported reported,
+      Instant now)
       throws SQLException {
     Stored stored = read(c, userId, itemId, now);
     UserItemData current = stored.data();
@@ -173,8 +192,8 @@ final class OwnerData {
             said,
             current.favorite(),
             stored.favoriteChangedAt(),
-            reported.at(),
-            now);
+            reported.favoriteAt(),
+            saidAt == null || saidAt.isAfter(now) ? now : saidAt);
     if (favorite.changed()) {
       UserDataStore.save(
           c,

@@ -49,7 +49,8 @@ public final class RefStore {
 
   /**
    * What a sync needs of each reference of a source: its item, fingerprint and item type, when it
-   * was last written, and what the source last said of its owner's played and favourite state.
+   * was last written, what the source last said of its owner's played and favourite state, and
+   * since when it has held that favourite state (null where not known: {@code syncedAt} then).
    */
   public record RefState(
       long itemId,
@@ -57,7 +58,8 @@ public final class RefStore {
       MediaType type,
       Instant syncedAt,
       Boolean sourcePlayed,
-      Boolean sourceFavorite) {}
+      Boolean sourceFavorite,
+      Instant sourceFavoriteAt) {}
 
   public Map<String, RefState> states(long sourceId) {
     return states(sourceId, EnumSet.allOf(MediaType.class));
@@ -118,7 +120,7 @@ public final class RefStore {
   private static final String STATES =
       """
       SELECT r.source_item_id, r.item_id, r.fingerprint, r.last_synced_at, r.source_played,
-          r.source_favorite, i.type
+          r.source_favorite, r.source_favorite_at, i.type
       FROM item_refs r JOIN media_items i ON i.id = r.item_id
       """;
 
@@ -129,7 +131,8 @@ public final class RefStore {
         MediaType.of(row.getString("type")),
         Jdbc.instant(row, "last_synced_at"),
         nullableBoolean(row, "source_played"),
-        nullableBoolean(row, "source_favorite"));
+        nullableBoolean(row, "source_favorite"),
+        Jdbc.instant(row, "source_favorite_at"));
   }
 
   static Boolean nullableBoolean(ResultSet row, String column) throws SQLException {
@@ -206,19 +209,24 @@ public final class RefStore {
         itemId);
   }
 
-  /** A prepared upsert of references, to be filled with {@link #add} and run as one batch. */
+  /**
+   * A prepared upsert of references, to be filled with {@link #add} and run as one batch. A
+   * favourite state the source held already keeps the time it began.
+   */
   static PreparedStatement prepareUpsert(Connection c) throws SQLException {
     return c.prepareStatement(
         """
         INSERT INTO item_refs (source_id, source_item_id, item_id, fingerprint, last_synced_at,
-            source_played, source_favorite)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+            source_played, source_favorite, source_favorite_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (source_id, source_item_id) DO UPDATE SET
             item_id = excluded.item_id,
             fingerprint = excluded.fingerprint,
             last_synced_at = excluded.last_synced_at,
             source_played = excluded.source_played,
-            source_favorite = excluded.source_favorite
+            source_favorite = excluded.source_favorite,
+            source_favorite_at = CASE WHEN item_refs.source_favorite = excluded.source_favorite
+                THEN item_refs.source_favorite_at ELSE excluded.source_favorite_at END
         """);
   }
 
@@ -231,7 +239,8 @@ public final class RefStore {
         ref.fingerprint(),
         ref.lastSyncedAt(),
         new Jdbc.Typed(ref.sourcePlayed(), java.sql.Types.BOOLEAN),
-        new Jdbc.Typed(ref.sourceFavorite(), java.sql.Types.BOOLEAN));
+        new Jdbc.Typed(ref.sourceFavorite(), java.sql.Types.BOOLEAN),
+        Jdbc.nullableTime(ref.sourceFavorite() == null ? null : ref.lastSyncedAt()));
     upsert.addBatch();
   }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Writes what a source knows beyond its items: its owner's play history and favourites, and its
@@ -61,18 +60,18 @@ public final class SourceDataWriter {
   }
 
   /**
-   * Applies a source's list of favourites to the owner's data: each of the source's items is a
-   * favourite there or not, weighed against what the source said last time as a sync does; returns
-   * {favourites changed, conflicts}.
+   * Applies a source's list of favourites (each with when it became one, where the source says) to
+   * the owner's data: each of the source's items is a favourite there or not, weighed against what
+   * the source said last time as a sync does; returns {favourites changed, conflicts}.
    */
   public int[] applyFavorites(
       long sourceId,
       long ownerId,
-      Set<String> favorites,
+      Map<String, Instant> favorites,
       Map<String, RefStore.RefState> states,
       ScanProblems problems,
       Instant now) {
-    for (String id : favorites) {
+    for (String id : favorites.keySet()) {
       if (!states.containsKey(id)) {
         problems.report(id, "favourite of an item that is not synced yet");
       }
@@ -83,7 +82,7 @@ public final class SourceDataWriter {
           int[] result = new int[2];
           for (Map.Entry<String, RefStore.RefState> entry : states.entrySet()) {
             RefStore.RefState state = entry.getValue();
-            boolean said = favorites.contains(entry.getKey());
+            boolean said = favorites.containsKey(entry.getKey());
             if (state.sourceFavorite() != null && state.sourceFavorite() == said) {
               continue;
             }
@@ -93,12 +92,16 @@ public final class SourceDataWriter {
                     ownerId,
                     state.itemId(),
                     said,
+                    favorites.get(entry.getKey()),
                     new OwnerData.Reported(
-                        state.sourcePlayed(), state.sourceFavorite(), state.syncedAt()),
+                        state.sourcePlayed(),
+                        state.sourceFavorite(),
+                        state.syncedAt(),
+                        state.sourceFavoriteAt()),
                     now);
             result[0] += applied[0];
             result[1] += applied[1];
-            reported(c, sourceId, entry.getKey(), "source_favorite", said);
+            reported(c, sourceId, entry.getKey(), WriteBack.FAVORITE, said, now);
           }
           return result;
         });
@@ -106,14 +109,19 @@ public final class SourceDataWriter {
 
   /** Which owner state a write-back carries to a source. */
   public enum WriteBack {
-    FAVORITE("source_favorite", "d.favorite"),
-    PLAYED("source_played", "d.played_percentage >= 100");
+    FAVORITE("source_favorite", "source_favorite_at", "d.favorite"),
+    PLAYED("source_played", null, "d.played_percentage >= 100");
 
     private final String column;
+
+    /** Since when the source holds its state; null where that is not kept. */
+    private final String sinceColumn;
+
     private final String state;
 
-    WriteBack(String column, String state) {
+    WriteBack(String column, String sinceColumn, String state) {
       this.column = column;
+      this.sinceColumn = sinceColumn;
       this.state = state;
     }
   }
@@ -146,14 +154,15 @@ public final class SourceDataWriter {
                 sourceId));
   }
 
-  /** Records that a source now holds {@code value}, after it was written there. */
-  public void wroteBack(long sourceId, String sourceItemId, WriteBack kind, boolean value) {
+  /** Records that a source holds {@code value} since {@code at}, when it was written there. */
+  public void wroteBack(
+      long sourceId, String sourceItemId, WriteBack kind, boolean value, Instant at) {
     // The fingerprint described the item as the source held it before: cleared, so that a later
     // change back to that state is not taken for "unchanged" and skipped.
     database.write(
         "record a write-back to source " + sourceId,
         c -> {
-          reported(c, sourceId, sourceItemId, kind.column, value);
+          reported(c, sourceId, sourceItemId, kind, value, at);
           return Jdbc.update(
               c,
               "UPDATE item_refs SET fingerprint = '' WHERE source_id = ? AND source_item_id = ?",
@@ -162,13 +171,32 @@ public final class SourceDataWriter {
         });
   }
 
+  /** Records what a source says, or was told, and since when where that is kept. */
   private static int reported(
-      Connection c, long sourceId, String sourceItemId, String column, boolean value)
+      Connection c, long sourceId, String sourceItemId, WriteBack kind, boolean value, Instant at)
       throws SQLException {
+    if (kind.sinceColumn == null) {
+      return Jdbc.update(
+          c,
+          "UPDATE item_refs SET %s = ? WHERE source_id = ? AND source_item_id = ?"
+              .formatted(kind.column),
+          value,
+          sourceId,
+          sourceItemId);
+    }
+    // Both dialects read the row's old values on the right of SET: a state held already keeps
+    // the time it began.
     return Jdbc.update(
         c,
-        "UPDATE item_refs SET %s = ? WHERE source_id = ? AND source_item_id = ?".formatted(column),
+        """
+        UPDATE item_refs SET %1$s = ?,
+            %2$s = CASE WHEN %1$s = ? THEN %2$s ELSE ? END
+        WHERE source_id = ? AND source_item_id = ?
+        """
+            .formatted(kind.column, kind.sinceColumn),
         value,
+        value,
+        at,
         sourceId,
         sourceItemId);
   }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,41 @@ public final class UserDataStore {
 
   public void save(UserItemData data) {
     database.write("save data of user " + data.userId(), c -> save(c, data));
+  }
+
+  /**
+   * A user's own change of an item's favourite state in Suasor, dated {@code at} so that, against a
+   * change made in a source, the newest wins; returns whether it changed anything.
+   */
+  public boolean setFavorite(long userId, long itemId, boolean favorite, Instant at) {
+    return database.inTransaction(
+        "set favourite of user " + userId + " for item " + itemId,
+        c -> {
+          UserItemData current =
+              get(c, userId, itemId).orElse(UserItemData.empty(userId, itemId, at));
+          if (current.favorite() == favorite) {
+            return false;
+          }
+          save(
+              c,
+              new UserItemData(
+                  userId,
+                  itemId,
+                  current.playCount(),
+                  current.lastPlayedAt(),
+                  current.playedPercentage(),
+                  favorite,
+                  current.rating(),
+                  current.watchlist(),
+                  at));
+          Jdbc.update(
+              c,
+              "UPDATE user_item_data SET favorite_changed_at = ? WHERE user_id = ? AND item_id = ?",
+              at,
+              userId,
+              itemId);
+          return true;
+        });
   }
 
   /** Records a play; returns false when that play (user, item, instant) was already recorded. */

@@ -43,6 +43,7 @@ final class SourceSync {
   private final Clock clock;
   private final SyncSettings settings;
   private final WriteBacks writeBacks;
+  private final FavoritesExchange favoritesExchange;
 
   SourceSync(
       CatalogSync catalogSync,
@@ -57,7 +58,8 @@ final class SourceSync {
     this.syncState = syncState;
     this.clock = clock;
     this.settings = settings;
-    this.writeBacks = new WriteBacks(dataWriter);
+    this.writeBacks = new WriteBacks(dataWriter, clock);
+    this.favoritesExchange = new FavoritesExchange(refs, dataWriter, clock);
   }
 
   /** One source's sync within a run: what it was asked, and where it reports. */
@@ -114,7 +116,7 @@ final class SourceSync {
     }
     if ((run.type() == SyncType.FULL || run.type() == SyncType.FAVORITES)
         && client instanceof FavoritesSource favorites) {
-      writeBacks.run(source, WriteBack.FAVORITE, favorites::setFavorite, tracker, tally);
+      favoritesExchange.writeBack(source, favorites, tracker, tally);
     }
     if ((run.type() == SyncType.FULL || run.type() == SyncType.HISTORY)
         && client instanceof PlayedStateSource played) {
@@ -196,19 +198,7 @@ final class SourceSync {
     if (run.type() == SyncType.FULL && favorites.favoritesInCatalogs()) {
       return;
     }
-    run.tracker().checkCancelled();
-    ScanProblems problems = new ScanProblems();
-    int[] applied =
-        dataWriter.applyFavorites(
-            run.source().id(),
-            run.source().userId(),
-            favorites.favorites(problems),
-            refs.states(run.source().id()),
-            problems,
-            now);
-    run.tally().add(Key.favoritesImported, applied[0]);
-    run.tally().add(Key.conflicts, applied[1]);
-    run.tally().problems(problems);
+    favoritesExchange.read(run.source(), favorites, run.tracker(), run.tally(), now);
   }
 
   private void playlists(Run run, Instant now) {

@@ -89,7 +89,7 @@ final class SyncTally {
         problems);
   }
 
-  private long get(Key key) {
+  long get(Key key) {
     return counts[key.ordinal()];
   }
 }

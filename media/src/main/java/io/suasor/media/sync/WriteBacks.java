@@ -7,6 +7,7 @@ import io.suasor.media.store.SourceDataWriter;
 import io.suasor.media.store.SourceDataWriter.Pending;
 import io.suasor.media.store.SourceDataWriter.WriteBack;
 import io.suasor.media.sync.SyncTally.Key;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -19,9 +20,11 @@ final class WriteBacks {
   private static final int REPORTED_FAILURES = 20;
 
   private final SourceDataWriter dataWriter;
+  private final Clock clock;
 
-  WriteBacks(SourceDataWriter dataWriter) {
+  WriteBacks(SourceDataWriter dataWriter, Clock clock) {
     this.dataWriter = dataWriter;
+    this.clock = clock;
   }
 
   /** Writes one item's state to the source. */
@@ -37,7 +40,7 @@ final class WriteBacks {
       tracker.checkCancelled();
       try {
         writer.write(item.sourceItemId(), item.value());
-        dataWriter.wroteBack(source.id(), item.sourceItemId(), kind, item.value());
+        dataWriter.wroteBack(source.id(), item.sourceItemId(), kind, item.value(), clock.instant());
         tally.add(Key.writtenBack, 1);
       } catch (MediaException e) {
         tally.add(Key.writeBackFailures, 1);

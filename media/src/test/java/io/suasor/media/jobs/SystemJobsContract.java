@@ -16,20 +16,24 @@ import io.suasor.media.demo.DemoLibrary;
 import io.suasor.media.model.MediaSource;
 import io.suasor.media.model.Recommendation;
 import io.suasor.media.model.Role;
+import io.suasor.media.model.SourceType;
 import io.suasor.media.model.User;
 import io.suasor.media.model.UserItemData;
 import io.suasor.media.source.clients.SourceClientsByType;
 import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.Json;
+import io.suasor.media.store.NewSource;
 import io.suasor.media.store.RecommendationStore;
 import io.suasor.media.store.SecretBox;
 import io.suasor.media.store.SourceStore;
 import io.suasor.media.store.UserDataStore;
 import io.suasor.media.store.UserStore;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +50,7 @@ abstract class SystemJobsContract {
   JobEngine engine;
   EventRecorder events = new EventRecorder();
   MediaSource source;
+  SourceStore sources;
 
   abstract Database database(Path folder);
 
@@ -56,7 +61,7 @@ abstract class SystemJobsContract {
     JdbcJobRepository.migrate(database);
     Clock clock = Clock.systemUTC();
     DemoLibrary.Written library = new DemoLibrary(3).write(temp.resolve("library"), SIZE);
-    SourceStore sources = new SourceStore(database, SecretBox.random());
+    sources = new SourceStore(database, SecretBox.random());
     source = DemoLibrary.install(database, sources, library, clock);
     var builder = JobEngine.builder().sharedDatabase(database).clock(clock).listener(events);
     SystemJobs.create(
@@ -228,6 +233,58 @@ abstract class SystemJobsContract {
     assertThat(recommendations.byUser(demo.id(), true, Instant.now(), 100))
         .extracting(Recommendation::id)
         .containsExactlyElementsOf(demos.stream().map(Recommendation::id).toList());
+  }
+
+  @Test
+  void theFavouritesSyncOfAUserWhoseOnlySourceIsALocalFolderSaysItReconciledNothing()
+      throws Exception {
+    User demo = new UserStore(database).byUsername(DemoLibrary.DEMO_USER).orElseThrow();
+    JobRun run =
+        engine.service().runJobManually(ManualRun.of(FavoritesSyncJob.NAME).forUser(demo.id()));
+    JobRun ended = events.awaitFinished(run.id());
+
+    assertThat(ended.status()).as(ended.errorMessage()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(ended.statusMessage()).startsWith("no source keeps favourites, so nothing was");
+    JsonNode statistics = Json.mapper().readTree(ended.metadata());
+    assertThat(statistics.get("usersWithoutFavoriteSources").asLong()).isEqualTo(1);
+    assertThat(statistics.get("sourcesWithoutFavorites").asLong()).isEqualTo(1);
+    assertThat(statistics.get("writtenBack").asLong()).isZero();
+    assertThat(statistics.get("sources").get(0).get("status").asText()).isEqualTo("no_favorites");
+    assertThat(statistics.get("notes").get(0).asText())
+        .contains("no source keeps favourites ('" + DemoLibrary.DEMO_SOURCE + "' (local))");
+  }
+
+  @Test
+  void aFavouritesSyncWhoseSourceCannotBeReachedEndsFailedNamingItWithItsStatistics()
+      throws Exception {
+    User demo = new UserStore(database).byUsername(DemoLibrary.DEMO_USER).orElseThrow();
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    sources.create(
+        new NewSource(
+            demo.id(),
+            SourceType.JELLYFIN,
+            "Attic",
+            "{\"url\": \"http://127.0.0.1:" + closedPort + "\", \"user\": \"alice\"}",
+            "{\"apiKey\": \"attic-key-0042\"}",
+            Duration.ofHours(1)),
+        Instant.now());
+
+    JobRun run =
+        engine.service().runJobManually(ManualRun.of(FavoritesSyncJob.NAME).forUser(demo.id()));
+    JobRun ended = events.awaitFinished(run.id());
+
+    assertThat(ended.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(ended.errorMessage())
+        .contains("1 source not reconciled, the next run tries again: 'Attic'")
+        .doesNotContain("attic-key-0042");
+    JsonNode statistics = Json.mapper().readTree(ended.metadata());
+    assertThat(statistics.get("sourcesFailed").asLong()).isEqualTo(1);
+    assertThat(statistics.get("sourcesWithoutFavorites").asLong()).isEqualTo(1);
+    assertThat(statistics.get("sources").findValuesAsText("status"))
+        .containsExactlyInAnyOrder("no_favorites", "failed");
   }
 
   private JobRun lastRun;

@@ -102,7 +102,7 @@ abstract class OwnerStateContract {
     assertThat(state(item).favorite()).isFalse();
     assertThat(data.pending(plex.id(), ana.id(), WriteBack.FAVORITE))
         .containsExactly(new Pending("px-9", false));
-    data.wroteBack(plex.id(), "px-9", WriteBack.FAVORITE, false);
+    data.wroteBack(plex.id(), "px-9", WriteBack.FAVORITE, false, fixture.clock.instant());
     assertThat(data.pending(plex.id(), ana.id(), WriteBack.FAVORITE)).isEmpty();
     // The source, unchanged since, says the same again: nothing moves, no conflict.
     fixture.clock.advance(Duration.ofHours(1));

@@ -119,6 +119,11 @@ public final class SubsonicSource implements MusicSource, FavoritesSource, Playl
     return Collections.unmodifiableSet(new LinkedHashSet<>(starred(problems).keySet()));
   }
 
+  @Override
+  public Map<String, Instant> favoriteTimes(ScanProblems problems) {
+    return starred(problems);
+  }
+
   /**
    * The user's starred artists, albums and songs of the included folders, each with when it was
    * starred (null when the server gives no time it can read, which is reported).
