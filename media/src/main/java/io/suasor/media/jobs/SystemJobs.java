@@ -6,6 +6,7 @@ import io.suasor.jobs.store.JobRepository;
 import io.suasor.media.analysis.ActivityAnalysisService;
 import io.suasor.media.analysis.AnalysisSettings;
 import io.suasor.media.cleanup.LibraryCleanupService;
+import io.suasor.media.collections.SmartCollectionService;
 import io.suasor.media.maintenance.DatabaseMaintenanceService;
 import io.suasor.media.maintenance.Retention;
 import io.suasor.media.metadata.MetadataRefreshService;
@@ -78,6 +79,7 @@ public final class SystemJobs {
             new DatabaseMaintenanceService(database, jobs, clock, settings.retention())),
         new ActivityAnalysisJob(new ActivityAnalysisService(database, clock, settings.analysis())),
         new RecommendationJob(
-            new RecommendationService(database, clock, settings.recommender(), suggestions)));
+            new RecommendationService(database, clock, settings.recommender(), suggestions)),
+        new SmartCollectionJob(new SmartCollectionService(database, clock)));
   }
 }
