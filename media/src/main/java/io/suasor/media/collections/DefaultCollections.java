@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * A user's first smart collections, made once from their activity: their two most played genres,
  * the director of most of the films they played (two or more), and their unwatched films. Made when
- * the user has played something and has no collection yet; remembered either way once decided, so
- * that collections the user deletes do not come back.
+ * the user has played something and has no smart collection yet (manual ones, such as the playlists
+ * a sync brings, do not count); remembered either way once decided, so that collections the user
+ * deletes do not come back.
  */
 final class DefaultCollections {
   static final int TOP_GENRES = 2;
@@ -47,7 +48,7 @@ final class DefaultCollections {
   enum State {
     /** Given their defaults now. */
     SEEDED,
-    /** Had collections of their own: given none, and never will be. */
+    /** Had smart collections of their own: given none, and never will be. */
     NOT_NEEDED,
     /** Decided on an earlier run. */
     ALREADY,
@@ -59,7 +60,7 @@ final class DefaultCollections {
     if (seeded(userId)) {
       return Outcome.ALREADY;
     }
-    if (!collections.byUser(userId).isEmpty()) {
+    if (!collections.smart(userId).isEmpty()) {
       remember(userId, 0, now);
       return new Outcome(State.NOT_NEEDED, 0);
     }

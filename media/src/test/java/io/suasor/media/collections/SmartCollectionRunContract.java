@@ -100,7 +100,17 @@ abstract class SmartCollectionRunContract extends SmartCollectionContract {
   void deletedDefaultsDoNotComeBackAndUsersWithoutActivityWaitForSome() {
     User bo = user("bo");
     User cy = user("cy");
-    collections.create(cy.id(), "Mine", null, CollectionKind.MANUAL, "{}", fixture.clock.instant());
+    collections.create(
+        cy.id(),
+        "Mine",
+        null,
+        CollectionKind.SMART,
+        "{\"rules\":{\"genre\":\"Horror\"}}",
+        fixture.clock.instant());
+    User dee = user("dee");
+    collections.create(
+        dee.id(), "Playlist", null, CollectionKind.MANUAL, "{}", fixture.clock.instant());
+    library.played(dee.id(), alpha, 1, 100, false, 1);
     library.played(cy.id(), alpha, 1, 100, false, 1);
     service.refreshAll(RecordingTracker.watching());
     assertThat(collections.byUser(bo.id())).isEmpty();
@@ -115,6 +125,10 @@ abstract class SmartCollectionRunContract extends SmartCollectionContract {
 
     assertThat(collections.byUser(ana.id())).isEmpty();
     assertThat(collections.byUser(cy.id())).extracting(Collection::name).containsExactly("Mine");
+    // A manual collection (a synced playlist) does not stand in for the defaults.
+    assertThat(collections.byUser(dee.id()))
+        .extracting(Collection::name)
+        .containsExactly("Playlist", "Top genre: Drama", "Unwatched films");
     assertThat(collections.byUser(bo.id()))
         .extracting(Collection::name)
         .containsExactly("Top genre: Comedy", "Top genre: Drama", "Unwatched films");
