@@ -33,7 +33,8 @@ public final class SmartCollectionJob implements Job {
 
   @Override
   public JobType type() {
-    return JobType.SYSTEM;
+    // Not SYSTEM: a user may run it for their own collections, as after editing rules.
+    return JobType.USER;
   }
 
   @Override
