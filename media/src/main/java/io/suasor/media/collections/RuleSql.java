@@ -50,8 +50,8 @@ final class RuleSql {
       rule(not.rule());
       sql.append(')');
     } else if (rule instanceof Rule.Genre genre) {
-      sql.append(
-          "EXISTS (SELECT 1 FROM item_genres g WHERE g.item_id = i.id AND LOWER(g.genre) IN ");
+      // Uncorrelated, so that the database finds the genre's items once, not once per item.
+      sql.append("i.id IN (SELECT g.item_id FROM item_genres g WHERE LOWER(g.genre) IN ");
       lowered(genre.genres());
       sql.append(')');
     } else if (rule instanceof Rule.Person person) {
@@ -97,7 +97,7 @@ final class RuleSql {
 
   private void person(Rule.Person person) {
     sql.append(
-        "(EXISTS (SELECT 1 FROM item_credits c WHERE c.item_id = i.id AND c.person_id IN"
+        "(i.id IN (SELECT c.item_id FROM item_credits c WHERE c.person_id IN"
             + " (SELECT id FROM people WHERE LOWER(name) IN ");
     lowered(person.names());
     sql.append(')');
@@ -167,12 +167,14 @@ final class RuleSql {
   }
 
   private void anyPartStarted(String parts) {
-    sql.append("EXISTS (SELECT 1 FROM media_items p JOIN user_item_data pd")
-        .append(" ON pd.item_id = p.id AND pd.user_id = ? WHERE ")
+    // From the parts to the user's data of each, by key: not the other way round, through all of
+    // the user's data for every title.
+    sql.append("EXISTS (SELECT 1 FROM media_items p WHERE ")
         .append(parts)
-        .append(" AND ")
+        .append(" AND EXISTS (SELECT 1 FROM user_item_data pd")
+        .append(" WHERE pd.user_id = ? AND pd.item_id = p.id AND ")
         .append(STARTED.formatted("pd"))
-        .append(')');
+        .append("))");
     params.add(context.userId());
   }
 
