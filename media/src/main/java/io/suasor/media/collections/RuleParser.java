@@ -8,13 +8,8 @@ import java.time.DateTimeException;
 import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads a smart collection's JSON ({@code rules}, {@code sort}, {@code limit}) into {@link
@@ -31,7 +26,7 @@ public final class RuleParser {
           + " runtime, season";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final List<RuleError> errors = new ArrayList<>();
+  private final JsonFields fields = new JsonFields();
 
   private RuleParser() {}
 
@@ -62,8 +57,8 @@ public final class RuleParser {
     }
     Sort order = parser.sort(sort);
     int count = parser.limit(limit);
-    if (!parser.errors.isEmpty()) {
-      throw new InvalidRulesException(parser.errors);
+    if (!parser.fields.errors().isEmpty()) {
+      throw new InvalidRulesException(parser.fields.errors());
     }
     return new SmartRules(rule, order, count);
   }
@@ -128,7 +123,7 @@ public final class RuleParser {
     }
     CreditRole role = null;
     if (value.has("role")) {
-      role = choice(value.get("role"), path + ".role", CreditRole::of, CreditRole.values());
+      role = fields.choice(value.get("role"), path + ".role", CreditRole::of, CreditRole.values());
     }
     return new Rule.Person(names, role);
   }
@@ -152,8 +147,8 @@ public final class RuleParser {
       return null;
     }
     unknownFields(value, path, "min", "max");
-    Double min = value.has("min") ? number(value.get("min"), path + ".min") : null;
-    Double max = value.has("max") ? number(value.get("max"), path + ".max") : null;
+    Double min = value.has("min") ? fields.number(value.get("min"), path + ".min") : null;
+    Double max = value.has("max") ? fields.number(value.get("max"), path + ".max") : null;
     if (min == null && max == null && !value.has("min") && !value.has("max")) {
       error(path, "needs min, max or both");
     } else if (min != null && max != null && min > max) {
@@ -183,7 +178,7 @@ public final class RuleParser {
     for (int i = 0; i < names.size(); i++) {
       String at = value.isArray() ? path + "[" + i + "]" : path;
       MediaType type =
-          choice(
+          fields.choice(
               MAPPER.getNodeFactory().textNode(names.get(i)),
               at,
               MediaType::of,
@@ -292,75 +287,19 @@ public final class RuleParser {
     return whole(limit, "limit", 1, SmartRules.MAX_LIMIT);
   }
 
+  private void error(String path, String message) {
+    fields.error(path, message);
+  }
+
   private List<String> texts(JsonNode value, String path, String what) {
-    if (value.isTextual() && !value.asText().isBlank()) {
-      return List.of(value.asText().trim());
-    }
-    if (!value.isArray() || value.isEmpty()) {
-      error(path, "must be " + what + ", was " + value);
-      return List.of();
-    }
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode text = value.get(i);
-      if (!text.isTextual() || text.asText().isBlank()) {
-        error(path + "[" + i + "]", "must be a non-empty text, was " + text);
-      } else {
-        texts.add(text.asText().trim());
-      }
-    }
-    return texts;
+    return fields.texts(value, path, what);
   }
 
   private int whole(JsonNode value, String path, int min, int max) {
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      error(path, "must be a whole number from " + min + " to " + max + ", was " + value);
-      return min;
-    }
-    int number = value.asInt();
-    if (number < min || number > max) {
-      error(path, "must be from " + min + " to " + max + ", was " + number);
-    }
-    return number;
-  }
-
-  private Double number(JsonNode value, String path) {
-    if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 10) {
-      error(path, "must be a number from 0 to 10, was " + value);
-      return null;
-    }
-    return value.asDouble();
-  }
-
-  private <E extends Enum<E>> E choice(
-      JsonNode value, String path, Function<String, E> of, E[] allowed) {
-    String names =
-        Arrays.stream(allowed)
-            .map(e -> e.name().toLowerCase(Locale.ROOT))
-            .collect(Collectors.joining(", "));
-    if (value.isTextual()) {
-      String text = value.asText();
-      for (E candidate : allowed) {
-        if (candidate.name().toLowerCase(Locale.ROOT).equals(text)) {
-          return of.apply(text);
-        }
-      }
-    }
-    error(path, "must be one of " + names + ", was " + value);
-    return null;
+    return fields.whole(value, path, min, max);
   }
 
   private void unknownFields(JsonNode value, String path, String... known) {
-    List<String> allowed = List.of(known);
-    for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        error(path + "." + name, "is not a field here; use " + String.join(", ", allowed));
-      }
-    }
-  }
-
-  private void error(String path, String message) {
-    errors.add(new RuleError(path, message));
+    fields.unknownFields(value, path, known);
   }
 }

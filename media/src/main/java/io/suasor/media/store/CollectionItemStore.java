@@ -176,18 +176,21 @@ public final class CollectionItemStore {
   /** How many items each of the user's collections holds (collections without any are absent). */
   public Map<Long, Long> counts(long userId) {
     Map<Long, Long> counts = new HashMap<>();
-    database.read(
-        "count items of the collections of user " + userId,
-        c ->
-            Jdbc.query(
-                c,
-                """
-                SELECT ci.collection_id, COUNT(*) AS items FROM collection_items ci
-                JOIN collections k ON k.id = ci.collection_id
-                WHERE k.user_id = ? GROUP BY ci.collection_id
-                """,
-                row -> counts.put(row.getLong("collection_id"), row.getLong("items")),
-                userId));
+    for (long[] row :
+        database.read(
+            "count items of the collections of user " + userId,
+            c ->
+                Jdbc.query(
+                    c,
+                    """
+                    SELECT ci.collection_id, COUNT(*) AS items FROM collection_items ci
+                    JOIN collections k ON k.id = ci.collection_id
+                    WHERE k.user_id = ? GROUP BY ci.collection_id
+                    """,
+                    row -> new long[] {row.getLong("collection_id"), row.getLong("items")},
+                    userId))) {
+      counts.put(row[0], row[1]);
+    }
     return counts;
   }
 
@@ -197,10 +200,7 @@ public final class CollectionItemStore {
       return List.of();
     }
     Set<Long> found = new HashSet<>();
-    for (Long id :
-        new ItemSummaryStore(database).summaries(ids).stream().map(s -> s.id()).toList()) {
-      found.add(id);
-    }
+    new ItemSummaryStore(database).summaries(ids).forEach(summary -> found.add(summary.id()));
     return ids.stream().filter(id -> !found.contains(id)).toList();
   }
 }
