@@ -134,6 +134,10 @@ class CollectionsBrowserTest {
     assertThat(card(collectionNamed("Directed by Mira Holt")).getText())
         .contains("Harbour Lights", "Night Ferry");
     browser.screenshot("collections");
+    browser.phone();
+    browser.awaitCount(By.cssSelector("#collections [data-collection-id]"), collections.size());
+    browser.screenshot("collections-phone");
+    browser.desktop();
   }
 
   @Test
