@@ -12,6 +12,7 @@ import {renderSchedules, renderScheduleEditor} from './views/schedules.js';
 import {renderCharts} from './views/charts.js';
 import {renderSources} from './views/sources.js';
 import {renderForYou} from './views/foryou.js';
+import {renderCollections} from './views/collections.js';
 
 const TOKEN_KEY = 'suasor.token';
 
@@ -25,6 +26,7 @@ const ROUTES = [
   [/^charts$/, 'charts', renderCharts],
   [/^sources$/, 'sources', renderSources],
   [/^for-you$/, 'foryou', renderForYou],
+  [/^collections$/, 'collections', renderCollections],
 ];
 
 const main = document.getElementById('main');

@@ -78,6 +78,7 @@ class JarIT {
               "\"system.user.activity.analysis\"",
               "\"system.recommendation\"",
               "\"system.favorites.sync\"",
+              "\"system.smart.collections\"",
               "\"frequency\":\"hourly\"",
               "\"frequency\":\"weekly\"");
     } finally {

@@ -6,6 +6,7 @@ import io.suasor.jobs.store.JobRepository;
 import io.suasor.media.analysis.ActivityAnalysisService;
 import io.suasor.media.analysis.AnalysisSettings;
 import io.suasor.media.cleanup.LibraryCleanupService;
+import io.suasor.media.collections.SmartCollectionService;
 import io.suasor.media.maintenance.DatabaseMaintenanceService;
 import io.suasor.media.maintenance.Retention;
 import io.suasor.media.metadata.MetadataProvider;
@@ -114,6 +115,7 @@ public final class SystemJobs {
         new ActivityAnalysisJob(new ActivityAnalysisService(database, clock, settings.analysis())),
         new RecommendationJob(
             new RecommendationService(database, clock, settings.recommender(), suggestions)),
-        new FavoritesSyncJob(new FavoritesSyncService(database, sources, clients, clock)));
+        new FavoritesSyncJob(new FavoritesSyncService(database, sources, clients, clock)),
+        new SmartCollectionJob(new SmartCollectionService(database, clock)));
   }
 }

@@ -72,6 +72,45 @@ public final class CollectionStore {
                 userId));
   }
 
+  /**
+   * Changes a collection's name, description and rules (kept as they are for a manual one); empty
+   * when there is no such collection of that user.
+   */
+  public Optional<Collection> update(
+      long id, long userId, String name, String description, String rules, Instant now) {
+    return database.inTransaction(
+        "update collection " + id,
+        c ->
+            Jdbc.queryOne(
+                c,
+                """
+                UPDATE collections SET name = ?, description = ?, rules = ?, updated_at = ?
+                WHERE id = ? AND user_id = ?
+                RETURNING\s"""
+                    + COLUMNS,
+                CollectionStore::collection,
+                name,
+                Jdbc.nullableText(description),
+                rules,
+                now,
+                id,
+                userId));
+  }
+
+  /** The user's smart collections, oldest first. */
+  public List<Collection> smart(long userId) {
+    return database.read(
+        "list smart collections of user " + userId,
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM collections WHERE user_id = ? AND kind = 'smart' ORDER BY id",
+                CollectionStore::collection,
+                userId));
+  }
+
   public List<Collection> smart() {
     return database.read(
         "list smart collections",

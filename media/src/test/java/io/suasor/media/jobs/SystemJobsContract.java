@@ -289,6 +289,54 @@ abstract class SystemJobsContract {
 
   private JobRun lastRun;
 
+  @Test
+  void theSmartCollectionJobSeedsEvaluatesAndASecondRunChangesNothing() throws Exception {
+    run(
+        ManualRun.of(MediaSyncJob.NAME)
+            .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+    UserStore users = new UserStore(database);
+    User demo = users.byUsername(DemoLibrary.DEMO_USER).orElseThrow();
+    List<Long> movies =
+        database.read(
+            "first movies",
+            c ->
+                Jdbc.query(
+                    c,
+                    "SELECT id FROM media_items WHERE type = 'movie' ORDER BY id LIMIT 3",
+                    row -> row.getLong("id")));
+    UserDataStore data = new UserDataStore(database);
+    Instant watched = Instant.now().minusSeconds(86_400);
+    for (long movie : movies) {
+      data.save(new UserItemData(demo.id(), movie, 1, watched, 100, false, null, false, watched));
+    }
+
+    JsonNode first = run(ManualRun.of(SmartCollectionJob.NAME).forUser(demo.id()));
+    assertThat(first.get("usersSeeded").asLong()).isEqualTo(1);
+    assertThat(first.get("collectionsEvaluated").asLong())
+        .isEqualTo(first.get("collectionsSeeded").asLong())
+        .isPositive();
+    JsonNode unwatched = null;
+    for (JsonNode change : first.get("collections")) {
+      if (change.get("name").asText().equals("Unwatched films")) {
+        unwatched = change;
+      }
+    }
+    assertThat(unwatched).isNotNull();
+    // The three watched films are not among the unwatched ones.
+    List<Long> listed =
+        new io.suasor.media.store.CollectionStore(database)
+            .items(unwatched.get("collectionId").asLong());
+    assertThat(listed).hasSize(unwatched.get("added").asInt()).doesNotContainAnyElementsOf(movies);
+    assertThat(first.get("itemsAdded").asLong()).isGreaterThanOrEqualTo(listed.size());
+
+    JsonNode second = run(ManualRun.of(SmartCollectionJob.NAME));
+    assertThat(second.get("usersProcessed").asLong()).isEqualTo(1);
+    assertThat(second.get("collectionsChanged").asLong()).isZero();
+    assertThat(second.get("itemsAdded").asLong()).isZero();
+    assertThat(second.get("itemsRemoved").asLong()).isZero();
+    assertThat(second.get("collections")).isEmpty();
+  }
+
   private JsonNode run(ManualRun request) throws Exception {
     JobRun run = engine.service().runJobManually(request);
     JobRun ended = events.awaitFinished(run.id());
