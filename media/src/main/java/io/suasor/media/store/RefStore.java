@@ -211,8 +211,8 @@ public final class RefStore {
     return c.prepareStatement(
         """
         INSERT INTO item_refs (source_id, source_item_id, item_id, fingerprint, last_synced_at,
-            source_played, source_favorite)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+            source_played, source_favorite, added_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (source_id, source_item_id) DO UPDATE SET
             item_id = excluded.item_id,
             fingerprint = excluded.fingerprint,
@@ -231,7 +231,9 @@ public final class RefStore {
         ref.fingerprint(),
         ref.lastSyncedAt(),
         new Jdbc.Typed(ref.sourcePlayed(), java.sql.Types.BOOLEAN),
-        new Jdbc.Typed(ref.sourceFavorite(), java.sql.Types.BOOLEAN));
+        new Jdbc.Typed(ref.sourceFavorite(), java.sql.Types.BOOLEAN),
+        // When the source first held the item: kept by the upsert, which leaves added_at alone.
+        ref.lastSyncedAt());
     upsert.addBatch();
   }
 
