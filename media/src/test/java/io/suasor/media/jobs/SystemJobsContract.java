@@ -227,10 +227,39 @@ abstract class SystemJobsContract {
         .containsExactlyElementsOf(demos.stream().map(Recommendation::id).toList());
   }
 
+  @Test
+  void theNotificationJobTellsOfWhatASyncAddedOnceAndSaysReleasesWereNotLookedUp()
+      throws Exception {
+    run(
+        ManualRun.of(MediaSyncJob.NAME)
+            .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+
+    JobRun first = runToEnd(ManualRun.of(NewReleaseNotificationJob.NAME));
+    JsonNode told = Json.mapper().readTree(first.metadata());
+    // The demo library's movies one by one; its series and albums one each.
+    assertThat(told.get("newItemNotifications").asLong()).isEqualTo(10);
+    assertThat(told.get("skippedByLimit").asLong())
+        .isEqualTo(SIZE.movies() + SIZE.series() + SIZE.artists() * SIZE.albumsPerArtist() - 10);
+    assertThat(told.get("newItemsFound").asLong()).isEqualTo(SIZE.items());
+    assertThat(told.get("releaseCalendar").asText()).startsWith("not configured");
+    assertThat(first.statusMessage())
+        .isEqualTo(
+            "10 notifications for 1 user; upcoming releases not looked up: no release calendar"
+                + " (TMDB) is configured");
+
+    JsonNode again = run(ManualRun.of(NewReleaseNotificationJob.NAME));
+    assertThat(again.get("notificationsCreated").asLong()).isZero();
+    assertThat(again.get("newItemsFound").asLong()).isZero();
+  }
+
   private JsonNode run(ManualRun request) throws Exception {
+    return Json.mapper().readTree(runToEnd(request).metadata());
+  }
+
+  private JobRun runToEnd(ManualRun request) throws Exception {
     JobRun run = engine.service().runJobManually(request);
     JobRun ended = events.awaitFinished(run.id());
     assertThat(ended.status()).as(ended.errorMessage()).isEqualTo(JobStatus.COMPLETED);
-    return Json.mapper().readTree(ended.metadata());
+    return ended;
   }
 }
