@@ -12,6 +12,8 @@ import {renderSchedules, renderScheduleEditor} from './views/schedules.js';
 import {renderCharts} from './views/charts.js';
 import {renderSources} from './views/sources.js';
 import {renderForYou} from './views/foryou.js';
+import {renderNotifications} from './views/notifications.js';
+import {UnreadCount} from './unread.js';
 
 const TOKEN_KEY = 'suasor.token';
 
@@ -25,6 +27,7 @@ const ROUTES = [
   [/^charts$/, 'charts', renderCharts],
   [/^sources$/, 'sources', renderSources],
   [/^for-you$/, 'foryou', renderForYou],
+  [/^notifications$/, 'notifications', renderNotifications],
 ];
 
 const main = document.getElementById('main');
@@ -48,6 +51,7 @@ function notify(message, kind = 'info', link = null) {
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
   if (session) {
+    session.unread.stop();
     session.live.stop();
     session = null;
   }
@@ -83,7 +87,9 @@ async function start(token) {
   }
   const live = new LiveEvents(token, document.getElementById('live-status'));
   live.start();
-  session = {api, me, live, users, notify, isAdmin: me.role === 'admin'};
+  const unread = new UnreadCount(api, live, document.getElementById('unread-count'));
+  unread.refresh();
+  session = {api, me, live, users, notify, unread, isAdmin: me.role === 'admin'};
   replace(document.getElementById('who'), h('strong', {}, me.name), ' ', h('span', {class: 'badge role'}, me.role));
   header.hidden = false;
   await show();

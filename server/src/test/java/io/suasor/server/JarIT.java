@@ -77,6 +77,7 @@ class JarIT {
               "\"system.database.maintenance\"",
               "\"system.user.activity.analysis\"",
               "\"system.recommendation\"",
+              "\"system.new.release.notification\"",
               "\"frequency\":\"hourly\"",
               "\"frequency\":\"weekly\"");
     } finally {

@@ -28,13 +28,6 @@ public final class NotificationStore {
   private static final String CURRENT =
       " FROM notifications WHERE user_id = ? AND (expires_at IS NULL OR expires_at > ?)";
 
-  /** Where a page of the inbox ended: the next page starts after this notification. */
-  public record Cursor(boolean read, Instant createdAt, long id) {
-    public static Cursor after(Notification last) {
-      return new Cursor(last.read(), last.createdAt(), last.id());
-    }
-  }
-
   private final Database database;
 
   public NotificationStore(Database database) {
@@ -78,13 +71,24 @@ public final class NotificationStore {
 
   /**
    * A page of the user's notifications that have not expired at {@code now}: unread first, then
-   * newest; {@code after} is where the previous page ended, empty for the first.
+   * newest; {@code afterId} is the last notification of the previous page, empty for the first
+   * page. The page starts where that notification stands now (read or not).
    */
-  public List<Notification> page(long userId, Instant now, int limit, Optional<Cursor> after) {
+  public List<Notification> page(long userId, Instant now, int limit, Optional<Long> afterId) {
     String order = " ORDER BY is_read, created_at DESC, id DESC LIMIT ?";
     return database.read(
         "list notifications of user " + userId,
         c -> {
+          Optional<Notification> after = Optional.empty();
+          if (afterId.isPresent()) {
+            after =
+                Jdbc.queryOne(
+                    c,
+                    "SELECT " + COLUMNS + " FROM notifications WHERE id = ? AND user_id = ?",
+                    NotificationStore::notification,
+                    afterId.get(),
+                    userId);
+          }
           if (after.isEmpty()) {
             return Jdbc.query(
                 c,
@@ -94,7 +98,7 @@ public final class NotificationStore {
                 now,
                 limit);
           }
-          Cursor cursor = after.get();
+          Notification cursor = after.get();
           // After an unread one come older unread ones, then every read one.
           String rest =
               cursor.read()

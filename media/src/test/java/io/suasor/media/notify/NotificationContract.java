@@ -368,14 +368,11 @@ abstract class NotificationContract {
     assertThat(notifications.unreadCount(ana.id(), fixture.clock.instant())).isEqualTo(4);
 
     List<Long> paged = new ArrayList<>();
-    Optional<NotificationStore.Cursor> cursor = Optional.empty();
+    Optional<Long> cursor = Optional.empty();
     do {
       List<Notification> page = notifications.page(ana.id(), fixture.clock.instant(), 2, cursor);
       page.forEach(n -> paged.add(n.id()));
-      cursor =
-          page.size() < 2
-              ? Optional.empty()
-              : Optional.of(NotificationStore.Cursor.after(page.get(page.size() - 1)));
+      cursor = page.size() < 2 ? Optional.empty() : Optional.of(page.get(page.size() - 1).id());
     } while (cursor.isPresent());
     // Films 4, 3, 2, 1 unread, newest first, then film 5, read.
     List<Long> expected =

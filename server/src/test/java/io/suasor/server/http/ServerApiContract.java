@@ -150,7 +150,7 @@ abstract class ServerApiContract {
     assertThat(system.get("schedule").get("frequency").asText()).isEqualTo("daily at 03:00");
     assertThat(system.get("nextRun").asText()).endsWith("Z");
     // The three test jobs and the media domain's six system jobs.
-    assertThat(jobs).hasSize(9);
+    assertThat(jobs).hasSize(10);
     JsonNode sync = find(jobs, j -> j.get("name").asText().equals("system.media.sync"));
     assertThat(sync.get("frequency").asText()).isEqualTo("hourly");
     assertThat(sync.get("schedule").get("userId").isNull()).isTrue();
