@@ -82,6 +82,17 @@ public final class NotificationService {
     return run(users.active(), tracker);
   }
 
+  /**
+   * The notifications of the active users whose libraries gained items between {@code from} and
+   * {@code to}, as a run that follows a media sync makes them: the others have nothing new in their
+   * libraries, and their releases wait for the daily run.
+   */
+  public NotificationReport notifyChanged(Instant from, Instant to, WorkTracker tracker) {
+    Set<Long> changed = facts.usersWithItemsAdded(from, to);
+    return run(
+        users.active().stream().filter(user -> changed.contains(user.id())).toList(), tracker);
+  }
+
   /** One user's notifications, as a user's own run makes them. */
   public NotificationReport notifyUser(long userId, WorkTracker tracker) {
     return run(users.byId(userId).filter(User::active).stream().toList(), tracker);

@@ -112,6 +112,24 @@ public final class NotificationFacts {
                 userId));
   }
 
+  /** The users whose sources first held an item between {@code from} and {@code to}, both in. */
+  public java.util.Set<Long> usersWithItemsAdded(Instant from, Instant to) {
+    return database.read(
+        "read the users whose libraries gained items",
+        c ->
+            new java.util.HashSet<>(
+                Jdbc.query(
+                    c,
+                    """
+                    SELECT DISTINCT s.user_id FROM media_sources s
+                    WHERE EXISTS (SELECT 1 FROM item_refs r
+                                  WHERE r.source_id = s.id AND r.added_at >= ? AND r.added_at <= ?)
+                    """,
+                    row -> row.getLong("user_id"),
+                    from,
+                    to)));
+  }
+
   /** The item with its genres and external ids; empty when it is gone. */
   public Optional<Described> describe(long itemId) {
     return database.read("describe item " + itemId, c -> described(c, itemId));
