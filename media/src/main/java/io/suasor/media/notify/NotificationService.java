@@ -58,6 +58,7 @@ public final class NotificationService {
   private final UserStore users;
   private final NotificationFacts facts;
   private final NotificationDelivery delivery;
+  private final LibraryNews library;
 
   public NotificationService(
       Database database,
@@ -70,6 +71,7 @@ public final class NotificationService {
     this.users = new UserStore(database);
     this.facts = new NotificationFacts(database);
     this.delivery = new NotificationDelivery(database);
+    this.library = new LibraryNews(facts, settings);
   }
 
   /** Whether upcoming releases are looked up (a release calendar is configured). */
@@ -168,10 +170,9 @@ public final class NotificationService {
             .watermark(user.id())
             .map(mark -> mark.minus(settings.settleMargin()))
             .orElse(now.minus(settings.firstRunLookback()));
-    LibraryNews.Found library =
-        new LibraryNews(facts, settings).find(user.id(), after, now, followedIds, now);
-    tracker.stat("newItemsFound", library.items().size());
-    List<Candidate> candidates = new ArrayList<>(library.candidates());
+    LibraryNews.Found gained = library.find(user.id(), after, now, followedIds, now);
+    tracker.stat("newItemsFound", gained.items().size());
+    List<Candidate> candidates = new ArrayList<>(gained.candidates());
     List<String> calendarFailures = List.of();
     if (releases.isPresent()) {
       ReleaseNews.Found found = releases.get().find(user.id(), followed, today, zone, tracker);
@@ -197,7 +198,7 @@ public final class NotificationService {
                 preferences.maxNotificationsPerDay(),
                 wanted,
                 now,
-                library.items(),
+                gained.items(),
                 now.minus(settings.settleMargin())));
     for (Notification note : delivered.created()) {
       tracker.stat(Candidate.statistic(note.kind()), 1);
