@@ -37,7 +37,7 @@ CREATE TABLE notification_recent_items (
 
 -- When a source first held an item, so that an item already in the catalogue (another user's)
 -- is still new to the library of a user whose source gains it. Rows from before take the time
--- they were last synced, the closest known.
+-- they were last synced, the closest known. No index on it: notifications read it once a day per
+-- user through the references of their sources, and an index made every first sync slower.
 ALTER TABLE item_refs ADD COLUMN added_at BIGINT;
 UPDATE item_refs SET added_at = last_synced_at;
-CREATE INDEX item_refs_source_added ON item_refs (source_id, added_at);
