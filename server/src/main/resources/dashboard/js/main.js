@@ -13,6 +13,8 @@ import {renderCharts} from './views/charts.js';
 import {renderSources} from './views/sources.js';
 import {renderForYou} from './views/foryou.js';
 import {renderCollections} from './views/collections.js';
+import {renderNotifications} from './views/notifications.js';
+import {UnreadCount} from './unread.js';
 
 const TOKEN_KEY = 'suasor.token';
 
@@ -27,6 +29,7 @@ const ROUTES = [
   [/^sources$/, 'sources', renderSources],
   [/^for-you$/, 'foryou', renderForYou],
   [/^collections$/, 'collections', renderCollections],
+  [/^notifications$/, 'notifications', renderNotifications],
 ];
 
 const main = document.getElementById('main');
@@ -50,6 +53,7 @@ function notify(message, kind = 'info', link = null) {
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
   if (session) {
+    session.unread.stop();
     session.live.stop();
     session = null;
   }
@@ -85,7 +89,9 @@ async function start(token) {
   }
   const live = new LiveEvents(token, document.getElementById('live-status'));
   live.start();
-  session = {api, me, live, users, notify, isAdmin: me.role === 'admin'};
+  const unread = new UnreadCount(api, live, document.getElementById('unread-count'));
+  unread.refresh();
+  session = {api, me, live, users, notify, unread, isAdmin: me.role === 'admin'};
   replace(document.getElementById('who'), h('strong', {}, me.name), ' ', h('span', {class: 'badge role'}, me.role));
   header.hidden = false;
   await show();

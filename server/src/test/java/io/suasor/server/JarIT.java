@@ -79,6 +79,7 @@ class JarIT {
               "\"system.recommendation\"",
               "\"system.favorites.sync\"",
               "\"system.smart.collections\"",
+              "\"system.new.release.notification\"",
               "\"frequency\":\"hourly\"",
               "\"frequency\":\"weekly\"");
     } finally {

@@ -14,6 +14,10 @@ import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshSettings;
 import io.suasor.media.metadata.tmdb.TmdbClient;
 import io.suasor.media.metadata.tmdb.TmdbMetadataProvider;
+import io.suasor.media.metadata.tmdb.TmdbReleaseCalendar;
+import io.suasor.media.notify.NotificationService;
+import io.suasor.media.notify.NotificationSettings;
+import io.suasor.media.notify.ReleaseCalendar;
 import io.suasor.media.recommend.RecommendationService;
 import io.suasor.media.recommend.RecommenderSettings;
 import io.suasor.media.recommend.SuggestionSource;
@@ -38,7 +42,8 @@ public final class SystemJobs {
       int cleanupBatchSize,
       Retention retention,
       AnalysisSettings analysis,
-      RecommenderSettings recommender) {
+      RecommenderSettings recommender,
+      NotificationSettings notifications) {
     public static Settings defaults() {
       return new Settings(
           SyncSettings.defaults(),
@@ -46,13 +51,14 @@ public final class SystemJobs {
           500,
           Retention.defaults(),
           AnalysisSettings.defaults(),
-          RecommenderSettings.defaults());
+          RecommenderSettings.defaults(),
+          NotificationSettings.defaults());
     }
   }
 
   private SystemJobs() {}
 
-  /** The jobs, with no recommender besides the built-in one. */
+  /** The jobs, with no recommender besides the built-in one and no release calendar. */
   public static List<Job> create(
       Database database,
       JobRepository jobs,
@@ -80,7 +86,8 @@ public final class SystemJobs {
 
   /**
    * The jobs; {@code tmdb}, when configured, fills what the metadata refresh finds missing after
-   * the NFO files.
+   * the NFO files, and tells new-release notifications what is coming out (without it they tell
+   * only of what libraries gained).
    */
   public static List<Job> create(
       Database database,
@@ -99,6 +106,7 @@ public final class SystemJobs {
             providers.add(
                 new TmdbMetadataProvider(
                     client, settings.refresh().tmdbRequestBudget(), items::byId)));
+    Optional<ReleaseCalendar> releases = tmdb.map(TmdbReleaseCalendar::new);
     return List.of(
         new MediaSyncJob(new MediaSyncService(database, sources, clients, clock, settings.sync())),
         new MetadataRefreshJob(
@@ -116,6 +124,8 @@ public final class SystemJobs {
         new RecommendationJob(
             new RecommendationService(database, clock, settings.recommender(), suggestions)),
         new FavoritesSyncJob(new FavoritesSyncService(database, sources, clients, clock)),
-        new SmartCollectionJob(new SmartCollectionService(database, clock)));
+        new SmartCollectionJob(new SmartCollectionService(database, clock)),
+        new NewReleaseNotificationJob(
+            new NotificationService(database, clock, settings.notifications(), releases)));
   }
 }

@@ -217,8 +217,8 @@ public final class RefStore {
     return c.prepareStatement(
         """
         INSERT INTO item_refs (source_id, source_item_id, item_id, fingerprint, last_synced_at,
-            source_played, source_favorite, source_favorite_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            source_played, source_favorite, source_favorite_at, added_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (source_id, source_item_id) DO UPDATE SET
             item_id = excluded.item_id,
             fingerprint = excluded.fingerprint,
@@ -240,7 +240,9 @@ public final class RefStore {
         ref.lastSyncedAt(),
         new Jdbc.Typed(ref.sourcePlayed(), java.sql.Types.BOOLEAN),
         new Jdbc.Typed(ref.sourceFavorite(), java.sql.Types.BOOLEAN),
-        Jdbc.nullableTime(ref.sourceFavorite() == null ? null : ref.lastSyncedAt()));
+        Jdbc.nullableTime(ref.sourceFavorite() == null ? null : ref.lastSyncedAt()),
+        // When the source first held the item: kept by the upsert, which leaves added_at alone.
+        ref.lastSyncedAt());
     upsert.addBatch();
   }
 

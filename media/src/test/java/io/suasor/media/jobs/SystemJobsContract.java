@@ -337,11 +337,66 @@ abstract class SystemJobsContract {
     assertThat(second.get("collections")).isEmpty();
   }
 
+  @Test
+  void theNotificationJobTellsOfWhatASyncAddedOnceAndSaysReleasesWereNotLookedUp()
+      throws Exception {
+    User other = new UserStore(database).create("other", null, Role.USER, true, Instant.now());
+    JobRun sync =
+        runToEnd(
+            ManualRun.of(MediaSyncJob.NAME)
+                .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+    String before = after(sync.startTime().minusSeconds(7200), sync.startTime().minusSeconds(3600));
+    JsonNode nobody = run(ManualRun.of(NewReleaseNotificationJob.NAME).withParameters(before));
+    assertThat(nobody.get("usersProcessed").asLong()).isZero();
+
+    // Following the sync: only the users whose libraries gained items, not the other.
+    JobRun first =
+        runToEnd(
+            ManualRun.of(NewReleaseNotificationJob.NAME)
+                .withParameters(after(sync.startTime(), sync.endTime())));
+    JsonNode told = Json.mapper().readTree(first.metadata());
+    // The demo library's movies one by one; its series and albums one each.
+    assertThat(told.get("newItemNotifications").asLong()).isEqualTo(10);
+    assertThat(told.get("skippedByLimit").asLong())
+        .isEqualTo(SIZE.movies() + SIZE.series() + SIZE.artists() * SIZE.albumsPerArtist() - 10);
+    assertThat(told.get("newItemsFound").asLong()).isEqualTo(SIZE.items());
+    assertThat(told.get("releaseCalendar").asText()).startsWith("not configured");
+    assertThat(first.statusMessage())
+        .isEqualTo(
+            "10 notifications for 1 user; upcoming releases not looked up: no release calendar"
+                + " (TMDB) is configured");
+
+    assertThat(told.get("usersProcessed").asLong()).isEqualTo(1);
+    assertThat(told.get("afterSync").asText()).isNotBlank();
+
+    JsonNode again = run(ManualRun.of(NewReleaseNotificationJob.NAME));
+    assertThat(again.get("usersProcessed").asLong()).isEqualTo(2);
+    assertThat(again.get("notificationsCreated").asLong()).isZero();
+    assertThat(again.get("newItemsFound").asLong()).isZero();
+    assertThat(
+            new io.suasor.media.store.NotificationStore(database)
+                .page(other.id(), Instant.now(), 10, java.util.Optional.empty()))
+        .isEmpty();
+  }
+
+  /** The parameters of a run that follows a sync run of these times. */
+  private static String after(Instant started, Instant ended) {
+    return "{\"after\": {\"runId\": 1, \"job\": \"system.media.sync\", \"startedAt\": \""
+        + started
+        + "\", \"endedAt\": \""
+        + ended
+        + "\", \"statistics\": {}}}";
+  }
+
   private JsonNode run(ManualRun request) throws Exception {
+    return Json.mapper().readTree(runToEnd(request).metadata());
+  }
+
+  private JobRun runToEnd(ManualRun request) throws Exception {
     JobRun run = engine.service().runJobManually(request);
     JobRun ended = events.awaitFinished(run.id());
     lastRun = ended;
     assertThat(ended.status()).as(ended.errorMessage()).isEqualTo(JobStatus.COMPLETED);
-    return Json.mapper().readTree(ended.metadata());
+    return ended;
   }
 }

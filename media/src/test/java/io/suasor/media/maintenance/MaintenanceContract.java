@@ -10,8 +10,10 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.media.model.MediaType;
+import io.suasor.media.model.NotificationPriority;
 import io.suasor.media.model.Recommendation;
 import io.suasor.media.model.Role;
+import io.suasor.media.store.NewNotification;
 import io.suasor.media.store.NotificationStore;
 import io.suasor.media.store.RecommendationStore;
 import io.suasor.media.store.TokenStore;
@@ -60,10 +62,11 @@ abstract class MaintenanceContract {
     endedRun(daysAgo(29));
     jobs.createJobRun(NewRun.of("system.media.sync", JobType.SYNC, Trigger.MANUAL, now), now);
     NotificationStore notifications = new NotificationStore(fixture.database);
-    for (Instant expiry : List.of(daysAgo(9), daysAgo(8), daysAgo(6), now.plusSeconds(60))) {
-      notifications.create(user, "new", "t", "m", null, daysAgo(20), expiry);
+    List<Instant> expiries = List.of(daysAgo(9), daysAgo(8), daysAgo(6), now.plusSeconds(60));
+    for (int i = 0; i < expiries.size(); i++) {
+      notifications.create(user, note("k" + i, expiries.get(i)), daysAgo(20));
     }
-    notifications.create(user, "new", "t", "m", null, daysAgo(20), null);
+    notifications.create(user, note("forever", null), daysAgo(20));
     RecommendationStore recommendations = new RecommendationStore(fixture.database);
     for (Instant expiry : new Instant[] {daysAgo(31), daysAgo(29), null}) {
       recommendations.create(recommendation(expiry));
@@ -143,5 +146,20 @@ abstract class MaintenanceContract {
 
   private Instant daysAgo(int days) {
     return now.minus(Duration.ofDays(days));
+  }
+
+  private static NewNotification note(String key, Instant expiry) {
+    return new NewNotification(
+        "library.new",
+        NotificationPriority.NORMAL,
+        key,
+        "t",
+        "m",
+        null,
+        1,
+        null,
+        null,
+        java.util.Map.of(),
+        expiry);
   }
 }

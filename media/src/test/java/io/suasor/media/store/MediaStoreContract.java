@@ -16,6 +16,8 @@ import io.suasor.media.model.JobPreferences;
 import io.suasor.media.model.MediaItem;
 import io.suasor.media.model.MediaSource;
 import io.suasor.media.model.MediaType;
+import io.suasor.media.model.Notification;
+import io.suasor.media.model.NotificationPriority;
 import io.suasor.media.model.Numbering;
 import io.suasor.media.model.PlayEvent;
 import io.suasor.media.model.Recommendation;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -327,12 +330,27 @@ abstract class MediaStoreContract {
         .satisfies(r -> assertThat(r.isViewed()).isTrue());
 
     NotificationStore notifications = new NotificationStore(database);
-    var note =
-        notifications.create(
-            ana.id(), "new-release", "New", "Heat is here", null, now, now.plusSeconds(60));
-    assertThat(notifications.current(ana.id(), now)).containsExactly(note);
-    assertThat(notifications.current(ana.id(), now.plusSeconds(61))).isEmpty();
-    assertThat(notifications.markRead(note.id())).isTrue();
+    NewNotification heat =
+        new NewNotification(
+            "release.movie",
+            NotificationPriority.LOW,
+            "release:movie:tmdb:949",
+            "New",
+            "Heat is here",
+            null,
+            1,
+            MediaType.MOVIE,
+            java.time.LocalDate.of(2026, 3, 1),
+            Map.of(ExternalProvider.TMDB, "949"),
+            now.plusSeconds(60));
+    Notification note = notifications.create(ana.id(), heat, now).orElseThrow();
+    assertThat(notifications.create(ana.id(), heat, now)).isEmpty();
+    assertThat(notifications.page(ana.id(), now, 10, Optional.empty())).containsExactly(note);
+    assertThat(notifications.page(ana.id(), now.plusSeconds(61), 10, Optional.empty())).isEmpty();
+    assertThat(notifications.unreadCount(ana.id(), now)).isEqualTo(1);
+    assertThat(notifications.markRead(note.id(), ana.id() + 1)).isFalse();
+    assertThat(notifications.markRead(note.id(), ana.id())).isTrue();
+    assertThat(notifications.unreadCount(ana.id(), now)).isZero();
 
     ActivityProfileStore profiles = new ActivityProfileStore(database);
     profiles.save(new ActivityProfile(ana.id(), "{\"hours\":[20]}", now, 3));

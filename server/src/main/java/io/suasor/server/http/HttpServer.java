@@ -131,6 +131,7 @@ public final class HttpServer implements AutoCloseable {
         .register(config.routes);
     new PreferenceRoutes(parts.userJobs(), parts.json(), parts.clock()).register(config.routes);
     new CollectionRoutes(parts.database(), parts.json(), parts.clock()).register(config.routes);
+    new NotificationRoutes(parts.userJobs().notifications(), parts.clock()).register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
     new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);
   }

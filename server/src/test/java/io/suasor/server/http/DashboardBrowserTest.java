@@ -120,7 +120,7 @@ class DashboardBrowserTest {
 
     token.clear();
     token.sendKeys(admin, Keys.ENTER);
-    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 12);
+    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 13);
     assertThat(browser.await(By.id("who")).getText()).contains("admin");
     assertThat(row(SCAN).getText()).contains("only when started by hand", "manual");
     assertThat(row(REFRESH).getText()).contains("monthly on 1 at 03:00", "yes");
@@ -330,7 +330,7 @@ class DashboardBrowserTest {
     browser.await(By.id("token"));
     assertThat(browser.script("return sessionStorage.getItem('suasor.token')")).isNull();
     browser.await(By.id("token")).sendKeys(alice, Keys.ENTER);
-    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 12);
+    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 13);
     assertThat(browser.await(By.id("who")).getText()).contains("alice", "user");
     assertThat(row(REFRESH).findElements(By.cssSelector("button[data-action=run]"))).isEmpty();
     assertThat(row(SCAN).findElements(By.cssSelector("button[data-action=run]"))).hasSize(1);

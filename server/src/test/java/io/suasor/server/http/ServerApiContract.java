@@ -151,8 +151,8 @@ abstract class ServerApiContract {
     assertThat(system.get("description").asText()).contains("03:00");
     assertThat(system.get("schedule").get("frequency").asText()).isEqualTo("daily at 03:00");
     assertThat(system.get("nextRun").asText()).endsWith("Z");
-    // The three test jobs and the media domain's eight system jobs.
-    assertThat(jobs).hasSize(11);
+    // The three test jobs and the media domain's nine system jobs.
+    assertThat(jobs).hasSize(12);
     JsonNode sync = find(jobs, j -> j.get("name").asText().equals("system.media.sync"));
     assertThat(sync.get("frequency").asText()).isEqualTo("hourly");
     assertThat(sync.get("schedule").get("userId").isNull()).isTrue();
