@@ -3,6 +3,7 @@ package io.suasor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.media.store.Json;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
 import io.suasor.server.config.ServerConfig;
@@ -496,15 +497,22 @@ abstract class ServerApiContract {
     CompletableFuture<List<String>> events =
         CompletableFuture.supplyAsync(
             () -> {
+              // Only this run's events: the server also fires its own system jobs when it starts.
               List<String> seen = new ArrayList<>();
               try {
                 String line;
+                String type = null;
                 while ((line = lines.readLine()) != null) {
                   if (line.startsWith("event: ")) {
-                    seen.add(line.substring(7));
-                  }
-                  if (line.startsWith("event: run.finished")) {
-                    break;
+                    type = line.substring(7);
+                  } else if (line.startsWith("data: ") && type != null) {
+                    if (Json.mapper().readTree(line.substring(6)).path("runId").asLong() == id) {
+                      seen.add(type);
+                      if (type.equals("run.finished")) {
+                        break;
+                      }
+                    }
+                    type = null;
                   }
                 }
               } catch (java.io.IOException e) {
