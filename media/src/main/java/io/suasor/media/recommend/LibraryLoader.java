@@ -95,14 +95,18 @@ final class LibraryLoader {
       }
     }
     artistGenresFromAlbums(candidates);
-    each(c, POPULARITY, row -> popular(items, row));
-    return new LibraryFeatures(trimmed(candidates), genres, people, owners);
+    Plays plays = new Plays(items);
+    each(c, PLAYERS, plays::add);
+    return new LibraryFeatures(trimmed(candidates), genres, people, owners, plays.coPlays());
   }
 
-  /** How many distinct users played each series (by its episodes), album and artist, or movie. */
-  private static final String POPULARITY =
+  /**
+   * Which users played each series (by its episodes), album and artist (by their tracks), or movie;
+   * each pair once, in user order.
+   */
+  private static final String PLAYERS =
       """
-      SELECT owner, COUNT(DISTINCT user_id) AS users FROM (
+      SELECT DISTINCT owner, user_id FROM (
           SELECT CASE WHEN i.type = 'episode' THEN COALESCE(i.series_id, p.parent_id)
                       WHEN i.type IN ('season', 'track') THEN i.parent_id
                       ELSE i.id END AS owner, d.user_id
@@ -115,13 +119,46 @@ final class LibraryLoader {
           FROM user_item_data d JOIN media_items i ON i.id = d.item_id
           LEFT JOIN media_items p ON p.id = i.parent_id
           WHERE (d.play_count > 0 OR d.played_percentage > 0) AND i.type IN ('track', 'album')
-      ) played WHERE owner IS NOT NULL GROUP BY owner
+      ) played WHERE owner IS NOT NULL ORDER BY user_id, owner
       """;
 
-  private static void popular(Items items, ResultSet row) throws SQLException {
-    int candidate = items.candidate(row.getLong("owner"));
-    if (candidate >= 0) {
-      items.candidates.popularity[candidate] = row.getInt("users");
+  /** Who played what, as it is read: each candidate's count of players and the pairs. */
+  private static final class Plays {
+    private final Items items;
+    private long[] userIds = new long[64];
+    private int users;
+    private int[] pairCandidates = new int[1024];
+    private int[] pairUsers = new int[1024];
+    private int pairs;
+
+    Plays(Items items) {
+      this.items = items;
+    }
+
+    void add(ResultSet row) throws SQLException {
+      int candidate = items.candidate(row.getLong("owner"));
+      if (candidate < 0) {
+        return;
+      }
+      long userId = row.getLong("user_id");
+      if (users == 0 || userIds[users - 1] != userId) {
+        if (users == userIds.length) {
+          userIds = Arrays.copyOf(userIds, users * 2);
+        }
+        userIds[users++] = userId;
+      }
+      if (pairs == pairCandidates.length) {
+        pairCandidates = Arrays.copyOf(pairCandidates, pairs * 2);
+        pairUsers = Arrays.copyOf(pairUsers, pairs * 2);
+      }
+      pairCandidates[pairs] = candidate;
+      pairUsers[pairs++] = users - 1;
+      items.candidates.popularity[candidate]++;
+    }
+
+    CoPlays coPlays() {
+      return CoPlays.of(
+          items.candidates.size, Arrays.copyOf(userIds, users), pairCandidates, pairUsers, pairs);
     }
   }
 
