@@ -83,6 +83,34 @@ final class CoPlays {
     return new CoPlays(players, titles, userIds);
   }
 
+  /** Collects (candidate, user) pairs as they are read, each once, in user id order. */
+  static final class Builder {
+    private long[] userIds = new long[64];
+    private int users;
+    private int[] pairCandidates = new int[1024];
+    private int[] pairUsers = new int[1024];
+    private int pairs;
+
+    void add(int candidate, long userId) {
+      if (users == 0 || userIds[users - 1] != userId) {
+        if (users == userIds.length) {
+          userIds = Arrays.copyOf(userIds, users * 2);
+        }
+        userIds[users++] = userId;
+      }
+      if (pairs == pairCandidates.length) {
+        pairCandidates = Arrays.copyOf(pairCandidates, pairs * 2);
+        pairUsers = Arrays.copyOf(pairUsers, pairs * 2);
+      }
+      pairCandidates[pairs] = candidate;
+      pairUsers[pairs++] = users - 1;
+    }
+
+    CoPlays build(int candidates) {
+      return of(candidates, Arrays.copyOf(userIds, users), pairCandidates, pairUsers, pairs);
+    }
+  }
+
   int users() {
     return titles.length;
   }

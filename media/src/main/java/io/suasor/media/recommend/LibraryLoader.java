@@ -95,9 +95,19 @@ final class LibraryLoader {
       }
     }
     artistGenresFromAlbums(candidates);
-    Plays plays = new Plays(items);
-    each(c, PLAYERS, plays::add);
-    return new LibraryFeatures(trimmed(candidates), genres, people, owners, plays.coPlays());
+    CoPlays.Builder plays = new CoPlays.Builder();
+    each(
+        c,
+        PLAYERS,
+        row -> {
+          int candidate = items.candidate(row.getLong("owner"));
+          if (candidate >= 0) {
+            plays.add(candidate, row.getLong("user_id"));
+            candidates.popularity[candidate]++;
+          }
+        });
+    return new LibraryFeatures(
+        trimmed(candidates), genres, people, owners, plays.build(candidates.size));
   }
 
   /**
@@ -121,46 +131,6 @@ final class LibraryLoader {
           WHERE (d.play_count > 0 OR d.played_percentage > 0) AND i.type IN ('track', 'album')
       ) played WHERE owner IS NOT NULL ORDER BY user_id, owner
       """;
-
-  /** Who played what, as it is read: each candidate's count of players and the pairs. */
-  private static final class Plays {
-    private final Items items;
-    private long[] userIds = new long[64];
-    private int users;
-    private int[] pairCandidates = new int[1024];
-    private int[] pairUsers = new int[1024];
-    private int pairs;
-
-    Plays(Items items) {
-      this.items = items;
-    }
-
-    void add(ResultSet row) throws SQLException {
-      int candidate = items.candidate(row.getLong("owner"));
-      if (candidate < 0) {
-        return;
-      }
-      long userId = row.getLong("user_id");
-      if (users == 0 || userIds[users - 1] != userId) {
-        if (users == userIds.length) {
-          userIds = Arrays.copyOf(userIds, users * 2);
-        }
-        userIds[users++] = userId;
-      }
-      if (pairs == pairCandidates.length) {
-        pairCandidates = Arrays.copyOf(pairCandidates, pairs * 2);
-        pairUsers = Arrays.copyOf(pairUsers, pairs * 2);
-      }
-      pairCandidates[pairs] = candidate;
-      pairUsers[pairs++] = users - 1;
-      items.candidates.popularity[candidate]++;
-    }
-
-    CoPlays coPlays() {
-      return CoPlays.of(
-          items.candidates.size, Arrays.copyOf(userIds, users), pairCandidates, pairUsers, pairs);
-    }
-  }
 
   private static void addPerson(LibraryFeatures.Candidates candidates, int candidate, int person) {
     candidates.people[candidate] =

@@ -25,6 +25,20 @@ class CoPlaysTest {
   }
 
   @Test
+  void aBuilderNumbersUsersAsTheyComeInIdOrder() {
+    CoPlays.Builder builder = new CoPlays.Builder();
+    for (int p = 0; p < CANDIDATES.length; p++) {
+      builder.add(CANDIDATES[p], USERS[PLAYERS[p]]);
+    }
+    CoPlays built = builder.build(5);
+
+    assertThat(built.users()).isEqualTo(5);
+    assertThat(built.players(0)).isEqualTo(3);
+    assertThat(built.playedBoth(0, 1)).isEqualTo(2);
+    assertThat(built.playedBoth(3, 4)).isEqualTo(1);
+  }
+
+  @Test
   void theNeighboursOfAUserAreTheOtherPlayersOfWhatTheyLikedNeverThemselves() {
     // User 10 liked candidate 0: their neighbours are users 20 and 30, equally close.
     coPlays.gather(10, new int[] {0}, new double[] {1});
