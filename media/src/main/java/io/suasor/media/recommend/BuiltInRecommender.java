@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in, content-based recommender: works offline and needs nothing configured. It ranks the
- * library's movies, series, albums and artists by the odds that each is the user's next choice
- * ({@link CandidateScorer}): how much they go for its kind of title, how popular it is in the
- * library, and above all how much its genres, people and decade lift it in their {@link Taste}; it
- * keeps the list varied ({@link Variety}) and explains each choice from the real match ({@link
- * Reasons}). A user with nothing to match gets the library's most played titles, said to be so.
+ * The built-in recommender: works offline and needs nothing configured. It ranks the library's
+ * movies, series, albums and artists by the odds that each is the user's next choice ({@link
+ * CandidateScorer}): how much they go for its kind of title, how popular it is in the library and
+ * among the users who played what they liked ({@link CoPlays}), and above all how much its genres,
+ * people and decade lift it in their {@link Taste}; it keeps the list varied ({@link Variety}) and
+ * explains each choice from the real match ({@link Reasons}). A user with nothing to match gets the
+ * library's most played titles, said to be so.
  *
  * <p>One instance serves one run on one thread: it holds the library's features, loaded once, and
  * work arrays it reuses from user to user.
@@ -67,7 +68,9 @@ public final class BuiltInRecommender {
       Reasons.Explained why = popularOnly ? null : reasons.explain(c, taste, filter.preferred(c));
       boolean matched = why != null && why.matched();
       if (!matched) {
-        why = new Reasons.Explained(List.of(), List.of(), List.of(), List.of(), reasons.popular(c));
+        why =
+            new Reasons.Explained(
+                List.of(), List.of(), List.of(), List.of(), reasons.popular(c), false);
       }
       double confidence =
           matched ? Math.min(1, scored.similarity()) * evidence : POPULAR_CONFIDENCE;

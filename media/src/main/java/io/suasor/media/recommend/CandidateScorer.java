@@ -7,19 +7,32 @@ import java.util.PriorityQueue;
 
 /**
  * Scores the candidates that share a genre or a person with a user's strongest ones, through the
- * library's inverted index, together with the library's most played titles, and keeps the best: a
- * user's candidates are never all visited, and never loaded as objects. Its work arrays are reused
- * from user to user, so one scorer serves one run on one thread.
+ * library's inverted index, together with the library's most played titles and those the user's
+ * neighbours played ({@link CoPlays}), and keeps the best: a user's candidates are never all
+ * visited, and never loaded as objects. Its work arrays are reused from user to user, so one scorer
+ * serves one run on one thread.
  *
  * <p>A candidate's score is a log-odds of being the user's next choice, added up as a naive Bayes
  * model would: how much the user goes for its kind of title (movies, series, albums, artists), how
  * popular it is among the titles of its kind (smoothed, so that an unplayed title keeps a chance),
  * and the lifts of its features in the user's {@link Taste}: its best genre (and half its second),
- * its two best people, its decade. A preferred genre and a good rating add a little.
+ * its best person (and half its second), its decade; and how much more popular it is among the
+ * users who played what the user liked than in the whole library. A preferred genre and a good
+ * rating add a little.
  */
 final class CandidateScorer {
   /** What a candidate's second-best genre counts, of its best one. */
   static final double SECOND_GENRE = 0.5;
+
+  /** What a candidate's second-best person counts, of its best one. */
+  static final double SECOND_PERSON = 0.5;
+
+  /**
+   * What the log of a candidate's popularity among the user's neighbours, against the library's,
+   * counts ({@link CoPlays}): it overlaps the content lifts (neighbours share tastes), so less than
+   * 1.
+   */
+  static final double NEIGHBOUR_WEIGHT = 0.75;
 
   /** The content lift at which similarity is 1 − 1/e (about 0.63). */
   static final double SIMILARITY_SCALE = 3;
@@ -80,6 +93,11 @@ final class CandidateScorer {
     for (int i = 0; i < Math.min(POPULAR_POOL, library.popularFirst.length); i++) {
       touch(library.popularFirst[i]);
     }
+    CoPlays coPlays = library.coPlays;
+    coPlays.gather(taste.userId, taste.liked, taste.likedWeights);
+    for (int i = 0; i < coPlays.sharedCount(); i++) {
+      touch(coPlays.sharedCandidate(i));
+    }
     double[] kindOdds = kindOdds(taste);
     int[] lifted = taste.liftedPeople();
     for (int person : lifted) {
@@ -96,6 +114,7 @@ final class CandidateScorer {
           kindOdds[library.types[candidate].ordinal()]
               + library.logPopularity[candidate]
               + lift
+              + NEIGHBOUR_WEIGHT * coPlays.neighbourLift(candidate)
               + rating(candidate);
       if (filter.preferred(candidate)) {
         score += PREFERRED_GENRE_BOOST;
@@ -158,8 +177,8 @@ final class CandidateScorer {
         next = lift;
       }
     }
-    // Two people at most: a large cast is not that many reasons.
-    return genres + first + next + taste.decadeLift(library.decade(candidate));
+    // Two people at most, the second by half: a large cast is not that many reasons.
+    return genres + first + SECOND_PERSON * next + taste.decadeLift(library.decade(candidate));
   }
 
   /** The log of the user's share of each kind of title, evenly split when unknown. */

@@ -66,10 +66,17 @@ final class LibraryFeatures {
 
   final int[][] kindGenreCounts;
 
+  /** Who played what, for the titles popular among a user's neighbours. */
+  final CoPlays coPlays;
+
   private final ItemOwners owners;
 
   LibraryFeatures(
-      Candidates candidates, Dictionary genreNames, Dictionary peopleNames, ItemOwners owners) {
+      Candidates candidates,
+      Dictionary genreNames,
+      Dictionary peopleNames,
+      ItemOwners owners,
+      CoPlays coPlays) {
     this.size = candidates.size;
     this.itemIds = candidates.itemIds;
     this.types = candidates.types;
@@ -83,6 +90,7 @@ final class LibraryFeatures {
     this.genreNames = genreNames;
     this.peopleNames = peopleNames;
     this.owners = owners;
+    this.coPlays = coPlays;
     this.genrePostings = postings(genres, genreNames.size());
     this.personPostings = postings(people, peopleNames.size());
     this.popularFirst = popularFirst();

@@ -95,14 +95,28 @@ final class LibraryLoader {
       }
     }
     artistGenresFromAlbums(candidates);
-    each(c, POPULARITY, row -> popular(items, row));
-    return new LibraryFeatures(trimmed(candidates), genres, people, owners);
+    CoPlays.Builder plays = new CoPlays.Builder();
+    each(
+        c,
+        PLAYERS,
+        row -> {
+          int candidate = items.candidate(row.getLong("owner"));
+          if (candidate >= 0) {
+            plays.add(candidate, row.getLong("user_id"));
+            candidates.popularity[candidate]++;
+          }
+        });
+    return new LibraryFeatures(
+        trimmed(candidates), genres, people, owners, plays.build(candidates.size));
   }
 
-  /** How many distinct users played each series (by its episodes), album and artist, or movie. */
-  private static final String POPULARITY =
+  /**
+   * Which users played each series (by its episodes), album and artist (by their tracks), or movie;
+   * each pair once, in user order.
+   */
+  private static final String PLAYERS =
       """
-      SELECT owner, COUNT(DISTINCT user_id) AS users FROM (
+      SELECT DISTINCT owner, user_id FROM (
           SELECT CASE WHEN i.type = 'episode' THEN COALESCE(i.series_id, p.parent_id)
                       WHEN i.type IN ('season', 'track') THEN i.parent_id
                       ELSE i.id END AS owner, d.user_id
@@ -115,15 +129,8 @@ final class LibraryLoader {
           FROM user_item_data d JOIN media_items i ON i.id = d.item_id
           LEFT JOIN media_items p ON p.id = i.parent_id
           WHERE (d.play_count > 0 OR d.played_percentage > 0) AND i.type IN ('track', 'album')
-      ) played WHERE owner IS NOT NULL GROUP BY owner
+      ) played WHERE owner IS NOT NULL ORDER BY user_id, owner
       """;
-
-  private static void popular(Items items, ResultSet row) throws SQLException {
-    int candidate = items.candidate(row.getLong("owner"));
-    if (candidate >= 0) {
-      items.candidates.popularity[candidate] = row.getInt("users");
-    }
-  }
 
   private static void addPerson(LibraryFeatures.Candidates candidates, int candidate, int person) {
     candidates.people[candidate] =

@@ -19,6 +19,14 @@ final class Reasons {
 
   static final int NAMED = 2;
 
+  /**
+   * Neighbours are named ("people who watched …") when they played a title at least twice as much
+   * as the whole library did, and at least this many of them played it and a title the user liked.
+   */
+  static final double NEIGHBOURS_NAMED = Math.log(2);
+
+  static final int CO_PLAYERS_NAMED = 2;
+
   /** A decade is named when the user goes for it at least twice as much as the library has it. */
   static final double DECADE_NAMED = Math.log(2);
 
@@ -28,10 +36,14 @@ final class Reasons {
       List<String> actors,
       List<String> directors,
       List<String> genres,
-      String reasoning) {
-    /** Whether it shares a genre or a person: a title chosen for its popularity shares none. */
+      String reasoning,
+      boolean byNeighbours) {
+    /**
+     * Whether it shares a genre or a person, or people who played what the user liked played it: a
+     * title chosen for its popularity does neither.
+     */
     boolean matched() {
-      return !genres.isEmpty() || !actors.isEmpty() || !directors.isEmpty();
+      return byNeighbours || !genres.isEmpty() || !actors.isEmpty() || !directors.isEmpty();
     }
   }
 
@@ -41,6 +53,10 @@ final class Reasons {
     this.library = library;
   }
 
+  /**
+   * Why the candidate suits the user; the library's {@link CoPlays} must hold this user's
+   * neighbours (as {@link CandidateScorer#best} leaves them).
+   */
   Explained explain(int candidate, Taste taste, boolean preferredGenre) {
     int kind = library.types[candidate].ordinal();
     List<String> genres =
@@ -56,6 +72,8 @@ final class Reasons {
       }
     }
     int[] similar = similar(candidate, taste);
+    int coPlayed = coPlayed(candidate, taste, similar);
+    boolean content = !genres.isEmpty() || !actors.isEmpty() || !directors.isEmpty();
     String what = description(candidate, taste, genres, actors, directors, artists);
     String reasoning;
     if (similar.length > 0) {
@@ -65,6 +83,13 @@ final class Reasons {
     } else {
       reasoning = "Matches your taste: " + what;
     }
+    if (coPlayed >= 0) {
+      String also = alsoPlayed(coPlayed, candidate);
+      reasoning = content ? reasoning + ". " + also : also;
+      if (IntStream.of(similar).noneMatch(c -> c == coPlayed)) {
+        similar = IntStream.concat(IntStream.of(similar), IntStream.of(coPlayed)).toArray();
+      }
+    }
     // Performers are the music's "actors": the original's fields have no place of their own.
     List<String> performers = new ArrayList<>(actors);
     performers.addAll(artists);
@@ -73,7 +98,44 @@ final class Reasons {
         performers,
         directors,
         names(matching(library.genres[candidate], g -> taste.genreLift(kind, g)), false),
-        reasoning);
+        reasoning,
+        coPlayed >= 0);
+  }
+
+  /**
+   * The liked title whose players most often played the candidate too, when the user's neighbours
+   * go for the candidate clearly more than the library does; -1 otherwise.
+   */
+  private int coPlayed(int candidate, Taste taste, int[] similar) {
+    CoPlays coPlays = library.coPlays;
+    if (coPlays.neighbourLift(candidate) < NEIGHBOURS_NAMED) {
+      return -1;
+    }
+    int best = -1;
+    int most = CO_PLAYERS_NAMED - 1;
+    int[] named = IntStream.of(similar).limit(NAMED).toArray();
+    for (int liked : taste.liked) {
+      boolean sameArtist =
+          library.artistOf[liked] >= 0 && library.artistOf[liked] == library.artistOf[candidate];
+      if (sameArtist
+          || library.artistOf[liked] == liked
+          || IntStream.of(named).anyMatch(n -> n == liked)) {
+        // The same artist, an artist beside their albums or a title named already: nothing new.
+        continue;
+      }
+      int both = coPlays.playedBoth(liked, candidate);
+      if (both > most) {
+        most = both;
+        best = liked;
+      }
+    }
+    return best;
+  }
+
+  private String alsoPlayed(int liked, int candidate) {
+    String verb = library.isVideo(liked) ? "watched" : "listened to";
+    String also = library.isVideo(candidate) ? "watched" : "listened to";
+    return "People who " + verb + " " + library.titles[liked] + " also " + also + " it";
   }
 
   /** The reason of a title chosen for a user with no taste to match: how popular it is. */

@@ -13,6 +13,9 @@ import java.util.Map;
  * the titles they already know.
  */
 final class Taste {
+  /** Whose taste it is. */
+  final long userId;
+
   private final double[] genreShares;
 
   /** Per kind of title ({@code MediaType} ordinal) and genre: genres lift differently per kind. */
@@ -58,7 +61,14 @@ final class Taste {
       double[] decadeLifts,
       double[] kinds) {}
 
-  Taste(Features features, int[] liked, double[] likedWeights, BitSet known, boolean fromHistory) {
+  Taste(
+      long userId,
+      Features features,
+      int[] liked,
+      double[] likedWeights,
+      BitSet known,
+      boolean fromHistory) {
+    this.userId = userId;
     this.genreShares = features.genreShares();
     this.genreLifts = features.genreLifts();
     this.topGenres = features.topGenres();

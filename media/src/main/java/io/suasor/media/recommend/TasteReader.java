@@ -151,7 +151,7 @@ final class TasteReader {
             .mapToInt(Map.Entry::getKey)
             .toArray();
     double[] likedWeights = IntStream.of(liked).mapToDouble(likedBy::get).toArray();
-    return new Taste(features, liked, likedWeights, known, fromHistory);
+    return new Taste(userId, features, liked, likedWeights, known, fromHistory);
   }
 
   private List<Part> parts(long userId) {
