@@ -1,16 +1,19 @@
 package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ends many runs in one statement: the fenced update of {@link EngineStore}'s finish, joined with a
  * list of finished runs. Under load the engine's workers end runs faster than one statement each
  * could record them, and one statement (and one commit) for a batch costs the database far less.
+ * The runs of the chains that follow completed runs are inserted in the same transaction.
  */
 final class CompletionStore {
   static final int MAX_BATCH = 100;
@@ -28,7 +31,7 @@ final class CompletionStore {
   }
 
   /** The runs that ended, by id; a run missing from the answer was no longer this node's. */
-  Map<Long, JobRun> finishAll(List<Completion> completions) {
+  Map<Long, Finished> finishAll(List<Completion> completions, Followers followers) {
     if (completions.isEmpty()) {
       return Map.of();
     }
@@ -54,13 +57,19 @@ final class CompletionStore {
       params[i++] = p.metadata();
     }
     String sql = statements.computeIfAbsent(completions.size(), CompletionStore::statement);
-    List<JobRun> ended =
-        database.write(
-            "finish " + completions.size() + " runs",
-            c -> Jdbc.query(c, sql, RunStore::map, params));
-    Map<Long, JobRun> byId = new HashMap<>();
-    ended.forEach(run -> byId.put(run.id(), run));
-    return Collections.unmodifiableMap(byId);
+    Instant now = completions.get(0).now();
+    return database.inTransaction(
+        "finish " + completions.size() + " runs",
+        c -> {
+          List<ChainStore.Ended> ended = Jdbc.query(c, sql, ChainStore.Ended::map, params);
+          Map<Long, List<JobRun>> next = ChainStore.follow(c, ended, followers, now);
+          Map<Long, Finished> byId = new HashMap<>();
+          for (ChainStore.Ended e : ended) {
+            long id = e.run().id();
+            byId.put(id, new Finished(e.run(), Optional.empty(), next.getOrDefault(id, List.of())));
+          }
+          return Collections.unmodifiableMap(byId);
+        });
   }
 
   private static String statement(int rows) {
@@ -75,7 +84,10 @@ final class CompletionStore {
             metadata = f_metadata, updated_at = f_end
         FROM finished
         WHERE id = f_id AND node_id = f_node AND status = 'running'
-        RETURNING %s"""
-        .formatted(String.join(",\n        ", Collections.nCopies(rows, ROW)), RunStore.COLUMNS);
+        RETURNING %s, %s"""
+        .formatted(
+            String.join(",\n        ", Collections.nCopies(rows, ROW)),
+            RunStore.COLUMNS,
+            ChainStore.FOLLOWED);
   }
 }

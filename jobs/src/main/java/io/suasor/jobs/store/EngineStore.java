@@ -227,11 +227,13 @@ final class EngineStore {
                 nodeId));
   }
 
-  Optional<Finished> finish(Completion f) {
+  /** Ends a run, with its retry or, when it completed, the runs of the chains that follow it. */
+  Optional<Finished> finish(Completion f, Followers followers) {
     ProgressSnapshot p = f.progress();
-    Database.SqlWork<Optional<Finished>> work =
+    return database.inTransaction(
+        "finish run " + f.runId() + " as " + f.status().value(),
         c -> {
-          Optional<JobRun> ended =
+          Optional<ChainStore.Ended> ended =
               Jdbc.queryOne(
                   c,
                   """
@@ -241,8 +243,10 @@ final class EngineStore {
                       updated_at = ?
                   WHERE id = ? AND node_id = ? AND status = 'running'
                   RETURNING \s"""
-                      + RunStore.COLUMNS,
-                  RunStore::map,
+                      + RunStore.COLUMNS
+                      + ", "
+                      + ChainStore.FOLLOWED,
+                  ChainStore.Ended::map,
                   f.status().value(),
                   Jdbc.nullableText(f.errorMessage()),
                   f.now(),
@@ -254,23 +258,25 @@ final class EngineStore {
                   f.now(),
                   f.runId(),
                   f.nodeId());
-          return withRetry(c, ended, f.retry(), f.now());
-        };
-    String operation = "finish run " + f.runId() + " as " + f.status().value();
-    // Without a retry to insert, the fenced update is one statement and needs no transaction.
-    return f.retry() == null
-        ? database.write(operation, work)
-        : database.inTransaction(operation, work);
+          if (ended.isEmpty()) {
+            return Optional.empty();
+          }
+          List<JobRun> next =
+              ChainStore.follow(c, List.of(ended.get()), followers, f.now())
+                  .getOrDefault(f.runId(), List.of());
+          return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
+        });
   }
 
   private static Optional<Finished> withRetry(
-      Connection c, Optional<JobRun> ended, NewRun retry, Instant now) throws SQLException {
+      Connection c, Optional<JobRun> ended, NewRun retry, Instant now, List<JobRun> followers)
+      throws SQLException {
     if (ended.isEmpty()) {
       return Optional.empty();
     }
     Optional<JobRun> planned =
         retry == null ? Optional.empty() : Optional.of(RunStore.insert(c, retry, now));
-    return Optional.of(new Finished(ended.get(), planned));
+    return Optional.of(new Finished(ended.get(), planned, followers));
   }
 
   List<JobRun> dead(Instant heartbeatBefore, int limit) {
@@ -307,7 +313,7 @@ final class EngineStore {
                   r.runId(),
                   r.deadNodeId(),
                   r.heartbeatBefore());
-          return withRetry(c, ended, r.retry(), r.now());
+          return withRetry(c, ended, r.retry(), r.now(), List.of());
         });
   }
 
