@@ -43,6 +43,21 @@ final class ChainStore {
     }
   }
 
+  /** An enabled schedule that follows {@code afterJob}. */
+  private record Follower(JobSchedule schedule, String afterJob) {
+    static Follower map(ResultSet row) throws SQLException {
+      return new Follower(ScheduleStore.map(row), row.getString("after_job"));
+    }
+
+    /** Whether it follows {@code run}: the run's job, and, when both have users, the same user. */
+    boolean follows(JobRun run) {
+      return afterJob.equals(run.jobName())
+          && (schedule.userId() == null
+              || run.userId() == null
+              || Objects.equals(schedule.userId(), run.userId()));
+    }
+  }
+
   private ChainStore() {}
 
   /**
@@ -57,24 +72,25 @@ final class ChainStore {
       return Map.of();
     }
     List<String> jobs = followed.stream().map(JobRun::jobName).distinct().toList();
-    List<JobSchedule> schedules =
+    List<Follower> schedules =
         Jdbc.query(
             c,
             "SELECT "
                 + ScheduleStore.COLUMNS
-                + " FROM job_schedules WHERE enabled AND after_job IN ("
+                + ", after_job FROM job_schedules WHERE enabled AND after_job IN ("
                 + String.join(", ", Collections.nCopies(jobs.size(), "?"))
                 + ") ORDER BY id",
-            ScheduleStore::map,
+            Follower::map,
             jobs.toArray());
     Map<Long, List<JobRun>> started = new HashMap<>();
     // Stamped in id order, so two nodes stamping the same schedules cannot deadlock.
     TreeSet<Long> fired = new TreeSet<>();
     for (JobRun run : followed) {
-      for (JobSchedule schedule : schedules) {
-        if (!follows(schedule, run)) {
+      for (Follower follower : schedules) {
+        if (!follower.follows(run)) {
           continue;
         }
+        JobSchedule schedule = follower.schedule();
         NewRun next = followers.runAfter(run, schedule);
         if (!Objects.equals(next.afterRunId(), run.id())
             || !Objects.equals(next.scheduleId(), schedule.id())) {
@@ -97,11 +113,5 @@ final class ChainStore {
           id);
     }
     return started;
-  }
-
-  private static boolean follows(JobSchedule schedule, JobRun run) {
-    return schedule.userId() == null
-        || run.userId() == null
-        || Objects.equals(schedule.userId(), run.userId());
   }
 }

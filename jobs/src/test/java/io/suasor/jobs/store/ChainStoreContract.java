@@ -122,10 +122,12 @@ abstract class ChainStoreContract {
   }
 
   @Test
-  void aBatchOfEndsStartsTheFollowersOfItsCompletedRuns() {
+  void aBatchOfEndsStartsTheFollowersOfItsCompletedRunsEachOfItsOwnJob() {
     schedule("refresh", "refresh", "after sync", null);
+    schedule("notify", "notify", "after refresh", null);
     JobRun first = running("sync", null);
     JobRun failed = running("sync", null);
+    JobRun refreshed = running("refresh", null);
     JobRun second = running("sync", null);
 
     Map<Long, Finished> ended =
@@ -133,15 +135,25 @@ abstract class ChainStoreContract {
             List.of(
                 completion(first, JobStatus.COMPLETED),
                 completion(failed, JobStatus.FAILED),
+                completion(refreshed, JobStatus.COMPLETED),
                 completion(second, JobStatus.COMPLETED)),
             JobRepositoryContract.CHAINS);
 
-    assertThat(ended.get(first.id()).followers()).hasSize(1);
-    assertThat(ended.get(second.id()).followers()).hasSize(1);
+    assertThat(ended.get(first.id()).followers())
+        .extracting(JobRun::jobName)
+        .containsExactly("refresh");
+    assertThat(ended.get(second.id()).followers())
+        .extracting(JobRun::jobName)
+        .containsExactly("refresh");
+    assertThat(ended.get(refreshed.id()).followers())
+        .extracting(JobRun::jobName)
+        .containsExactly("notify");
     assertThat(ended.get(failed.id()).followers()).isEmpty();
     assertThat(runsOf("refresh"))
+        .filteredOn(run -> run.trigger() == Trigger.AFTER)
         .extracting(JobRun::afterRunId)
         .containsExactlyInAnyOrder(first.id(), second.id());
+    assertThat(runsOf("notify")).extracting(JobRun::afterRunId).containsExactly(refreshed.id());
   }
 
   @Test
