@@ -2,10 +2,15 @@ package io.suasor.media.jobs;
 
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobContext;
+import io.suasor.jobs.schedule.Schedule;
 import io.suasor.media.metadata.MetadataRefreshService;
 import io.suasor.media.metadata.RefreshReport;
 
-/** {@code system.metadata.refresh}: the specification's statistic keys, zeros included. */
+/**
+ * {@code system.metadata.refresh}: the specification's statistic keys, zeros included. It runs
+ * after every successful media sync (a chain: the sync's new items want their metadata) and once a
+ * day besides.
+ */
 public final class MetadataRefreshJob implements Job {
   public static final String NAME = "system.metadata.refresh";
 
@@ -18,6 +23,11 @@ public final class MetadataRefreshJob implements Job {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Schedule schedule() {
+    return Schedule.daily().orAfter(MediaSyncJob.NAME);
   }
 
   @Override
