@@ -84,7 +84,6 @@ export async function renderScheduleEditor(main, view) {
   const description = h('p', {class: 'preview-description', id: 'preview-description'});
   const fires = h('ol', {class: 'fire-times', id: 'preview-fires'});
   const fieldsByName = {frequency, timeZone, enabled, config};
-  const after = h('p', {class: 'preview-description', id: 'preview-after'});
 
   const form = h('form', {class: 'schedule-form', id: 'schedule-form', novalidate: true},
     field('Frequency', frequency,
@@ -108,7 +107,7 @@ export async function renderScheduleEditor(main, view) {
         form),
       h('section', {class: 'panel', 'aria-labelledby': 'preview-title'},
         h('h2', {id: 'preview-title'}, 'Next fire times'),
-        h('div', {'aria-live': 'polite'}, description, after, fires))));
+        h('div', {'aria-live': 'polite'}, description, fires))));
 
   let timer = null;
   let asked = 0;
@@ -125,7 +124,6 @@ export async function renderScheduleEditor(main, view) {
       fieldError(timeZone, '');
       description.textContent = answer.description;
       const follows = splitChain(answer.frequency).after;
-      after.textContent = follows ? `Also after each successful run of ${follows}.` : '';
       replace(fires, answer.fireTimes.length === 0
         ? h('li', {class: 'muted'}, follows
           ? `Never on a clock: it runs after ${follows} and when started by hand.`
@@ -137,7 +135,6 @@ export async function renderScheduleEditor(main, view) {
       }
       fieldError(fieldsByName[error.field] || frequency, error.message);
       description.textContent = 'No preview: the schedule cannot be read.';
-      after.textContent = '';
       replace(fires);
     }
   }
