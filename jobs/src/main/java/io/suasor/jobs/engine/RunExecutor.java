@@ -225,7 +225,14 @@ final class RunExecutor {
         Optional<Finished> finished =
             record(
                 new Completion(
-                    context.runId(), settings.nodeId(), status, error, progress, retry, now));
+                    context.runId(),
+                    context.jobName(),
+                    settings.nodeId(),
+                    status,
+                    error,
+                    progress,
+                    retry,
+                    now));
         outage.recovered();
         announce(context, status, finished);
         return;
@@ -262,7 +269,15 @@ final class RunExecutor {
     context.recording(true);
     boolean queued =
         current.submit(
-            new Completion(context.runId(), settings.nodeId(), status, error, progress, null, now),
+            new Completion(
+                context.runId(),
+                context.jobName(),
+                settings.nodeId(),
+                status,
+                error,
+                progress,
+                null,
+                now),
             ended -> {
               try {
                 announce(context, status, ended);

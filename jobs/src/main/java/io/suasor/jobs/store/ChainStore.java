@@ -2,6 +2,7 @@ package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.NewRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,6 +62,39 @@ final class ChainStore {
   private ChainStore() {}
 
   /**
+   * Whether an enabled schedule follows the job of a completion that completed. Read before the
+   * ends are written, so that the ends of runs no chain follows stay one statement without a
+   * transaction; the write checks again for each run ({@link #FOLLOWED}). A schedule saved while a
+   * run of its job is ending may miss that run, as if saved just after it.
+   */
+  static boolean anyFollowed(Database database, List<Completion> completions) {
+    List<String> jobs =
+        completions.stream()
+            .filter(c -> c.status() == JobStatus.COMPLETED)
+            .map(Completion::jobName)
+            .distinct()
+            .toList();
+    if (jobs.isEmpty()) {
+      return false;
+    }
+    return database.read(
+        "find the chains that follow " + jobs,
+        c ->
+            Jdbc.queryOne(
+                    c,
+                    "SELECT 1 FROM job_schedules WHERE enabled AND after_job IN ("
+                        + placeholders(jobs.size())
+                        + ") LIMIT 1",
+                    row -> true,
+                    jobs.toArray())
+                .isPresent());
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  /**
    * Inserts the runs of the schedules that follow the {@code ended} runs marked followed, and
    * stamps those schedules' last run time; returns the inserted runs by the id of the run they
    * follow.
@@ -78,7 +112,7 @@ final class ChainStore {
             "SELECT "
                 + ScheduleStore.COLUMNS
                 + ", after_job FROM job_schedules WHERE enabled AND after_job IN ("
-                + String.join(", ", Collections.nCopies(jobs.size(), "?"))
+                + placeholders(jobs.size())
                 + ") ORDER BY id",
             Follower::map,
             jobs.toArray());

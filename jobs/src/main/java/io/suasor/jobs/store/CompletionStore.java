@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Ends many runs in one statement: the fenced update of {@link EngineStore}'s finish, joined with a
  * list of finished runs. Under load the engine's workers end runs faster than one statement each
  * could record them, and one statement (and one commit) for a batch costs the database far less.
- * The runs of the chains that follow completed runs are inserted in the same transaction.
+ * When a chain follows a completed run, its runs are inserted in the same transaction.
  */
 final class CompletionStore {
   static final int MAX_BATCH = 100;
@@ -25,6 +25,7 @@ final class CompletionStore {
 
   private final Database database;
   private final Map<Integer, String> statements = new ConcurrentHashMap<>();
+  private final Map<Integer, String> followedStatements = new ConcurrentHashMap<>();
 
   CompletionStore(Database database) {
     this.database = database;
@@ -56,10 +57,20 @@ final class CompletionStore {
       params[i++] = Jdbc.nullableText(p.statusMessage());
       params[i++] = p.metadata();
     }
-    String sql = statements.computeIfAbsent(completions.size(), CompletionStore::statement);
+    String operation = "finish " + completions.size() + " runs";
+    if (!ChainStore.anyFollowed(database, completions)) {
+      String sql = statements.computeIfAbsent(completions.size(), rows -> statement(rows, false));
+      List<JobRun> ended =
+          database.write(operation, c -> Jdbc.query(c, sql, RunStore::map, params));
+      Map<Long, Finished> byId = new HashMap<>();
+      ended.forEach(run -> byId.put(run.id(), new Finished(run, Optional.empty(), List.of())));
+      return Collections.unmodifiableMap(byId);
+    }
+    String sql =
+        followedStatements.computeIfAbsent(completions.size(), rows -> statement(rows, true));
     Instant now = completions.get(0).now();
     return database.inTransaction(
-        "finish " + completions.size() + " runs",
+        operation,
         c -> {
           List<ChainStore.Ended> ended = Jdbc.query(c, sql, ChainStore.Ended::map, params);
           Map<Long, List<JobRun>> next = ChainStore.follow(c, ended, followers, now);
@@ -72,7 +83,8 @@ final class CompletionStore {
         });
   }
 
-  private static String statement(int rows) {
+  /** The batched end; with {@code followed}, its RETURNING also tells which runs chains follow. */
+  private static String statement(int rows, boolean followed) {
     return """
         WITH finished (f_id, f_node, f_status, f_error, f_end, f_progress, f_total, f_processed,
                        f_message, f_metadata) AS (
@@ -84,10 +96,9 @@ final class CompletionStore {
             metadata = f_metadata, updated_at = f_end
         FROM finished
         WHERE id = f_id AND node_id = f_node AND status = 'running'
-        RETURNING %s, %s"""
+        RETURNING %s"""
         .formatted(
             String.join(",\n        ", Collections.nCopies(rows, ROW)),
-            RunStore.COLUMNS,
-            ChainStore.FOLLOWED);
+            followed ? RunStore.COLUMNS + ", " + ChainStore.FOLLOWED : RunStore.COLUMNS);
   }
 }

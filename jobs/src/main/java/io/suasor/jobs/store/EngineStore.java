@@ -227,45 +227,56 @@ final class EngineStore {
                 nodeId));
   }
 
+  private static final String FINISH =
+      """
+      UPDATE job_runs
+      SET status = ?, error_message = ?, end_time = ?, progress = ?,
+          total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
+          updated_at = ?
+      WHERE id = ? AND node_id = ? AND status = 'running'
+      RETURNING \s"""
+          + RunStore.COLUMNS;
+
   /** Ends a run, with its retry or, when it completed, the runs of the chains that follow it. */
   Optional<Finished> finish(Completion f, Followers followers) {
     ProgressSnapshot p = f.progress();
-    return database.inTransaction(
-        "finish run " + f.runId() + " as " + f.status().value(),
-        c -> {
-          Optional<ChainStore.Ended> ended =
-              Jdbc.queryOne(
-                  c,
-                  """
-                  UPDATE job_runs
-                  SET status = ?, error_message = ?, end_time = ?, progress = ?,
-                      total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
-                      updated_at = ?
-                  WHERE id = ? AND node_id = ? AND status = 'running'
-                  RETURNING \s"""
-                      + RunStore.COLUMNS
-                      + ", "
-                      + ChainStore.FOLLOWED,
-                  ChainStore.Ended::map,
-                  f.status().value(),
-                  Jdbc.nullableText(f.errorMessage()),
-                  f.now(),
-                  p.progress(),
-                  p.totalItems(),
-                  p.processedItems(),
-                  Jdbc.nullableText(p.statusMessage()),
-                  p.metadata(),
-                  f.now(),
-                  f.runId(),
-                  f.nodeId());
-          if (ended.isEmpty()) {
-            return Optional.empty();
-          }
-          List<JobRun> next =
-              ChainStore.follow(c, List.of(ended.get()), followers, f.now())
-                  .getOrDefault(f.runId(), List.of());
-          return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
-        });
+    Object[] params = {
+      f.status().value(),
+      Jdbc.nullableText(f.errorMessage()),
+      f.now(),
+      p.progress(),
+      p.totalItems(),
+      p.processedItems(),
+      Jdbc.nullableText(p.statusMessage()),
+      p.metadata(),
+      f.now(),
+      f.runId(),
+      f.nodeId()
+    };
+    String operation = "finish run " + f.runId() + " as " + f.status().value();
+    if (ChainStore.anyFollowed(database, List.of(f))) {
+      return database.inTransaction(
+          operation,
+          c -> {
+            Optional<ChainStore.Ended> ended =
+                Jdbc.queryOne(
+                    c, FINISH + ", " + ChainStore.FOLLOWED, ChainStore.Ended::map, params);
+            List<JobRun> next =
+                ended.isEmpty()
+                    ? List.of()
+                    : ChainStore.follow(c, List.of(ended.get()), followers, f.now())
+                        .getOrDefault(f.runId(), List.of());
+            return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
+          });
+    }
+    Database.SqlWork<Optional<Finished>> work =
+        c ->
+            withRetry(
+                c, Jdbc.queryOne(c, FINISH, RunStore::map, params), f.retry(), f.now(), List.of());
+    // Without a retry to insert, the fenced update is one statement and needs no transaction.
+    return f.retry() == null
+        ? database.write(operation, work)
+        : database.inTransaction(operation, work);
   }
 
   private static Optional<Finished> withRetry(

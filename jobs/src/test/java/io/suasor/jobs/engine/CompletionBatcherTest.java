@@ -67,7 +67,8 @@ class CompletionBatcherTest {
     for (JobRun run : runs) {
       boolean queued =
           batcher.submit(
-              Completion.of(run.id(), "node-a", JobStatus.COMPLETED, null, NOW.plusSeconds(1)),
+              Completion.of(
+                  run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW.plusSeconds(1)),
               ended -> heard.put(run.id(), ended),
               failure -> heard.put(run.id(), Optional.empty()));
       assertThat(queued).isTrue();
@@ -90,11 +91,14 @@ class CompletionBatcherTest {
 
     boolean queued =
         batcher.submit(
-            Completion.of(runs.get(0).id(), "node-a", JobStatus.COMPLETED, null, NOW),
+            Completion.of(
+                runs.get(0).id(), runs.get(0).jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
             ended -> {},
             failure -> {});
     Optional<Finished> ended =
-        batcher.finish(Completion.of(runs.get(1).id(), "node-a", JobStatus.FAILED, "x", NOW));
+        batcher.finish(
+            Completion.of(
+                runs.get(1).id(), runs.get(1).jobName(), "node-a", JobStatus.FAILED, "x", NOW));
 
     assertThat(queued).isFalse();
     assertThat(repository.getJobRunById(runs.get(0).id()).orElseThrow().status())
@@ -109,7 +113,7 @@ class CompletionBatcherTest {
     Map<Long, Optional<Finished>> heard = new ConcurrentHashMap<>();
 
     batcher.submit(
-        Completion.of(run.id(), "node-b", JobStatus.COMPLETED, null, NOW),
+        Completion.of(run.id(), run.jobName(), "node-b", JobStatus.COMPLETED, null, NOW),
         ended -> heard.put(run.id(), ended),
         failure -> {});
     Await.until("the end handled", Duration.ofSeconds(10), () -> heard.containsKey(run.id()));

@@ -58,6 +58,7 @@ abstract class ChainStoreContract {
   Completion completion(JobRun run, JobStatus status) {
     return new Completion(
         run.id(),
+        run.jobName(),
         "node-a",
         status,
         status == JobStatus.COMPLETED ? null : "it " + status.value(),

@@ -493,7 +493,14 @@ abstract class JobRepositoryContract {
 
     finish(
         new Completion(
-            first.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0));
+            first.id(),
+            first.jobName(),
+            "n",
+            JobStatus.COMPLETED,
+            null,
+            ProgressSnapshot.NONE,
+            null,
+            T0));
     assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(second.id());
   }
 
@@ -559,7 +566,14 @@ abstract class JobRepositoryContract {
     assertThat(
             finish(
                 new Completion(
-                    run.id(), "node-a", JobStatus.COMPLETED, null, p, null, T0.plusSeconds(9))))
+                    run.id(),
+                    run.jobName(),
+                    "node-a",
+                    JobStatus.COMPLETED,
+                    null,
+                    p,
+                    null,
+                    T0.plusSeconds(9))))
         .isPresent();
 
     JobRun done = repo.getJobRunById(run.id()).orElseThrow();
@@ -580,7 +594,14 @@ abstract class JobRepositoryContract {
     Finished finished =
         finish(
                 new Completion(
-                    run.id(), "node-a", JobStatus.FAILED, "boom", ProgressSnapshot.NONE, retry, T0))
+                    run.id(),
+                    run.jobName(),
+                    "node-a",
+                    JobStatus.FAILED,
+                    "boom",
+                    ProgressSnapshot.NONE,
+                    retry,
+                    T0))
             .orElseThrow();
 
     assertThat(finished.run().status()).isEqualTo(JobStatus.FAILED);
@@ -602,13 +623,14 @@ abstract class JobRepositoryContract {
     JobRun a2 = running("a2", "node-a");
     JobRun b1 = running("b1", "node-b");
     JobRun ended = running("ended", "node-a");
-    finish(Completion.of(ended.id(), "node-a", JobStatus.COMPLETED, null, T0));
+    finish(Completion.of(ended.id(), ended.jobName(), "node-a", JobStatus.COMPLETED, null, T0));
     ProgressSnapshot done = new ProgressSnapshot(100, 2, 2, "done", "{\"items\":2}");
     List<Completion> batch = new ArrayList<>();
     for (JobRun run : List.of(a1, a2, b1, ended)) {
       batch.add(
           new Completion(
               run.id(),
+              run.jobName(),
               "node-a",
               run == a2 ? JobStatus.FAILED : JobStatus.COMPLETED,
               run == a2 ? "broke" : null,
@@ -634,18 +656,39 @@ abstract class JobRepositoryContract {
     JobRun run = running("j", "node-a");
     Completion byB =
         new Completion(
-            run.id(), "node-b", JobStatus.FAILED, "not mine", ProgressSnapshot.NONE, null, T0);
+            run.id(),
+            run.jobName(),
+            "node-b",
+            JobStatus.FAILED,
+            "not mine",
+            ProgressSnapshot.NONE,
+            null,
+            T0);
     assertThat(finish(byB)).isEmpty();
     assertThat(repo.getJobRunById(run.id()).orElseThrow()).isEqualTo(run);
 
     Completion ok =
         new Completion(
-            run.id(), "node-a", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0);
+            run.id(),
+            run.jobName(),
+            "node-a",
+            JobStatus.COMPLETED,
+            null,
+            ProgressSnapshot.NONE,
+            null,
+            T0);
     assertThat(finish(ok)).isPresent();
     JobRun done = repo.getJobRunById(run.id()).orElseThrow();
     Completion again =
         new Completion(
-            run.id(), "node-a", JobStatus.FAILED, "late", ProgressSnapshot.NONE, null, T0);
+            run.id(),
+            run.jobName(),
+            "node-a",
+            JobStatus.FAILED,
+            "late",
+            ProgressSnapshot.NONE,
+            null,
+            T0);
     assertThat(finish(again)).isEmpty();
     assertThat(repo.getJobRunById(run.id())).contains(done);
 
@@ -654,6 +697,7 @@ abstract class JobRepositoryContract {
             finish(
                 new Completion(
                     waiting.id(),
+                    waiting.jobName(),
                     "node-a",
                     JobStatus.COMPLETED,
                     null,
@@ -666,7 +710,9 @@ abstract class JobRepositoryContract {
   @Test
   void completionOnlyTakesTerminalStatuses() {
     assertThatThrownBy(
-            () -> new Completion(1, "n", JobStatus.PENDING, null, ProgressSnapshot.NONE, null, T0))
+            () ->
+                new Completion(
+                    1, "j", "n", JobStatus.PENDING, null, ProgressSnapshot.NONE, null, T0))
         .isInstanceOf(InvalidTransitionException.class);
   }
 
@@ -708,6 +754,7 @@ abstract class JobRepositoryContract {
             finish(
                 new Completion(
                     silent.id(),
+                    silent.jobName(),
                     "node-dead",
                     JobStatus.COMPLETED,
                     null,
@@ -745,13 +792,21 @@ abstract class JobRepositoryContract {
       repo.appendLogs(run.id(), List.of(new LogLine(T0, "INFO", "line " + i)));
       finish(
           new Completion(
-              run.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0));
+              run.id(),
+              run.jobName(),
+              "n",
+              JobStatus.COMPLETED,
+              null,
+              ProgressSnapshot.NONE,
+              null,
+              T0));
       old.add(run.id());
     }
     JobRun recent = running("recent", "n");
     finish(
         new Completion(
             recent.id(),
+            recent.jobName(),
             "n",
             JobStatus.FAILED,
             "x",
