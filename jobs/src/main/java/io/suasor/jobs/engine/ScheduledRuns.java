@@ -34,7 +34,10 @@ final class ScheduledRuns implements Followers {
 
   /**
    * The run of a chain, due when {@code finished} ended, with the schedule's config and an {@code
-   * after} object: the finished run's id, job, start and end (ISO instants) and its statistics.
+   * after} object: the finished run's id, job, start and end (ISO instants) and its statistics; and
+   * when the finished run was itself a run of a chain, its own {@code after} object as {@code
+   * after.after}, so that a job at the end of a chain still sees the run that began it (a
+   * notification after a refresh after a sync can look at the sync's items).
    */
   @Override
   public NewRun runAfter(JobRun finished, JobSchedule schedule) {
@@ -66,6 +69,10 @@ final class ScheduledRuns implements Followers {
     after.put("startedAt", finished.startTime() == null ? null : finished.startTime().toString());
     after.put("endedAt", finished.endTime() == null ? null : finished.endTime().toString());
     after.set("statistics", readObject(finished.metadata()).orElseGet(JSON::createObjectNode));
+    readObject(finished.parameters())
+        .map(previous -> previous.get("after"))
+        .filter(JsonNode::isObject)
+        .ifPresent(previous -> after.set("after", previous));
     return parameters.toString();
   }
 

@@ -163,6 +163,8 @@ abstract class ChainContract {
     assertThat(JSON.readTree(synced.metadata()).path("itemsCreated").asLong()).isEqualTo(7);
     assertFollows(refreshes.get(0), synced);
     assertFollows(notifies.get(0), refreshes.get(0));
+    assertThat(afterOf(notifies.get(0)).path("after")).isEqualTo(afterOf(refreshes.get(0)));
+    assertThat(afterOf(refreshes.get(0)).has("after")).isFalse();
     assertThat(engine.service().getJobScheduleByName("refresh").orElseThrow().lastRunTime())
         .isEqualTo(synced.endTime());
   }
