@@ -180,7 +180,8 @@ final class EngineJobService implements JobService {
   /**
    * Refuses a chain that follows a job no node here knows (when asked to) or that would close a
    * cycle. Two nodes saving the two halves of a cycle at the same instant could each pass; the
-   * schedules a person edits are not written that fast.
+   * schedules a person edits are not written that fast, and such a cycle would run one round only
+   * (see {@link ScheduledRuns#runAfter}).
    */
   private void checkChain(JobSchedule candidate, Schedule schedule, boolean requireFollowedJob) {
     Optional<String> after = schedule.afterJob();

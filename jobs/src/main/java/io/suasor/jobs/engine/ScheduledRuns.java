@@ -13,12 +13,15 @@ import io.suasor.jobs.store.Followers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runs a stored schedule makes, on its clock or after a run of the job it follows: its job's
  * timeout (unless the schedule sets one) and concurrency, its user, and its config as parameters.
  */
 final class ScheduledRuns implements Followers {
+  private static final Logger log = LoggerFactory.getLogger(ScheduledRuns.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JobRegistry registry;
@@ -40,11 +43,37 @@ final class ScheduledRuns implements Followers {
    * notification after a refresh after a sync can look at the sync's items).
    */
   @Override
-  public NewRun runAfter(JobRun finished, JobSchedule schedule) {
-    return runOf(schedule, Trigger.AFTER, finished.endTime())
-        .withScheduleId(schedule.id())
-        .withAfterRun(finished.id())
-        .withParameters(parametersAfter(finished, schedule.config()));
+  public Optional<NewRun> runAfter(JobRun finished, JobSchedule schedule) {
+    if (ranInChainOf(finished, schedule.jobName())) {
+      log.error(
+          "schedule '{}' follows {} in a cycle: {} already ran in the chain of run {}; it is not"
+              + " run again. Remove one 'after' of the cycle.",
+          schedule.name(),
+          finished.jobName(),
+          schedule.jobName(),
+          finished.id());
+      return Optional.empty();
+    }
+    return Optional.of(
+        runOf(schedule, Trigger.AFTER, finished.endTime())
+            .withScheduleId(schedule.id())
+            .withAfterRun(finished.id())
+            .withParameters(parametersAfter(finished, schedule.config())));
+  }
+
+  /** Whether {@code job} is the finished run's or ran before it in its chain (after.after…). */
+  private static boolean ranInChainOf(JobRun finished, String job) {
+    if (finished.jobName().equals(job)) {
+      return true;
+    }
+    JsonNode link = readObject(finished.parameters()).map(p -> p.get("after")).orElse(null);
+    while (link != null && link.isObject()) {
+      if (job.equals(link.path("job").asText())) {
+        return true;
+      }
+      link = link.get("after");
+    }
+    return false;
   }
 
   private NewRun runOf(JobSchedule schedule, Trigger trigger, Instant runAt) {

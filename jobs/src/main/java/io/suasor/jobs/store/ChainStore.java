@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -125,7 +126,11 @@ final class ChainStore {
           continue;
         }
         JobSchedule schedule = follower.schedule();
-        NewRun next = followers.runAfter(run, schedule);
+        Optional<NewRun> planned = followers.runAfter(run, schedule);
+        if (planned.isEmpty()) {
+          continue;
+        }
+        NewRun next = planned.get();
         if (!Objects.equals(next.afterRunId(), run.id())
             || !Objects.equals(next.scheduleId(), schedule.id())) {
           throw new IllegalArgumentException(

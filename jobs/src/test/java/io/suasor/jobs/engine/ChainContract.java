@@ -239,6 +239,27 @@ abstract class ChainContract {
         .isEqualTo("daily or after sync");
   }
 
+  /** A cycle stored past the check (two nodes saving its halves at once) runs one round only. */
+  @Test
+  void aCycleThatSlippedPastTheCheckRunsOneRound() {
+    SettableClock clock = new SettableClock(START);
+    JobEngine engine = engine("node-a", clock);
+    engine.service().createJobSchedule(chain("refresh", "after sync"));
+    engine.service().createJobSchedule(chain("notify", "after refresh"));
+    engine.repository().createJobSchedule(chain("sync", "after notify"), START);
+
+    engine.service().runJobManually("sync");
+    for (int pass = 0; pass < 5; pass++) {
+      tickAndWait(engine);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(runsOf(engine, "sync")).hasSize(1);
+    assertThat(runsOf(engine, "refresh")).hasSize(1);
+    assertThat(runsOf(engine, "notify")).hasSize(1);
+    assertThat(engine.service().getActiveJobRuns()).isEmpty();
+  }
+
   @Test
   void aChainMustFollowARegisteredJob() {
     JobEngine engine = engine("node-a", new SettableClock(START));

@@ -54,11 +54,12 @@ abstract class JobRepositoryContract {
   /** Runs of chains as the engine makes them, without its registry's timeouts and limits. */
   static final Followers CHAINS =
       (finished, schedule) ->
-          NewRun.of(schedule.jobName(), schedule.jobType(), Trigger.AFTER, finished.endTime())
-              .withScheduleId(schedule.id())
-              .withAfterRun(finished.id())
-              .withUserId(schedule.userId())
-              .withParameters("{\"after\":{\"runId\":" + finished.id() + "}}");
+          java.util.Optional.of(
+              NewRun.of(schedule.jobName(), schedule.jobType(), Trigger.AFTER, finished.endTime())
+                  .withScheduleId(schedule.id())
+                  .withAfterRun(finished.id())
+                  .withUserId(schedule.userId())
+                  .withParameters("{\"after\":{\"runId\":" + finished.id() + "}}"));
 
   java.util.Optional<Finished> finish(Completion completion) {
     return repo.finishRun(completion, CHAINS);
