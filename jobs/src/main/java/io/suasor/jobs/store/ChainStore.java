@@ -63,32 +63,29 @@ final class ChainStore {
   private ChainStore() {}
 
   /**
-   * Whether an enabled schedule follows the job of a completion that completed. Read before the
-   * ends are written, so that the ends of runs no chain follows stay one statement without a
-   * transaction; the write checks again for each run ({@link #FOLLOWED}). A schedule saved while a
-   * run of its job is ending may miss that run, as if saved just after it.
+   * Whether an enabled schedule follows the job of a completion that completed. Read on the writing
+   * connection before the ends are written, so that the ends of runs no chain follows stay one
+   * write without a transaction; the write checks again for each run ({@link #FOLLOWED}). A
+   * schedule saved while a run of its job is ending may miss that run, as if saved just after it.
    */
-  static boolean anyFollowed(Database database, List<Completion> completions) {
+  static boolean anyFollowed(Connection c, List<Completion> completions) throws SQLException {
     List<String> jobs =
         completions.stream()
-            .filter(c -> c.status() == JobStatus.COMPLETED)
+            .filter(completion -> completion.status() == JobStatus.COMPLETED)
             .map(Completion::jobName)
             .distinct()
             .toList();
     if (jobs.isEmpty()) {
       return false;
     }
-    return database.read(
-        "find the chains that follow " + jobs,
-        c ->
-            Jdbc.queryOne(
-                    c,
-                    "SELECT 1 FROM job_schedules WHERE enabled AND after_job IN ("
-                        + placeholders(jobs.size())
-                        + ") LIMIT 1",
-                    row -> true,
-                    jobs.toArray())
-                .isPresent());
+    return Jdbc.queryOne(
+            c,
+            "SELECT 1 FROM job_schedules WHERE enabled AND after_job IN ("
+                + placeholders(jobs.size())
+                + ") LIMIT 1",
+            row -> true,
+            jobs.toArray())
+        .isPresent();
   }
 
   private static String placeholders(int count) {

@@ -58,12 +58,18 @@ final class CompletionStore {
       params[i++] = p.metadata();
     }
     String operation = "finish " + completions.size() + " runs";
-    if (!ChainStore.anyFollowed(database, completions)) {
-      String sql = statements.computeIfAbsent(completions.size(), rows -> statement(rows, false));
-      List<JobRun> ended =
-          database.write(operation, c -> Jdbc.query(c, sql, RunStore::map, params));
+    String plain = statements.computeIfAbsent(completions.size(), rows -> statement(rows, false));
+    // Null when a chain follows one of the runs: then the ends are written with its runs below.
+    List<JobRun> unfollowed =
+        database.write(
+            operation,
+            c ->
+                ChainStore.anyFollowed(c, completions)
+                    ? null
+                    : Jdbc.query(c, plain, RunStore::map, params));
+    if (unfollowed != null) {
       Map<Long, Finished> byId = new HashMap<>();
-      ended.forEach(run -> byId.put(run.id(), new Finished(run, Optional.empty(), List.of())));
+      unfollowed.forEach(run -> byId.put(run.id(), new Finished(run, Optional.empty(), List.of())));
       return Collections.unmodifiableMap(byId);
     }
     String sql =

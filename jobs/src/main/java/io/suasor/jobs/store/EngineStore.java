@@ -254,29 +254,37 @@ final class EngineStore {
       f.nodeId()
     };
     String operation = "finish run " + f.runId() + " as " + f.status().value();
-    if (ChainStore.anyFollowed(database, List.of(f))) {
-      return database.inTransaction(
-          operation,
-          c -> {
-            Optional<ChainStore.Ended> ended =
-                Jdbc.queryOne(
-                    c, FINISH + ", " + ChainStore.FOLLOWED, ChainStore.Ended::map, params);
-            List<JobRun> next =
-                ended.isEmpty()
-                    ? List.of()
-                    : ChainStore.follow(c, List.of(ended.get()), followers, f.now())
-                        .getOrDefault(f.runId(), List.of());
-            return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
-          });
-    }
-    Database.SqlWork<Optional<Finished>> work =
+    Database.SqlWork<Optional<Finished>> plain =
         c ->
             withRetry(
                 c, Jdbc.queryOne(c, FINISH, RunStore::map, params), f.retry(), f.now(), List.of());
-    // Without a retry to insert, the fenced update is one statement and needs no transaction.
-    return f.retry() == null
-        ? database.write(operation, work)
-        : database.inTransaction(operation, work);
+    if (f.retry() != null) {
+      // A retry follows a failure, which no chain follows.
+      return database.inTransaction(operation, plain);
+    }
+    // Empty when a chain follows the run: then it is ended with its chain's runs below.
+    Optional<Optional<Finished>> unfollowed =
+        database.write(
+            operation,
+            c ->
+                ChainStore.anyFollowed(c, List.of(f))
+                    ? Optional.empty()
+                    : Optional.of(plain.run(c)));
+    if (unfollowed.isPresent()) {
+      return unfollowed.get();
+    }
+    return database.inTransaction(
+        operation,
+        c -> {
+          Optional<ChainStore.Ended> ended =
+              Jdbc.queryOne(c, FINISH + ", " + ChainStore.FOLLOWED, ChainStore.Ended::map, params);
+          List<JobRun> next =
+              ended.isEmpty()
+                  ? List.of()
+                  : ChainStore.follow(c, List.of(ended.get()), followers, f.now())
+                      .getOrDefault(f.runId(), List.of());
+          return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
+        });
   }
 
   private static Optional<Finished> withRetry(
