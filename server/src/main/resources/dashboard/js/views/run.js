@@ -119,7 +119,10 @@ function timelineItems(run) {
 /** What an empty step of the timeline means for this run. */
 function missing(run, label) {
   if (label === 'Scheduled for') {
-    return run.trigger === 'manual' ? 'not scheduled (started by hand)' : '—';
+    if (run.trigger === 'manual') {
+      return 'not scheduled (started by hand)';
+    }
+    return run.afterRunId ? `not on a clock (after run #${run.afterRunId})` : '—';
   }
   return ENDED.includes(run.status) ? 'never' : 'not yet';
 }
@@ -127,7 +130,10 @@ function missing(run, label) {
 function factItems(view, run) {
   const pairs = [
     ['Job', `${run.jobName} (${run.jobType})`],
-    ['Trigger', run.trigger],
+    ['Trigger', run.afterRunId
+      ? h('span', {id: 'started-after'}, 'started after run ',
+        h('a', {href: `#/runs/${run.afterRunId}`}, `#${run.afterRunId}`))
+      : run.trigger],
     ['For', userName(view, run.userId)],
     ['Node', run.nodeId || '—'],
     ['Attempt', String(run.attempt)],

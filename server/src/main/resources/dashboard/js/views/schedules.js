@@ -1,4 +1,6 @@
 // Schedules: the list, and an editor that checks the text with the server as it is typed.
+// A schedule may follow a job (a chain): the editor keeps the clock in the frequency field and
+// the followed job in a list of jobs, and sends them joined ('daily or after system.media.sync').
 
 import {h, replace, fieldError, field} from '../dom.js';
 import {ago, inZone, when} from '../format.js';
@@ -32,13 +34,43 @@ export async function renderSchedules(main, view) {
   return null;
 }
 
+/** A frequency split into its clock and the job it follows, as the server writes chains. */
+export function splitChain(text) {
+  const trimmed = (text || '').trim();
+  let match = /^after\s+(\S+)(?:\s+or\s+(.+))?$/i.exec(trimmed);
+  if (match) {
+    return {clock: match[2] || 'manual', after: match[1]};
+  }
+  match = /^(.+?)\s+or\s+after\s+(\S+)$/i.exec(trimmed);
+  return match ? {clock: match[1], after: match[2]} : {clock: trimmed, after: ''};
+}
+
+/** The frequency of a clock and a followed job: 'after x' alone when the clock is manual. */
+export function joinChain(clock, after) {
+  const text = clock.trim();
+  if (!after) {
+    return text;
+  }
+  return text === '' || text.toLowerCase() === 'manual' ? `after ${after}` : `${text} or after ${after}`;
+}
+
 export async function renderScheduleEditor(main, view) {
   const name = view.params[0];
-  let schedule = await view.api.get(`/api/v1/jobs/schedules/${encodeURIComponent(name)}`);
+  const [loaded, jobs] = await Promise.all([
+    view.api.get(`/api/v1/jobs/schedules/${encodeURIComponent(name)}`),
+    view.api.get('/api/v1/jobs')]);
+  let schedule = loaded;
   const editable = canChangeSchedule(view, schedule);
+  const chain = splitChain(schedule.frequency);
 
-  const frequency = h('input', {id: 'frequency', name: 'frequency', type: 'text', value: schedule.frequency,
+  const frequency = h('input', {id: 'frequency', name: 'frequency', type: 'text', value: chain.clock,
     required: true, autocomplete: 'off', spellcheck: 'false', disabled: !editable});
+  const jobNames = jobs.map((job) => job.name).filter((job) => job !== chain.after);
+  const afterJob = h('select', {id: 'after-job', name: 'afterJob', disabled: !editable},
+    h('option', {value: ''}, 'no job (the clock only)'),
+    (chain.after ? [chain.after, ...jobNames] : jobNames).sort().map((job) =>
+      h('option', {value: job, selected: job === chain.after}, `after job ${job}`)));
+  const frequencyText = () => joinChain(frequency.value, afterJob.value);
   const zones = h('datalist', {id: 'time-zones'},
     (Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : []).map((zone) => h('option', {value: zone})));
   const timeZone = h('input', {id: 'timeZone', name: 'timeZone', type: 'text', value: schedule.timeZone,
@@ -56,6 +88,8 @@ export async function renderScheduleEditor(main, view) {
   const form = h('form', {class: 'schedule-form', id: 'schedule-form', novalidate: true},
     field('Frequency', frequency,
       'For example: every 15m, hourly, daily at 03:00, weekly on mon at 02:30, monthly on 1 at 04:00, cron 0 */6 * * *, manual.'),
+    field('Also runs', afterJob,
+      'Once after each successful run of that job (a chain), with that run\'s id and statistics; with frequency manual, only then.'),
     field('Time zone', timeZone, 'An IANA name such as UTC or Europe/Berlin; the schedule follows its wall clock.'),
     zones,
     h('div', {class: 'field checkbox'}, enabled, h('label', {for: 'enabled'}, 'Enabled (fires on its schedule)')),
@@ -79,7 +113,7 @@ export async function renderScheduleEditor(main, view) {
   let asked = 0;
   async function preview() {
     const mine = ++asked;
-    const params = new URLSearchParams({frequency: frequency.value, timeZone: timeZone.value || 'UTC',
+    const params = new URLSearchParams({frequency: frequencyText(), timeZone: timeZone.value || 'UTC',
       count: String(PREVIEW_COUNT)});
     try {
       const answer = await view.api.get(`/api/v1/jobs/schedule-preview?${params}`);
@@ -89,8 +123,11 @@ export async function renderScheduleEditor(main, view) {
       fieldError(frequency, '');
       fieldError(timeZone, '');
       description.textContent = answer.description;
+      const follows = splitChain(answer.frequency).after;
       replace(fires, answer.fireTimes.length === 0
-        ? h('li', {class: 'muted'}, 'Never on its own: it runs only when started by hand.')
+        ? h('li', {class: 'muted'}, follows
+          ? `Never on a clock: it runs after ${follows} and when started by hand.`
+          : 'Never on its own: it runs only when started by hand.')
         : answer.fireTimes.map((fire) => h('li', {}, h('time', {datetime: fire}, inZone(fire, answer.timeZone)))));
     } catch (error) {
       if (mine !== asked) {
@@ -106,6 +143,7 @@ export async function renderScheduleEditor(main, view) {
     timer = setTimeout(preview, PREVIEW_DELAY_MS);
   }
   frequency.addEventListener('input', previewSoon);
+  afterJob.addEventListener('change', previewSoon);
   timeZone.addEventListener('input', previewSoon);
 
   form.addEventListener('submit', async (event) => {
@@ -118,13 +156,15 @@ export async function renderScheduleEditor(main, view) {
     save.disabled = true;
     try {
       schedule = await view.api.put(`/api/v1/jobs/schedules/${encodeURIComponent(schedule.name)}`, {
-        frequency: frequency.value,
+        frequency: frequencyText(),
         timeZone: timeZone.value,
         enabled: enabled.checked,
         config: config.value.trim() || '{}',
         version: schedule.version,
       });
-      frequency.value = schedule.frequency;
+      const saved = splitChain(schedule.frequency);
+      frequency.value = saved.clock;
+      afterJob.value = saved.after;
       view.notify(`Schedule ${schedule.name} saved: ${schedule.frequency} (${schedule.timeZone}).`);
       await preview();
     } catch (error) {

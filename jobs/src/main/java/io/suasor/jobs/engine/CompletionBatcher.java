@@ -1,8 +1,8 @@
 package io.suasor.jobs.engine;
 
-import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.store.Completion;
 import io.suasor.jobs.store.Finished;
+import io.suasor.jobs.store.Followers;
 import io.suasor.jobs.store.JobRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,17 +35,20 @@ final class CompletionBatcher {
 
   private record Pending(
       Completion completion,
-      Consumer<Optional<JobRun>> written,
+      Consumer<Optional<Finished>> written,
       Consumer<RuntimeException> gaveUp) {}
 
   private final JobRepository repository;
+  private final Followers followers;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private final Duration retryLimit;
   private volatile boolean running = true;
 
-  CompletionBatcher(JobRepository repository, String nodeId, Duration retryLimit) {
+  CompletionBatcher(
+      JobRepository repository, Followers followers, String nodeId, Duration retryLimit) {
     this.repository = repository;
+    this.followers = followers;
     this.retryLimit = retryLimit;
     this.writer = new Thread(this::writeBatches, "suasor-completions-" + nodeId);
     writer.setDaemon(true);
@@ -57,14 +60,15 @@ final class CompletionBatcher {
   }
 
   /**
-   * Queues a completion (without a retry); {@code written} receives the run as it ended, or empty
-   * if this node no longer owned it, and {@code gaveUp} the last failure if the database did not
-   * answer within the retry limit. Both are called on the writer's thread. False, and nothing
-   * queued, once the writer is closing: the caller writes the completion itself.
+   * Queues a completion (without a retry); {@code written} receives the run as it ended with the
+   * runs of the chains that follow it, or empty if this node no longer owned it, and {@code gaveUp}
+   * the last failure if the database did not answer within the retry limit. Both are called on the
+   * writer's thread. False, and nothing queued, once the writer is closing: the caller writes the
+   * completion itself.
    */
   synchronized boolean submit(
       Completion completion,
-      Consumer<Optional<JobRun>> written,
+      Consumer<Optional<Finished>> written,
       Consumer<RuntimeException> gaveUp) {
     if (!running) {
       return false;
@@ -77,10 +81,10 @@ final class CompletionBatcher {
    * Records a completion (without a retry) and returns the run as it ended, if this node owned it;
    * throws the last failure if the database did not answer within the retry limit.
    */
-  Optional<JobRun> finish(Completion completion) throws InterruptedException {
-    CompletableFuture<Optional<JobRun>> result = new CompletableFuture<>();
+  Optional<Finished> finish(Completion completion) throws InterruptedException {
+    CompletableFuture<Optional<Finished>> result = new CompletableFuture<>();
     if (!submit(completion, result::complete, result::completeExceptionally)) {
-      return repository.finishRun(completion).map(Finished::run);
+      return repository.finishRun(completion, followers);
     }
     try {
       return result.get();
@@ -116,9 +120,9 @@ final class CompletionBatcher {
     long deadline = System.nanoTime() + retryLimit.toNanos();
     OutageLog outage = new OutageLog(log, "recording the ends of runs");
     while (true) {
-      Map<Long, JobRun> ended;
+      Map<Long, Finished> ended;
       try {
-        ended = repository.finishRuns(completions);
+        ended = repository.finishRuns(completions, followers);
         outage.recovered();
       } catch (RuntimeException e) {
         if (System.nanoTime() > deadline || !pause(outage, e)) {
@@ -133,7 +137,7 @@ final class CompletionBatcher {
         continue;
       }
       for (Pending pending : batch) {
-        Optional<JobRun> run = Optional.ofNullable(ended.get(pending.completion().runId()));
+        Optional<Finished> run = Optional.ofNullable(ended.get(pending.completion().runId()));
         callQuietly(() -> pending.written().accept(run));
       }
       return;

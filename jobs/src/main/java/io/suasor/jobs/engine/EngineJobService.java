@@ -90,7 +90,8 @@ final class EngineJobService implements JobService {
           JobSchedule.of(job.name(), job.type(), schedule.text())
               .withFrequency(schedule.text(), schedule.zone().getId());
       try {
-        createJobSchedule(fresh);
+        // A default may follow a job this node does not register (another node may).
+        create(fresh, false);
         created.add(job.name());
       } catch (DuplicateException e) {
         kept.add(job.name());
@@ -116,6 +117,10 @@ final class EngineJobService implements JobService {
 
   @Override
   public JobSchedule createJobSchedule(JobSchedule request) {
+    return create(request, true);
+  }
+
+  private JobSchedule create(JobSchedule request, boolean requireFollowedJob) {
     Job job = job(request.jobName());
     String name = request.name() == null || request.name().isBlank() ? job.name() : request.name();
     if (name.length() > MAX_NAME_LENGTH) {
@@ -124,6 +129,7 @@ final class EngineJobService implements JobService {
     }
     JobSchedule normal = normalise(request.withName(name), job);
     Schedule schedule = parse(normal);
+    checkChain(normal, schedule, requireFollowedJob);
     Instant now = clock.instant();
     Instant next =
         normal.enabled()
@@ -147,6 +153,9 @@ final class EngineJobService implements JobService {
     Job job = job(request.jobName());
     JobSchedule normal = normalise(request, job);
     Schedule schedule = parse(normal);
+    if (!Objects.equals(current.frequency(), normal.frequency())) {
+      checkChain(normal, schedule, true);
+    }
     boolean timingChanged =
         !Objects.equals(current.frequency(), normal.frequency())
             || !Objects.equals(current.timeZone(), normal.timeZone())
@@ -166,6 +175,28 @@ final class EngineJobService implements JobService {
         repository.updateJobSchedule(normal.withNextRunTime(next), clock.instant());
     engine.wakeUp();
     return stored;
+  }
+
+  /**
+   * Refuses a chain that follows a job no node here knows (when asked to) or that would close a
+   * cycle. Two nodes saving the two halves of a cycle at the same instant could each pass; the
+   * schedules a person edits are not written that fast, and such a cycle would run one round only
+   * (see {@link ScheduledRuns#runAfter}).
+   */
+  private void checkChain(JobSchedule candidate, Schedule schedule, boolean requireFollowedJob) {
+    Optional<String> after = schedule.afterJob();
+    if (after.isEmpty()) {
+      return;
+    }
+    if (requireFollowedJob && !registry.contains(after.get())) {
+      throw new InvalidRequestException(
+          "frequency",
+          "there is no job named '"
+              + after.get()
+              + "' to follow; registered jobs are "
+              + String.join(", ", registry.all().stream().map(Job::name).sorted().toList()));
+    }
+    ChainCycles.refuseCycle(candidate, repository.getAllJobSchedules());
   }
 
   /** Fills defaults and checks every field that a person may get wrong. */

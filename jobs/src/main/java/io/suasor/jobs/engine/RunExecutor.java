@@ -48,6 +48,7 @@ final class RunExecutor {
   private final Runnable onRunEnded;
   private final Semaphore slots;
   private final ClaimRoom room;
+  private final ScheduledRuns followers;
 
   private volatile CompletionBatcher batcher;
 
@@ -67,6 +68,7 @@ final class RunExecutor {
     // workerThreads at once.
     this.slots = new Semaphore(settings.workerThreads());
     this.room = new ClaimRoom(settings.workerThreads(), active::size);
+    this.followers = new ScheduledRuns(registry);
   }
 
   /** How many runs this node can take, and of which jobs. */
@@ -223,7 +225,14 @@ final class RunExecutor {
         Optional<Finished> finished =
             record(
                 new Completion(
-                    context.runId(), settings.nodeId(), status, error, progress, retry, now));
+                    context.runId(),
+                    context.jobName(),
+                    settings.nodeId(),
+                    status,
+                    error,
+                    progress,
+                    retry,
+                    now));
         outage.recovered();
         announce(context, status, finished);
         return;
@@ -260,10 +269,18 @@ final class RunExecutor {
     context.recording(true);
     boolean queued =
         current.submit(
-            new Completion(context.runId(), settings.nodeId(), status, error, progress, null, now),
+            new Completion(
+                context.runId(),
+                context.jobName(),
+                settings.nodeId(),
+                status,
+                error,
+                progress,
+                null,
+                now),
             ended -> {
               try {
-                announce(context, status, ended.map(run -> new Finished(run, Optional.empty())));
+                announce(context, status, ended);
               } finally {
                 release(context);
               }
@@ -279,19 +296,19 @@ final class RunExecutor {
   private Optional<Finished> record(Completion completion) {
     CompletionBatcher current = batcher;
     if (completion.retry() != null || current == null || !current.isRunning()) {
-      return repository.finishRun(completion);
+      return repository.finishRun(completion, followers);
     }
     try {
-      return current.finish(completion).map(run -> new Finished(run, Optional.empty()));
+      return current.finish(completion);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return repository.finishRun(completion);
+      return repository.finishRun(completion, followers);
     }
   }
 
   /** Starts batching completions (while the engine's loop runs). */
   void startBatching() {
-    batcher = new CompletionBatcher(repository, settings.nodeId(), FINISH_RETRY_LIMIT);
+    batcher = new CompletionBatcher(repository, followers, settings.nodeId(), FINISH_RETRY_LIMIT);
   }
 
   /** Stops batching; completions after this are written one by one. */
@@ -316,6 +333,7 @@ final class RunExecutor {
     }
     listener.onEvent(new JobEvent.RunFinished(finished.get().run()));
     finished.get().retry().ifPresent(r -> listener.onEvent(new JobEvent.RunCreated(r)));
+    finished.get().followers().forEach(r -> listener.onEvent(new JobEvent.RunCreated(r)));
   }
 
   private static void pause(Duration duration) {

@@ -1,12 +1,10 @@
 package io.suasor.jobs.engine;
 
-import io.suasor.jobs.Job;
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.NewRun;
-import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.schedule.InvalidScheduleException;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.store.Fire;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +32,7 @@ final class ScheduleFirer {
   private static final int MAX_WALK = 100_000;
 
   private final JobRepository repository;
-  private final JobRegistry registry;
+  private final ScheduledRuns scheduledRuns;
   private final EngineSettings settings;
   private final JobListener listener;
 
@@ -45,7 +42,7 @@ final class ScheduleFirer {
       EngineSettings settings,
       JobListener listener) {
     this.repository = repository;
-    this.registry = registry;
+    this.scheduledRuns = new ScheduledRuns(registry);
     this.settings = settings;
     this.listener = listener;
   }
@@ -90,7 +87,7 @@ final class ScheduleFirer {
     List<Instant> fires = firesFor(stored, missed, now);
     List<NewRun> runs = new ArrayList<>(fires.size());
     for (Instant instant : fires) {
-      runs.add(runOf(stored, instant));
+      runs.add(scheduledRuns.fireOf(stored, instant));
     }
     Instant lastRun = fires.isEmpty() ? stored.lastRunTime() : fires.get(fires.size() - 1);
     if (fires.size() < missed.size()) {
@@ -132,20 +129,5 @@ final class ScheduleFirer {
     }
     fires.addAll(onTime);
     return fires;
-  }
-
-  private NewRun runOf(JobSchedule stored, Instant instant) {
-    Optional<Job> job = registry.find(stored.jobName());
-    Duration timeout =
-        stored.timeoutSeconds() != null
-            ? Duration.ofSeconds(stored.timeoutSeconds())
-            : job.map(Job::timeout).orElse(null);
-    int concurrency = job.map(Job::maxConcurrency).orElse(NewRun.EXCLUSIVE);
-    return NewRun.of(stored.jobName(), stored.jobType(), Trigger.SCHEDULE, instant)
-        .withFire(stored.id(), instant)
-        .withUserId(stored.userId())
-        .withParameters(stored.config())
-        .withTimeout(timeout)
-        .withConcurrencyLimit(concurrency);
   }
 }

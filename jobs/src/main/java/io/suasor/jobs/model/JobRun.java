@@ -9,8 +9,9 @@ import java.time.Instant;
  * <p>The first fifteen components are the specification's; the rest are what a persistent,
  * clustered engine needs: which schedule and fire instant produced it, why ({@code trigger}), which
  * attempt it is and which run it retries, when it may start ({@code runAt}), which node owns it and
- * when that node last proved alive, whether someone asked to cancel it, its parameters and its
- * timeout. {@code metadata} and {@code parameters} are strings holding JSON objects.
+ * when that node last proved alive, whether someone asked to cancel it, its parameters, its
+ * timeout, and for a run of a chain ({@link Trigger#AFTER}) the finished run it follows. {@code
+ * metadata} and {@code parameters} are strings holding JSON objects.
  */
 public record JobRun(
     long id,
@@ -38,7 +39,8 @@ public record JobRun(
     Instant heartbeatAt,
     boolean cancelRequested,
     String parameters,
-    Long timeoutMillis) {
+    Long timeoutMillis,
+    Long afterRunId) {
 
   public boolean isActive() {
     return !status.isTerminal();

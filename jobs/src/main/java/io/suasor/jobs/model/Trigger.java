@@ -13,7 +13,11 @@ public enum Trigger {
   /** An earlier attempt failed and the job's retry policy allows another. */
   RETRY,
   /** The application asked for it while starting. */
-  STARTUP;
+  STARTUP,
+  /**
+   * A run of the job its schedule follows ({@code after JOB}) completed; see {@code afterRunId}.
+   */
+  AFTER;
 
   @JsonValue
   public String value() {

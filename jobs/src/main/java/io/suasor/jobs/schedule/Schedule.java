@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * When a job fires: by hand only, at a fixed interval, on the calendar at a local time, or on a
- * cron expression, always in a time zone.
+ * cron expression, always in a time zone; and, as well or instead, after each successful run of
+ * another job ({@link After}).
  *
  * <p>Two families behave differently:
  *
@@ -44,13 +45,15 @@ public sealed interface Schedule
         Schedule.Daily,
         Schedule.Weekly,
         Schedule.Monthly,
-        Schedule.Cron {
+        Schedule.Cron,
+        Schedule.After {
 
   /** Every text form {@link #parse(String, ZoneId)} reads, for error messages and help texts. */
   String ACCEPTED_FORMS =
       "manual, hourly, daily, weekly, monthly, every <n>s|m|h|d, daily at HH:MM,"
           + " weekly on <mon..sun> at HH:MM, monthly on <1-31> at HH:MM,"
-          + " cron <minute hour day-of-month month day-of-week>";
+          + " cron <minute hour day-of-month month day-of-week>, after <job>,"
+          + " and any of these but manual followed by 'or after <job>'";
 
   /** The zone of schedules built without one. */
   ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
@@ -82,6 +85,27 @@ public sealed interface Schedule
 
   /** The same schedule read in another zone. */
   Schedule withZone(ZoneId zone);
+
+  /**
+   * The job after whose every successful run this schedule fires (see {@link After}); empty for a
+   * schedule that follows only the clock.
+   */
+  default Optional<String> afterJob() {
+    return Optional.empty();
+  }
+
+  /** This schedule's clock: itself, or for {@link After} the clock it keeps besides the job. */
+  default Schedule clock() {
+    return this;
+  }
+
+  /**
+   * This clock, and also after every successful run of {@code job}, as in {@code daily at 04:00 or
+   * after system.media.sync}.
+   */
+  default Schedule orAfter(String job) {
+    return new After(job, this);
+  }
 
   /**
    * Up to {@code n} fire instants starting from {@code firstFireAt(now)}, for a dashboard's
@@ -163,6 +187,11 @@ public sealed interface Schedule
   /** A standard five-field Unix cron expression. */
   static Schedule cron(String expression) {
     return new Cron(expression, DEFAULT_ZONE);
+  }
+
+  /** Only after every successful run of {@code job} (and when started by hand). */
+  static Schedule after(String job) {
+    return new After(job, manual());
   }
 
   /** Never fires on its own; a person starts each run. */
@@ -447,6 +476,64 @@ public sealed interface Schedule
     @Override
     public Cron withZone(ZoneId zone) {
       return new Cron(expression, zone);
+    }
+  }
+
+  /**
+   * A chain: fires once after every successful run of {@code job}, besides its {@code clock}
+   * ({@link Manual} for a schedule that follows the job only). Text: {@code after <job>}, or the
+   * clock's text followed by {@code or after <job>}, as in {@code daily at 04:00 or after
+   * system.media.sync}; the clock fires as it would alone. The job name keeps its case; everything
+   * else is read case-insensitively. The engine gives each run of a chain the finished run's id,
+   * times and statistics as its {@code after} parameter.
+   */
+  record After(String job, Schedule clock) implements Schedule {
+    public After {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(clock, "clock");
+      if (job.isBlank() || job.chars().anyMatch(Character::isWhitespace)) {
+        throw InvalidScheduleException.invalid(
+            "'" + job + "' is not a job name: a job name has no spaces, e.g. system.media.sync");
+      }
+      if (clock instanceof After) {
+        throw InvalidScheduleException.invalid("a schedule follows at most one job");
+      }
+    }
+
+    @Override
+    public ZoneId zone() {
+      return clock.zone();
+    }
+
+    @Override
+    public Optional<String> afterJob() {
+      return Optional.of(job);
+    }
+
+    @Override
+    public String text() {
+      return clock instanceof Manual ? "after " + job : clock.text() + " or after " + job;
+    }
+
+    @Override
+    public String describe() {
+      String chain = "after each successful run of " + job;
+      return clock instanceof Manual ? chain : clock.describe() + ", and " + chain;
+    }
+
+    @Override
+    public Optional<Instant> firstFireAt(Instant now) {
+      return clock.firstFireAt(now);
+    }
+
+    @Override
+    public Optional<Instant> nextFireAfter(Instant previousFire) {
+      return clock.nextFireAfter(previousFire);
+    }
+
+    @Override
+    public After withZone(ZoneId zone) {
+      return new After(job, clock.withZone(zone));
     }
   }
 }

@@ -4,17 +4,23 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the text forms of {@link Schedule}; see {@link Schedule#ACCEPTED_FORMS}. */
+/**
+ * Reads the text forms of {@link Schedule}; see {@link Schedule#ACCEPTED_FORMS}. A chain is a clock
+ * form and an {@code after <job>} part joined by {@code or}, in either order; the job name keeps
+ * its case, the rest is read in lower case.
+ */
 final class ScheduleParser {
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   private static final Pattern COUNT_AND_UNIT = Pattern.compile("(-?\\d+)([a-z]*)");
   private static final Pattern DAY_OF_MONTH = Pattern.compile("(\\d{1,9})(st|nd|rd|th)?");
+  private static final String EXAMPLE_JOB = "system.media.sync";
 
   /** Thrown inside the parser with what is wrong; {@link #parse} adds the text and the forms. */
   private static final class Unreadable extends RuntimeException {
@@ -36,18 +42,111 @@ final class ScheduleParser {
     if (text == null) {
       throw InvalidScheduleException.unreadable(null, "no text was given");
     }
-    String normalized = text.trim().toLowerCase(Locale.ROOT);
-    if (normalized.isEmpty()) {
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
       throw InvalidScheduleException.unreadable(text, "the text is blank");
     }
     try {
-      return new ScheduleParser(List.of(normalized.split("\\s+")), zone).schedule();
+      return chain(List.of(trimmed.split("\\s+")), zone);
     } catch (Unreadable e) {
       throw InvalidScheduleException.unreadable(text, e.getMessage());
     } catch (InvalidScheduleException e) {
       // A record refused a value the text named (a zero interval, a cron field out of range).
       throw InvalidScheduleException.unreadable(text, e.reason().orElse(null));
     }
+  }
+
+  /**
+   * {@code after JOB}, {@code CLOCK or after JOB}, {@code after JOB or CLOCK}, or a clock alone.
+   */
+  private static Schedule chain(List<String> words, ZoneId zone) {
+    List<Integer> afters = positions(words, "after");
+    if (afters.isEmpty()) {
+      if (!positions(words, "or").isEmpty()) {
+        throw new Unreadable(
+            "'or' joins a clock and 'after <job>', as in 'daily at 04:00 or after "
+                + EXAMPLE_JOB
+                + "'");
+      }
+      return clock(words, zone);
+    }
+    if (afters.size() > 1) {
+      throw new Unreadable("a schedule follows at most one job; keep one 'after <job>'");
+    }
+    int after = afters.get(0);
+    if (after + 1 >= words.size() || isKeyword(words.get(after + 1))) {
+      throw new Unreadable(
+          "'after' must be followed by the name of a job, as in 'after " + EXAMPLE_JOB + "'");
+    }
+    String job = words.get(after + 1);
+    List<String> clockWords;
+    if (after == 0) {
+      List<String> rest = words.subList(2, words.size());
+      if (!rest.isEmpty() && !isWord(rest.get(0), "or")) {
+        throw new Unreadable(
+            "unexpected '"
+                + String.join(" ", rest)
+                + "' after 'after "
+                + job
+                + "'; to run on a clock as well, write it as '<clock> or after "
+                + job
+                + "'");
+      }
+      clockWords = rest.isEmpty() ? rest : rest.subList(1, rest.size());
+      if (!rest.isEmpty() && clockWords.isEmpty()) {
+        throw new Unreadable("'or' must be followed by a clock form such as 'daily at 04:00'");
+      }
+    } else {
+      if (after == 1 || !isWord(words.get(after - 1), "or")) {
+        throw new Unreadable(
+            "write 'or' between the clock and 'after "
+                + job
+                + "', as in 'daily at 04:00 or after "
+                + job
+                + "'");
+      }
+      if (after + 2 < words.size()) {
+        throw new Unreadable(
+            "unexpected '"
+                + String.join(" ", words.subList(after + 2, words.size()))
+                + "' after the job name '"
+                + job
+                + "'");
+      }
+      clockWords = words.subList(0, after - 1);
+    }
+    if (clockWords.isEmpty()) {
+      return new Schedule.After(job, new Schedule.Manual(zone));
+    }
+    Schedule clock = clock(clockWords, zone);
+    if (clock instanceof Schedule.Manual) {
+      throw new Unreadable(
+          "'manual' cannot be combined with 'after'; write 'after " + job + "' alone");
+    }
+    return new Schedule.After(job, clock);
+  }
+
+  private static Schedule clock(List<String> words, ZoneId zone) {
+    List<String> lower = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+    return new ScheduleParser(lower, zone).schedule();
+  }
+
+  private static List<Integer> positions(List<String> words, String keyword) {
+    List<Integer> found = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      if (isWord(words.get(i), keyword)) {
+        found.add(i);
+      }
+    }
+    return found;
+  }
+
+  private static boolean isKeyword(String word) {
+    return isWord(word, "or") || isWord(word, "after");
+  }
+
+  private static boolean isWord(String word, String keyword) {
+    return word.equalsIgnoreCase(keyword);
   }
 
   /** The canonical three-letter name of a day, as in {@code weekly on mon at 02:30}. */

@@ -227,50 +227,75 @@ final class EngineStore {
                 nodeId));
   }
 
-  Optional<Finished> finish(Completion f) {
+  private static final String FINISH =
+      """
+      UPDATE job_runs
+      SET status = ?, error_message = ?, end_time = ?, progress = ?,
+          total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
+          updated_at = ?
+      WHERE id = ? AND node_id = ? AND status = 'running'
+      RETURNING \s"""
+          + RunStore.COLUMNS;
+
+  /** Ends a run, with its retry or, when it completed, the runs of the chains that follow it. */
+  Optional<Finished> finish(Completion f, Followers followers) {
     ProgressSnapshot p = f.progress();
-    Database.SqlWork<Optional<Finished>> work =
-        c -> {
-          Optional<JobRun> ended =
-              Jdbc.queryOne(
-                  c,
-                  """
-                  UPDATE job_runs
-                  SET status = ?, error_message = ?, end_time = ?, progress = ?,
-                      total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
-                      updated_at = ?
-                  WHERE id = ? AND node_id = ? AND status = 'running'
-                  RETURNING \s"""
-                      + RunStore.COLUMNS,
-                  RunStore::map,
-                  f.status().value(),
-                  Jdbc.nullableText(f.errorMessage()),
-                  f.now(),
-                  p.progress(),
-                  p.totalItems(),
-                  p.processedItems(),
-                  Jdbc.nullableText(p.statusMessage()),
-                  p.metadata(),
-                  f.now(),
-                  f.runId(),
-                  f.nodeId());
-          return withRetry(c, ended, f.retry(), f.now());
-        };
+    Object[] params = {
+      f.status().value(),
+      Jdbc.nullableText(f.errorMessage()),
+      f.now(),
+      p.progress(),
+      p.totalItems(),
+      p.processedItems(),
+      Jdbc.nullableText(p.statusMessage()),
+      p.metadata(),
+      f.now(),
+      f.runId(),
+      f.nodeId()
+    };
     String operation = "finish run " + f.runId() + " as " + f.status().value();
-    // Without a retry to insert, the fenced update is one statement and needs no transaction.
-    return f.retry() == null
-        ? database.write(operation, work)
-        : database.inTransaction(operation, work);
+    Database.SqlWork<Optional<Finished>> plain =
+        c ->
+            withRetry(
+                c, Jdbc.queryOne(c, FINISH, RunStore::map, params), f.retry(), f.now(), List.of());
+    if (f.retry() != null) {
+      // A retry follows a failure, which no chain follows.
+      return database.inTransaction(operation, plain);
+    }
+    // Empty when a chain follows the run: then it is ended with its chain's runs below.
+    Optional<Optional<Finished>> unfollowed =
+        database.write(
+            operation,
+            c ->
+                ChainStore.anyFollowed(c, List.of(f))
+                    ? Optional.empty()
+                    : Optional.of(plain.run(c)));
+    if (unfollowed.isPresent()) {
+      return unfollowed.get();
+    }
+    return database.inTransaction(
+        operation,
+        c -> {
+          Optional<ChainStore.Ended> ended =
+              Jdbc.queryOne(c, FINISH + ", " + ChainStore.FOLLOWED, ChainStore.Ended::map, params);
+          List<JobRun> next =
+              ended.isEmpty()
+                  ? List.of()
+                  : ChainStore.follow(c, List.of(ended.get()), followers, f.now())
+                      .getOrDefault(f.runId(), List.of());
+          return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
+        });
   }
 
   private static Optional<Finished> withRetry(
-      Connection c, Optional<JobRun> ended, NewRun retry, Instant now) throws SQLException {
+      Connection c, Optional<JobRun> ended, NewRun retry, Instant now, List<JobRun> followers)
+      throws SQLException {
     if (ended.isEmpty()) {
       return Optional.empty();
     }
     Optional<JobRun> planned =
         retry == null ? Optional.empty() : Optional.of(RunStore.insert(c, retry, now));
-    return Optional.of(new Finished(ended.get(), planned));
+    return Optional.of(new Finished(ended.get(), planned, followers));
   }
 
   List<JobRun> dead(Instant heartbeatBefore, int limit) {
@@ -307,7 +332,7 @@ final class EngineStore {
                   r.runId(),
                   r.deadNodeId(),
                   r.heartbeatBefore());
-          return withRetry(c, ended, r.retry(), r.now());
+          return withRetry(c, ended, r.retry(), r.now(), List.of());
         });
   }
 

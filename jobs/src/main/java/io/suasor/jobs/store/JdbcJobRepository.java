@@ -8,6 +8,7 @@ import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -180,13 +181,13 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public Optional<Finished> finishRun(Completion completion) {
-    return engine.finish(completion);
+  public Optional<Finished> finishRun(Completion completion, Followers followers) {
+    return engine.finish(completion, followers);
   }
 
   @Override
-  public java.util.Map<Long, JobRun> finishRuns(List<Completion> batch) {
-    return completions.finishAll(batch);
+  public Map<Long, Finished> finishRuns(List<Completion> batch, Followers followers) {
+    return completions.finishAll(batch, followers);
   }
 
   @Override

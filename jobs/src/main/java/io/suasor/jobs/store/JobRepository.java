@@ -8,6 +8,7 @@ import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,16 +127,17 @@ public interface JobRepository {
       long runId, String nodeId, ProgressSnapshot progress, Instant now);
 
   /**
-   * Ends a run if it is still running on the completing node, and inserts its retry if any; empty
-   * when the node no longer owns the run.
+   * Ends a run if it is still running on the completing node, and inserts its retry if any, or,
+   * when it completed, one run for each schedule that follows its job, made by {@code followers}
+   * (see {@link Followers}); empty when the node no longer owns the run.
    */
-  Optional<Finished> finishRun(Completion completion);
+  Optional<Finished> finishRun(Completion completion, Followers followers);
 
   /**
-   * Ends several runs without retries at once, each fenced as in {@link #finishRun}; returns the
-   * runs that ended, by id (a run this node no longer owned is missing).
+   * Ends several runs without retries at once, each fenced and followed as in {@link #finishRun};
+   * returns the runs that ended, by id (a run this node no longer owned is missing).
    */
-  java.util.Map<Long, JobRun> finishRuns(List<Completion> completions);
+  Map<Long, Finished> finishRuns(List<Completion> completions, Followers followers);
 
   /** Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}. */
   List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit);

@@ -22,17 +22,26 @@ final class RunStore {
       id, job_name, job_type, user_id, status, start_time, end_time, progress, total_items,
       processed_items, status_message, error_message, metadata, created_at, updated_at,
       schedule_id, trigger_kind, attempt, retry_of, scheduled_for, run_at, node_id, heartbeat_at,
-      cancel_requested, parameters, timeout_ms""";
+      cancel_requested, parameters, timeout_ms, after_run_id""";
 
   static final String SELECT = "SELECT " + COLUMNS + " FROM job_runs ";
 
-  private static final String INSERT =
+  private static final String INSERT_VALUES =
       """
       INSERT INTO job_runs (job_name, job_type, user_id, schedule_id, status, trigger_kind, attempt,
-          retry_of, scheduled_for, run_at, parameters, timeout_ms, concurrency_key,
+          retry_of, after_run_id, scheduled_for, run_at, parameters, timeout_ms, concurrency_key,
           concurrency_limit, created_at, updated_at)
-      VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      RETURNING \s"""
+      VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  private static final String INSERT = INSERT_VALUES + "RETURNING " + COLUMNS;
+
+  /** A chained run: nothing when its schedule already has a run after that finished run. */
+  private static final String INSERT_UNLESS_FOLLOWED =
+      INSERT_VALUES
+          + """
+          ON CONFLICT (schedule_id, after_run_id) WHERE after_run_id IS NOT NULL DO NOTHING
+          RETURNING \s"""
           + COLUMNS;
 
   private static final String FIND =
@@ -60,26 +69,40 @@ final class RunStore {
   }
 
   static JobRun insert(Connection c, NewRun run, Instant now) throws SQLException {
+    return insert(c, INSERT, run, now).orElseThrow();
+  }
+
+  /**
+   * Inserts a run of a chain ({@code afterRunId} set) unless its schedule already has one after the
+   * same finished run; empty then.
+   */
+  static Optional<JobRun> insertUnlessFollowed(Connection c, NewRun run, Instant now)
+      throws SQLException {
+    return insert(c, INSERT_UNLESS_FOLLOWED, run, now);
+  }
+
+  private static Optional<JobRun> insert(Connection c, String sql, NewRun run, Instant now)
+      throws SQLException {
     return Jdbc.queryOne(
-            c,
-            INSERT,
-            RunStore::map,
-            run.jobName(),
-            run.jobType().value(),
-            Jdbc.nullableLong(run.userId()),
-            Jdbc.nullableLong(run.scheduleId()),
-            run.trigger().value(),
-            run.attempt(),
-            Jdbc.nullableLong(run.retryOf()),
-            Jdbc.nullableTime(run.scheduledFor()),
-            run.runAt(),
-            run.parameters(),
-            Jdbc.nullableLong(run.timeout() == null ? null : run.timeout().toMillis()),
-            Jdbc.nullableText(run.concurrencyKey()),
-            run.concurrencyLimit(),
-            now,
-            now)
-        .orElseThrow();
+        c,
+        sql,
+        RunStore::map,
+        run.jobName(),
+        run.jobType().value(),
+        Jdbc.nullableLong(run.userId()),
+        Jdbc.nullableLong(run.scheduleId()),
+        run.trigger().value(),
+        run.attempt(),
+        Jdbc.nullableLong(run.retryOf()),
+        Jdbc.nullableLong(run.afterRunId()),
+        Jdbc.nullableTime(run.scheduledFor()),
+        run.runAt(),
+        run.parameters(),
+        Jdbc.nullableLong(run.timeout() == null ? null : run.timeout().toMillis()),
+        Jdbc.nullableText(run.concurrencyKey()),
+        run.concurrencyLimit(),
+        now,
+        now);
   }
 
   Optional<JobRun> byId(long runId) {
@@ -321,6 +344,7 @@ final class RunStore {
         instant(row, "heartbeat_at"),
         row.getBoolean("cancel_requested"),
         row.getString("parameters"),
-        nullableLong(row, "timeout_ms"));
+        nullableLong(row, "timeout_ms"),
+        nullableLong(row, "after_run_id"));
   }
 }

@@ -7,6 +7,8 @@ import static io.suasor.jobs.store.Jdbc.nullableLong;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.MisfirePolicy;
+import io.suasor.jobs.schedule.InvalidScheduleException;
+import io.suasor.jobs.schedule.Schedule;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,18 +28,18 @@ final class ScheduleStore {
 
   private static final String INSERT =
       """
-      INSERT INTO job_schedules (name, job_name, job_type, user_id, frequency, time_zone, enabled,
-          config, last_run_time, next_run_time, misfire_policy, max_attempts, timeout_seconds,
-          created_at, updated_at, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+      INSERT INTO job_schedules (name, job_name, job_type, user_id, frequency, after_job, time_zone,
+          enabled, config, last_run_time, next_run_time, misfire_policy, max_attempts,
+          timeout_seconds, created_at, updated_at, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
       RETURNING \s"""
           + COLUMNS;
 
   private static final String UPDATE =
       """
       UPDATE job_schedules
-      SET job_name = ?, job_type = ?, user_id = ?, frequency = ?, time_zone = ?, enabled = ?,
-          config = ?, next_run_time = ?, misfire_policy = ?, max_attempts = ?,
+      SET job_name = ?, job_type = ?, user_id = ?, frequency = ?, after_job = ?, time_zone = ?,
+          enabled = ?, config = ?, next_run_time = ?, misfire_policy = ?, max_attempts = ?,
           timeout_seconds = ?, updated_at = ?, version = version + 1
       WHERE name = ? AND version = ?
       RETURNING \s"""
@@ -105,6 +107,7 @@ final class ScheduleStore {
                     s.jobType().value(),
                     Jdbc.nullableLong(s.userId()),
                     s.frequency(),
+                    Jdbc.nullableText(afterJob(s)),
                     s.timeZone(),
                     s.enabled(),
                     s.config(),
@@ -131,6 +134,7 @@ final class ScheduleStore {
                   s.jobType().value(),
                   Jdbc.nullableLong(s.userId()),
                   s.frequency(),
+                  Jdbc.nullableText(afterJob(s)),
                   s.timeZone(),
                   s.enabled(),
                   s.config(),
@@ -150,6 +154,19 @@ final class ScheduleStore {
           }
           throw new StaleScheduleException(s.name(), s.version());
         });
+  }
+
+  /**
+   * The job a schedule follows, kept in its own column for the statement that ends runs. A
+   * frequency that cannot be read follows nothing (the firer stops such a schedule until edited).
+   */
+  private static String afterJob(JobSchedule s) {
+    try {
+      // The zone does not change which job a text names.
+      return Schedule.parse(s.frequency()).afterJob().orElse(null);
+    } catch (InvalidScheduleException e) {
+      return null;
+    }
   }
 
   void updateLastRunTime(String name, Instant lastRunTime, Instant now) {

@@ -9,6 +9,7 @@ import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.Completion;
 import io.suasor.jobs.store.Database;
+import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.testing.Await;
 import io.suasor.jobs.testing.TestDatabases;
@@ -43,6 +44,11 @@ class CompletionBatcherTest {
     database.close();
   }
 
+  private CompletionBatcher batcher() {
+    return new CompletionBatcher(
+        repository, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
+  }
+
   private List<JobRun> claimed(int count) {
     for (int i = 0; i < count; i++) {
       repository.createJobRun(
@@ -55,13 +61,14 @@ class CompletionBatcherTest {
 
   @Test
   void queuedEndsAreWrittenAndEachHandlerHearsOfItsOwnRun() throws Exception {
-    CompletionBatcher batcher = new CompletionBatcher(repository, "node-a", Duration.ofSeconds(5));
-    Map<Long, Optional<JobRun>> heard = new ConcurrentHashMap<>();
+    CompletionBatcher batcher = batcher();
+    Map<Long, Optional<Finished>> heard = new ConcurrentHashMap<>();
     List<JobRun> runs = claimed(50);
     for (JobRun run : runs) {
       boolean queued =
           batcher.submit(
-              Completion.of(run.id(), "node-a", JobStatus.COMPLETED, null, NOW.plusSeconds(1)),
+              Completion.of(
+                  run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW.plusSeconds(1)),
               ended -> heard.put(run.id(), ended),
               failure -> heard.put(run.id(), Optional.empty()));
       assertThat(queued).isTrue();
@@ -70,7 +77,7 @@ class CompletionBatcherTest {
     batcher.close();
 
     for (JobRun run : runs) {
-      assertThat(heard.get(run.id())).get().extracting(JobRun::id).isEqualTo(run.id());
+      assertThat(heard.get(run.id())).get().extracting(f -> f.run().id()).isEqualTo(run.id());
       assertThat(repository.getJobRunById(run.id()).orElseThrow().status())
           .isEqualTo(JobStatus.COMPLETED);
     }
@@ -78,32 +85,35 @@ class CompletionBatcherTest {
 
   @Test
   void aClosedWriterRefusesNewEndsAndAWaitingCallerWritesItsOwn() throws Exception {
-    CompletionBatcher batcher = new CompletionBatcher(repository, "node-a", Duration.ofSeconds(5));
+    CompletionBatcher batcher = batcher();
     List<JobRun> runs = claimed(2);
     batcher.close();
 
     boolean queued =
         batcher.submit(
-            Completion.of(runs.get(0).id(), "node-a", JobStatus.COMPLETED, null, NOW),
+            Completion.of(
+                runs.get(0).id(), runs.get(0).jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
             ended -> {},
             failure -> {});
-    Optional<JobRun> ended =
-        batcher.finish(Completion.of(runs.get(1).id(), "node-a", JobStatus.FAILED, "x", NOW));
+    Optional<Finished> ended =
+        batcher.finish(
+            Completion.of(
+                runs.get(1).id(), runs.get(1).jobName(), "node-a", JobStatus.FAILED, "x", NOW));
 
     assertThat(queued).isFalse();
     assertThat(repository.getJobRunById(runs.get(0).id()).orElseThrow().status())
         .isEqualTo(JobStatus.RUNNING);
-    assertThat(ended).get().extracting(JobRun::status).isEqualTo(JobStatus.FAILED);
+    assertThat(ended).get().extracting(f -> f.run().status()).isEqualTo(JobStatus.FAILED);
   }
 
   @Test
   void anEndOfARunThisNodeNoLongerOwnsIsHeardAsEmpty() throws Exception {
-    CompletionBatcher batcher = new CompletionBatcher(repository, "node-a", Duration.ofSeconds(5));
+    CompletionBatcher batcher = batcher();
     JobRun run = claimed(1).get(0);
-    Map<Long, Optional<JobRun>> heard = new ConcurrentHashMap<>();
+    Map<Long, Optional<Finished>> heard = new ConcurrentHashMap<>();
 
     batcher.submit(
-        Completion.of(run.id(), "node-b", JobStatus.COMPLETED, null, NOW),
+        Completion.of(run.id(), run.jobName(), "node-b", JobStatus.COMPLETED, null, NOW),
         ended -> heard.put(run.id(), ended),
         failure -> {});
     Await.until("the end handled", Duration.ofSeconds(10), () -> heard.containsKey(run.id()));

@@ -49,6 +49,7 @@ class ModelJsonTest {
             T,
             false,
             "{}",
+            null,
             null);
 
     JsonNode node = json.valueToTree(run);

@@ -94,7 +94,10 @@ class ScheduleParsingTest {
         Schedule.cron("0 0 29 2 *"),
         Schedule.manual().withZone(BERLIN),
         Schedule.daily().withZone(ZoneId.of("America/New_York")),
-        Schedule.cron("30 2 * * *").withZone(BERLIN));
+        Schedule.cron("30 2 * * *").withZone(BERLIN),
+        Schedule.after("system.media.sync"),
+        Schedule.dailyAt(LocalTime.of(4, 0)).orAfter("system.media.sync").withZone(BERLIN),
+        Schedule.every(Duration.ofMinutes(15)).orAfter("backup"));
   }
 
   @ParameterizedTest
@@ -182,7 +185,8 @@ class ScheduleParsingTest {
             "cannot read schedule 'evry 5m': accepted forms are manual, hourly, daily, weekly,"
                 + " monthly, every <n>s|m|h|d, daily at HH:MM, weekly on <mon..sun> at HH:MM,"
                 + " monthly on <1-31> at HH:MM, cron <minute hour day-of-month month"
-                + " day-of-week>")
+                + " day-of-week>, after <job>, and any of these but manual followed by 'or"
+                + " after <job>'")
         .satisfies(e -> assertThat(((InvalidScheduleException) e).reason()).isEmpty());
   }
 

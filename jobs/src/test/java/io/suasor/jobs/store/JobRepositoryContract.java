@@ -51,6 +51,20 @@ abstract class JobRepositoryContract {
     database.close();
   }
 
+  /** Runs of chains as the engine makes them, without its registry's timeouts and limits. */
+  static final Followers CHAINS =
+      (finished, schedule) ->
+          java.util.Optional.of(
+              NewRun.of(schedule.jobName(), schedule.jobType(), Trigger.AFTER, finished.endTime())
+                  .withScheduleId(schedule.id())
+                  .withAfterRun(finished.id())
+                  .withUserId(schedule.userId())
+                  .withParameters("{\"after\":{\"runId\":" + finished.id() + "}}"));
+
+  java.util.Optional<Finished> finish(Completion completion) {
+    return repo.finishRun(completion, CHAINS);
+  }
+
   JobSchedule schedule(String name) {
     return repo.createJobSchedule(
         JobSchedule.of(name, JobType.SYSTEM, "daily").withNextRunTime(T0), T0);
@@ -478,9 +492,16 @@ abstract class JobRepositoryContract {
         .containsExactly(first.id(), other.id(), other2.id());
     assertThat(repo.claimDueRuns("n", T0, 10)).isEmpty();
 
-    repo.finishRun(
+    finish(
         new Completion(
-            first.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0));
+            first.id(),
+            first.jobName(),
+            "n",
+            JobStatus.COMPLETED,
+            null,
+            ProgressSnapshot.NONE,
+            null,
+            T0));
     assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(second.id());
   }
 
@@ -544,9 +565,16 @@ abstract class JobRepositoryContract {
     ProgressSnapshot p = new ProgressSnapshot(100, 3, 3, "done", "{\"moviesUpdated\":3}");
 
     assertThat(
-            repo.finishRun(
+            finish(
                 new Completion(
-                    run.id(), "node-a", JobStatus.COMPLETED, null, p, null, T0.plusSeconds(9))))
+                    run.id(),
+                    run.jobName(),
+                    "node-a",
+                    JobStatus.COMPLETED,
+                    null,
+                    p,
+                    null,
+                    T0.plusSeconds(9))))
         .isPresent();
 
     JobRun done = repo.getJobRunById(run.id()).orElseThrow();
@@ -565,9 +593,16 @@ abstract class JobRepositoryContract {
             .withRetryOf(run.id(), 2);
 
     Finished finished =
-        repo.finishRun(
+        finish(
                 new Completion(
-                    run.id(), "node-a", JobStatus.FAILED, "boom", ProgressSnapshot.NONE, retry, T0))
+                    run.id(),
+                    run.jobName(),
+                    "node-a",
+                    JobStatus.FAILED,
+                    "boom",
+                    ProgressSnapshot.NONE,
+                    retry,
+                    T0))
             .orElseThrow();
 
     assertThat(finished.run().status()).isEqualTo(JobStatus.FAILED);
@@ -589,13 +624,14 @@ abstract class JobRepositoryContract {
     JobRun a2 = running("a2", "node-a");
     JobRun b1 = running("b1", "node-b");
     JobRun ended = running("ended", "node-a");
-    repo.finishRun(Completion.of(ended.id(), "node-a", JobStatus.COMPLETED, null, T0));
+    finish(Completion.of(ended.id(), ended.jobName(), "node-a", JobStatus.COMPLETED, null, T0));
     ProgressSnapshot done = new ProgressSnapshot(100, 2, 2, "done", "{\"items\":2}");
     List<Completion> batch = new ArrayList<>();
     for (JobRun run : List.of(a1, a2, b1, ended)) {
       batch.add(
           new Completion(
               run.id(),
+              run.jobName(),
               "node-a",
               run == a2 ? JobStatus.FAILED : JobStatus.COMPLETED,
               run == a2 ? "broke" : null,
@@ -604,16 +640,16 @@ abstract class JobRepositoryContract {
               T0.plusSeconds(7)));
     }
 
-    java.util.Map<Long, JobRun> finished = repo.finishRuns(batch);
+    java.util.Map<Long, Finished> finished = repo.finishRuns(batch, CHAINS);
 
     assertThat(finished.keySet()).containsExactlyInAnyOrder(a1.id(), a2.id());
-    assertThat(finished.get(a1.id()).status()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(finished.get(a1.id()).metadata()).isEqualTo("{\"items\":2}");
-    assertThat(finished.get(a1.id()).endTime()).isEqualTo(T0.plusSeconds(7));
-    assertThat(finished.get(a2.id()).errorMessage()).isEqualTo("broke");
+    assertThat(finished.get(a1.id()).run().status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(finished.get(a1.id()).run().metadata()).isEqualTo("{\"items\":2}");
+    assertThat(finished.get(a1.id()).run().endTime()).isEqualTo(T0.plusSeconds(7));
+    assertThat(finished.get(a2.id()).run().errorMessage()).isEqualTo("broke");
     assertThat(repo.getJobRunById(b1.id()).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
     assertThat(repo.getJobRunById(ended.id()).orElseThrow().endTime()).isEqualTo(T0);
-    assertThat(repo.finishRuns(List.of())).isEmpty();
+    assertThat(repo.finishRuns(List.of(), CHAINS)).isEmpty();
   }
 
   @Test
@@ -621,26 +657,48 @@ abstract class JobRepositoryContract {
     JobRun run = running("j", "node-a");
     Completion byB =
         new Completion(
-            run.id(), "node-b", JobStatus.FAILED, "not mine", ProgressSnapshot.NONE, null, T0);
-    assertThat(repo.finishRun(byB)).isEmpty();
+            run.id(),
+            run.jobName(),
+            "node-b",
+            JobStatus.FAILED,
+            "not mine",
+            ProgressSnapshot.NONE,
+            null,
+            T0);
+    assertThat(finish(byB)).isEmpty();
     assertThat(repo.getJobRunById(run.id()).orElseThrow()).isEqualTo(run);
 
     Completion ok =
         new Completion(
-            run.id(), "node-a", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0);
-    assertThat(repo.finishRun(ok)).isPresent();
+            run.id(),
+            run.jobName(),
+            "node-a",
+            JobStatus.COMPLETED,
+            null,
+            ProgressSnapshot.NONE,
+            null,
+            T0);
+    assertThat(finish(ok)).isPresent();
     JobRun done = repo.getJobRunById(run.id()).orElseThrow();
     Completion again =
         new Completion(
-            run.id(), "node-a", JobStatus.FAILED, "late", ProgressSnapshot.NONE, null, T0);
-    assertThat(repo.finishRun(again)).isEmpty();
+            run.id(),
+            run.jobName(),
+            "node-a",
+            JobStatus.FAILED,
+            "late",
+            ProgressSnapshot.NONE,
+            null,
+            T0);
+    assertThat(finish(again)).isEmpty();
     assertThat(repo.getJobRunById(run.id())).contains(done);
 
     JobRun waiting = pending("p");
     assertThat(
-            repo.finishRun(
+            finish(
                 new Completion(
                     waiting.id(),
+                    waiting.jobName(),
                     "node-a",
                     JobStatus.COMPLETED,
                     null,
@@ -653,7 +711,9 @@ abstract class JobRepositoryContract {
   @Test
   void completionOnlyTakesTerminalStatuses() {
     assertThatThrownBy(
-            () -> new Completion(1, "n", JobStatus.PENDING, null, ProgressSnapshot.NONE, null, T0))
+            () ->
+                new Completion(
+                    1, "j", "n", JobStatus.PENDING, null, ProgressSnapshot.NONE, null, T0))
         .isInstanceOf(InvalidTransitionException.class);
   }
 
@@ -692,9 +752,10 @@ abstract class JobRepositoryContract {
     assertThat(reaped.status()).isEqualTo(JobStatus.FAILED);
     assertThat(reaped.errorMessage()).isEqualTo("node node-dead stopped");
     assertThat(
-            repo.finishRun(
+            finish(
                 new Completion(
                     silent.id(),
+                    silent.jobName(),
                     "node-dead",
                     JobStatus.COMPLETED,
                     null,
@@ -730,15 +791,23 @@ abstract class JobRepositoryContract {
     for (int i = 0; i < 5; i++) {
       JobRun run = running("old-" + i, "n");
       repo.appendLogs(run.id(), List.of(new LogLine(T0, "INFO", "line " + i)));
-      repo.finishRun(
+      finish(
           new Completion(
-              run.id(), "n", JobStatus.COMPLETED, null, ProgressSnapshot.NONE, null, T0));
+              run.id(),
+              run.jobName(),
+              "n",
+              JobStatus.COMPLETED,
+              null,
+              ProgressSnapshot.NONE,
+              null,
+              T0));
       old.add(run.id());
     }
     JobRun recent = running("recent", "n");
-    repo.finishRun(
+    finish(
         new Completion(
             recent.id(),
+            recent.jobName(),
             "n",
             JobStatus.FAILED,
             "x",

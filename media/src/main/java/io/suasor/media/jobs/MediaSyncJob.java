@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code system.media.sync}. Scheduled, it syncs every source whose interval has passed. Run by
- * hand without parameters it syncs every enabled source now. With parameters {@code {"clientID": 3,
- * "syncType": "movies"}} it syncs one source; {@code {"syncType": "full"}} without a source syncs
- * every enabled source; {@code "listing": "complete"} makes media servers list their catalogs
- * completely (noticing removals) rather than only what changed. The original's spellings {@code
- * clientId} and {@code mediaType} are accepted too. A run for a user (a user's own schedule or
- * manual run) touches only that user's sources. A run in which any source failed ends failed, after
- * syncing the others, naming each failed source and why; the statistics of the rest are kept.
+ * {@code system.media.sync}. Scheduled (on its clock, or after a job its schedule follows), it
+ * syncs every source whose interval has passed. Run by hand without parameters it syncs every
+ * enabled source now. With parameters {@code {"clientID": 3, "syncType": "movies"}} it syncs one
+ * source; {@code {"syncType": "full"}} without a source syncs every enabled source; {@code
+ * "listing": "complete"} makes media servers list their catalogs completely (noticing removals)
+ * rather than only what changed. The original's spellings {@code clientId} and {@code mediaType}
+ * are accepted too. A run for a user (a user's own schedule or manual run) touches only that user's
+ * sources. A run in which any source failed ends failed, after syncing the others, naming each
+ * failed source and why; the statistics of the rest are kept.
  */
 public final class MediaSyncJob implements Job {
   public static final String NAME = "system.media.sync";
@@ -64,7 +65,7 @@ public final class MediaSyncJob implements Job {
     SyncType syncType = type == null ? SyncType.FULL : SyncType.of(type.asText());
     SyncRequest request = new SyncRequest(syncType, complete(listing));
     SyncReport report;
-    if (source == null && type == null && owner == null && context.trigger() == Trigger.SCHEDULE) {
+    if (source == null && type == null && owner == null && isScheduled(context)) {
       report = sync.syncDue(tracker);
     } else if (source == null || source.asLong() == 0) {
       if (syncType != SyncType.FULL) {
@@ -83,6 +84,11 @@ public final class MediaSyncJob implements Job {
     if (!report.failures().isEmpty()) {
       throw new MediaException(failureMessage(report));
     }
+  }
+
+  /** Fired by its schedule, on the clock or after the job its schedule follows. */
+  private static boolean isScheduled(JobContext context) {
+    return context.trigger() == Trigger.SCHEDULE || context.trigger() == Trigger.AFTER;
   }
 
   private static boolean complete(JsonNode listing) {

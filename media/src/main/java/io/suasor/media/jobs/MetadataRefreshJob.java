@@ -2,6 +2,7 @@ package io.suasor.media.jobs;
 
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobContext;
+import io.suasor.jobs.schedule.Schedule;
 import io.suasor.media.MediaException;
 import io.suasor.media.metadata.ChangeWindow;
 import io.suasor.media.metadata.MetadataRefreshService;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * {@code system.metadata.refresh}: the specification's statistic keys, zeros included, the
  * providers' own counts ({@code tmdbRequests}, …), and a message that says when TMDB was not used.
  * A run in which TMDB failed for some items ends failed, after writing what it found for the rest.
+ * It runs after every successful media sync (a chain: the sync's new items want their metadata) and
+ * once a day besides.
  */
 public final class MetadataRefreshJob implements Job {
   public static final String NAME = "system.metadata.refresh";
@@ -30,6 +33,11 @@ public final class MetadataRefreshJob implements Job {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Schedule schedule() {
+    return Schedule.daily().orAfter(MediaSyncJob.NAME);
   }
 
   @Override

@@ -340,6 +340,57 @@ class DashboardBrowserTest {
     browser.awaitCount(By.cssSelector("#history tbody tr"), 25);
   }
 
+  @Test
+  @Order(9)
+  void makeAScheduleFollowAJobAndGoFromARunToTheRunItStartedAfter() throws Exception {
+    String cleanup = "system.library.cleanup";
+    browser.open("/jobs");
+    browser.await(By.id("sign-out")).click();
+    browser.await(By.id("token")).sendKeys(admin, Keys.ENTER);
+    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 10);
+    browser.open("/schedules");
+    browser.await(By.cssSelector("a[aria-label='Edit schedule " + BUILD + "']")).click();
+    Select after = new Select(browser.await(By.id("after-job")));
+    WebElement save = browser.await(By.cssSelector("#schedule-form button[type=submit]"));
+
+    expectedRefusals.add(refused("/api/v1/jobs/schedules/" + BUILD, 400));
+    after.selectByValue(BUILD);
+    save.click();
+    browser.awaitText(By.id("frequency-error"), "would make a cycle: " + BUILD + " after " + BUILD);
+
+    after.selectByValue(cleanup);
+    browser.awaitText(By.id("preview-description"), "and after each successful run of " + cleanup);
+    browser.awaitCount(By.cssSelector("#preview-fires li"), 5);
+    save.click();
+    browser.awaitText(By.id("notice"), "saved");
+    assertThat(api.get("/api/v1/jobs/schedules/" + BUILD, admin).data().get("frequency").asText())
+        .isEqualTo("weekly on mon at 02:30 or after " + cleanup);
+    assertThat(browser.await(By.id("frequency")).getAttribute("value"))
+        .isEqualTo("weekly on mon at 02:30");
+    browser.screenshot("schedule-chain");
+
+    long cleaned =
+        api.post("/api/v1/jobs/" + cleanup + "/run", admin, null).data().get("id").asLong();
+    Await.until(
+        "a run of " + BUILD + " after run " + cleaned,
+        Duration.ofSeconds(20),
+        () ->
+            runs("job=" + BUILD).stream()
+                .anyMatch(run -> run.path("afterRunId").asLong() == cleaned));
+    long follower =
+        runs("job=" + BUILD).stream()
+            .filter(run -> run.path("afterRunId").asLong() == cleaned)
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asLong();
+    browser.open("/runs/" + follower);
+    browser.awaitText(By.id("started-after"), "started after run #" + cleaned);
+    browser.screenshot("run-after");
+    browser.await(By.cssSelector("#started-after a")).click();
+    browser.awaitText(By.tagName("h1"), cleanup);
+  }
+
   private WebElement row(String job) {
     return browser.await(By.cssSelector("#jobs tbody tr[data-job='" + job + "']"));
   }
