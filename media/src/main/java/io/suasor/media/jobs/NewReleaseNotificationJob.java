@@ -24,9 +24,11 @@ import java.util.Optional;
  * releasesChecked, skippedOwnedOrWatched, skippedByPreferences, skippedByLimit, duplicates,
  * releaseCalendarFailures, and releaseCalendar saying whether releases were looked up. A run in
  * which a user failed or the calendar could not be asked ends failed, naming them, after sending
- * what it could. A run that follows a media sync (its parameters name the finished run: {@code
- * {"after": {"startedAt": …, "endedAt": …}}}) notifies only the users whose libraries gained items
- * while the sync ran; parameters it cannot read leave the run to do its full work.
+ * what it could. It runs daily and after each metadata refresh, which follows each media sync. A
+ * run in a chain (its parameters name the finished run: {@code {"after": {"startedAt": …,
+ * "endedAt": …, "after": {…the run that one followed…}}}}) notifies only the users whose libraries
+ * gained items from the start of the chain's first run to the end of the run it follows; parameters
+ * it cannot read leave the run to do its full work.
  */
 public final class NewReleaseNotificationJob implements Job {
   public static final String NAME = "system.new.release.notification";
@@ -51,7 +53,8 @@ public final class NewReleaseNotificationJob implements Job {
 
   @Override
   public Schedule schedule() {
-    return Schedule.daily();
+    // After the refresh that follows each sync, so that new items are told with their metadata.
+    return Schedule.daily().orAfter(MetadataRefreshJob.NAME);
   }
 
   @Override
@@ -84,12 +87,21 @@ public final class NewReleaseNotificationJob implements Job {
 
   private record SyncWindow(Instant from, Instant to) {}
 
-  /** The sync run's start and end, when the parameters name a finished run that this follows. */
+  /**
+   * From the start of the run that began the chain this run follows (the sync, before the metadata
+   * refresh this job follows by default: {@code after.after}) to the end of the run it follows.
+   */
   private static Optional<SyncWindow> syncWindow(JobContext context) {
     try {
       JsonNode after = Json.mapper().readTree(context.parameters()).path("after");
-      Instant started = Instant.parse(after.path("startedAt").asText());
       Instant ended = Instant.parse(after.path("endedAt").asText());
+      Instant started = Instant.parse(after.path("startedAt").asText());
+      for (JsonNode earlier = after.path("after");
+          earlier.path("startedAt").isTextual();
+          earlier = earlier.path("after")) {
+        Instant start = Instant.parse(earlier.path("startedAt").asText());
+        started = start.isBefore(started) ? start : started;
+      }
       return Optional.of(new SyncWindow(started, ended));
     } catch (JsonProcessingException | DateTimeParseException e) {
       return Optional.empty();

@@ -39,7 +39,8 @@ public final class SmartCollectionJob implements Job {
 
   @Override
   public Schedule schedule() {
-    return Schedule.daily();
+    // After the refresh that follows each sync: new items and their genres and people count.
+    return Schedule.daily().orAfter(MetadataRefreshJob.NAME);
   }
 
   @Override
