@@ -347,7 +347,7 @@ class DashboardBrowserTest {
     browser.open("/jobs");
     browser.await(By.id("sign-out")).click();
     browser.await(By.id("token")).sendKeys(admin, Keys.ENTER);
-    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 10);
+    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 13);
     browser.open("/schedules");
     browser.await(By.cssSelector("a[aria-label='Edit schedule " + BUILD + "']")).click();
     Select after = new Select(browser.await(By.id("after-job")));
