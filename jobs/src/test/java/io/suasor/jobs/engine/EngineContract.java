@@ -369,12 +369,22 @@ abstract class EngineContract {
   }
 
   @Test
-  void aRunIgnoringCancellationIsInterruptedAfterTheGrace() {
-    TestJob sleeper = TestJob.of("sleeper.job", context -> Thread.sleep(600_000));
+  void aRunIgnoringCancellationIsInterruptedAfterTheGrace() throws InterruptedException {
+    java.util.concurrent.CountDownLatch sleeping = new java.util.concurrent.CountDownLatch(1);
+    TestJob sleeper =
+        TestJob.of(
+            "sleeper.job",
+            context -> {
+              sleeping.countDown();
+              Thread.sleep(600_000);
+            });
     JobEngine engine = engine(sleeper);
     JobRun run = engine.service().runJobManually("sleeper.job");
     engine.tick();
     events.awaitStarted(run.id());
+    // The job itself, not only its run: a cancel that reaches a run whose worker has not begun the
+    // job yet stops it at once, before any grace (the run.started event comes at the claim).
+    assertThat(sleeping.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     engine.service().cancelRun(run.id());
 
     engine.tick();
