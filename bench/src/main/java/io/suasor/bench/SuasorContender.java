@@ -2,9 +2,7 @@ package io.suasor.bench;
 
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobContext;
-import io.suasor.jobs.engine.EngineSettings;
 import io.suasor.jobs.engine.JobEngine;
-import io.suasor.jobs.engine.JobEngineBuilder;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
@@ -27,24 +25,11 @@ final class SuasorContender implements Contender {
             ? Database.sqlite(target.sqliteFile())
             : Database.postgres(
                 target.jdbcUrl(), target.user(), target.password(), settings.poolSize());
-    EngineSettings defaults = EngineSettings.defaults(JobEngineBuilder.defaultNodeId());
-    EngineSettings engineSettings =
-        new EngineSettings(
-            defaults.nodeId(),
-            settings.workerThreads(),
-            pollInterval,
-            defaults.progressFlushInterval(),
-            defaults.heartbeatInterval(),
-            defaults.deadRunThreshold(),
-            defaults.shutdownGrace(),
-            defaults.cancelGrace(),
-            defaults.misfireThreshold(),
-            defaults.maxCatchUp(),
-            defaults.logLinesPerRun());
     engine =
         JobEngine.builder()
             .database(database)
-            .settings(engineSettings)
+            .workerThreads(settings.workerThreads())
+            .pollInterval(pollInterval)
             .register(new NoOp())
             .register(new ReportsProgress())
             .build();

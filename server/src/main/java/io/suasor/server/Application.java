@@ -87,21 +87,8 @@ public final class Application implements AutoCloseable {
           JobEngine.builder()
               .sharedDatabase(database)
               .clock(clock)
-              .configure(
-                  settings ->
-                      tuning.apply(
-                          new EngineSettings(
-                              settings.nodeId(),
-                              config.workers(),
-                              settings.pollInterval(),
-                              settings.progressFlushInterval(),
-                              settings.heartbeatInterval(),
-                              settings.deadRunThreshold(),
-                              settings.shutdownGrace(),
-                              settings.cancelGrace(),
-                              settings.misfireThreshold(),
-                              settings.maxCatchUp(),
-                              settings.logLinesPerRun())))
+              .workerThreads(config.workers())
+              .configure(tuning)
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
       this.engine = builder.build();

@@ -59,18 +59,12 @@ public final class TestServer {
             jobs,
             Clock.systemUTC(),
             s ->
-                new io.suasor.jobs.engine.EngineSettings(
-                    s.nodeId(),
-                    s.workerThreads(),
-                    Duration.ofSeconds(1),
-                    Duration.ofMillis(20),
-                    Duration.ofMillis(500),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(1),
-                    s.misfireThreshold(),
-                    s.maxCatchUp(),
-                    s.logLinesPerRun()));
+                s.withPollInterval(Duration.ofSeconds(1))
+                    .withProgressFlushInterval(Duration.ofMillis(20))
+                    .withHeartbeatInterval(Duration.ofMillis(500))
+                    .withDeadRunThreshold(Duration.ofSeconds(5))
+                    .withShutdownGrace(Duration.ofSeconds(2))
+                    .withCancelGrace(Duration.ofSeconds(1)));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     app.serve(new PrintStream(printed, true, StandardCharsets.UTF_8));
     return new Started(app, printed.toString(StandardCharsets.UTF_8));

@@ -43,15 +43,8 @@ public record EngineSettings(
   public static final int DEFAULT_LOG_LINES_PER_RUN = 500;
 
   public EngineSettings {
-    Objects.requireNonNull(nodeId, "nodeId");
-    if (nodeId.isBlank() || nodeId.length() > 200) {
-      throw new IllegalArgumentException(
-          "nodeId must be 1 to 200 characters, was '" + nodeId + "'");
-    }
-    if (workerThreads < 1 || workerThreads > 1000) {
-      throw new IllegalArgumentException(
-          "workerThreads must be between 1 and 1000, was " + workerThreads);
-    }
+    checkNodeId(nodeId);
+    checkWorkerThreads(workerThreads);
     positive("pollInterval", pollInterval);
     positive("progressFlushInterval", progressFlushInterval);
     positive("heartbeatInterval", heartbeatInterval);
@@ -67,12 +60,8 @@ public record EngineSettings(
               + heartbeatInterval
               + "), or live runs would be taken for dead");
     }
-    if (maxCatchUp < 1) {
-      throw new IllegalArgumentException("maxCatchUp must be at least 1, was " + maxCatchUp);
-    }
-    if (logLinesPerRun < 0) {
-      throw new IllegalArgumentException("logLinesPerRun must not be negative");
-    }
+    checkMaxCatchUp(maxCatchUp);
+    checkLogLinesPerRun(logLinesPerRun);
   }
 
   public static EngineSettings defaults(String nodeId) {
@@ -90,15 +79,215 @@ public record EngineSettings(
         DEFAULT_LOG_LINES_PER_RUN);
   }
 
-  private static void positive(String name, Duration value) {
+  // The with… copies are validated like any settings: deadRunThreshold must stay at least twice
+  // heartbeatInterval after each one, so raise the threshold before the heartbeat (the builder's
+  // named setters apply all their values at once and need no order).
+
+  public EngineSettings withNodeId(String value) {
+    return new EngineSettings(
+        value,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withWorkerThreads(int value) {
+    return new EngineSettings(
+        nodeId,
+        value,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withPollInterval(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        value,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withProgressFlushInterval(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        value,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withHeartbeatInterval(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        value,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withDeadRunThreshold(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        value,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withShutdownGrace(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        value,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withCancelGrace(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        value,
+        misfireThreshold,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withMisfireThreshold(Duration value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        value,
+        maxCatchUp,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withMaxCatchUp(int value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        value,
+        logLinesPerRun);
+  }
+
+  public EngineSettings withLogLinesPerRun(int value) {
+    return new EngineSettings(
+        nodeId,
+        workerThreads,
+        pollInterval,
+        progressFlushInterval,
+        heartbeatInterval,
+        deadRunThreshold,
+        shutdownGrace,
+        cancelGrace,
+        misfireThreshold,
+        maxCatchUp,
+        value);
+  }
+
+  static String checkNodeId(String value) {
+    Objects.requireNonNull(value, "nodeId");
+    if (value.isBlank() || value.length() > 200) {
+      throw new IllegalArgumentException("nodeId must be 1 to 200 characters, was '" + value + "'");
+    }
+    return value;
+  }
+
+  static int checkWorkerThreads(int value) {
+    if (value < 1 || value > 1000) {
+      throw new IllegalArgumentException("workerThreads must be between 1 and 1000, was " + value);
+    }
+    return value;
+  }
+
+  static int checkMaxCatchUp(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("maxCatchUp must be at least 1, was " + value);
+    }
+    return value;
+  }
+
+  static int checkLogLinesPerRun(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("logLinesPerRun must not be negative, was " + value);
+    }
+    return value;
+  }
+
+  static Duration positive(String name, Duration value) {
     if (value == null || value.isZero() || value.isNegative()) {
       throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
     }
+    return value;
   }
 
-  private static void notNegative(String name, Duration value) {
+  static Duration notNegative(String name, Duration value) {
     if (value == null || value.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative, was " + value);
     }
+    return value;
   }
 }

@@ -7,6 +7,7 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.store.JobRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,11 @@ import javax.sql.DataSource;
  * engine.service().syncDatabaseJobs();
  * engine.start();
  * }</pre>
+ *
+ * <p>Each {@link EngineSettings} value has a setter of its own name ({@code .workerThreads(8)
+ * .pollInterval(Duration.ofSeconds(10))}); a bad value is refused at once, naming the setting. The
+ * engine's settings are {@link #settings(EngineSettings)} (or the defaults), then the values set by
+ * name, then {@link #configure(UnaryOperator)}.
  */
 public final class JobEngineBuilder {
   private Database database;
@@ -34,6 +40,7 @@ public final class JobEngineBuilder {
   private JobRepository repository;
   private Clock clock = Clock.systemUTC();
   private EngineSettings settings;
+  private final NamedSettings named = new NamedSettings();
   private UnaryOperator<EngineSettings> tweak = UnaryOperator.identity();
   private ExecutorService workers;
   private RandomGenerator random = new java.util.SplittableRandom();
@@ -75,12 +82,79 @@ public final class JobEngineBuilder {
     return this;
   }
 
+  /** Starts from these settings instead of the defaults; values set by name still win. */
   public JobEngineBuilder settings(EngineSettings engineSettings) {
     this.settings = engineSettings;
     return this;
   }
 
-  /** Adjusts the settings the builder would otherwise use. */
+  /** This node's name in the database (default {@link #defaultNodeId()}). */
+  public JobEngineBuilder nodeId(String value) {
+    named.nodeId = EngineSettings.checkNodeId(value);
+    return this;
+  }
+
+  /** Runs executed at once on this node (default 4); the size of the engine's own pool. */
+  public JobEngineBuilder workerThreads(int value) {
+    named.workerThreads = EngineSettings.checkWorkerThreads(value);
+    return this;
+  }
+
+  /** The longest the loop sleeps without a known due time or a wake-up (default 30 s). */
+  public JobEngineBuilder pollInterval(Duration value) {
+    named.pollInterval = EngineSettings.positive("pollInterval", value);
+    return this;
+  }
+
+  /** The least time between two progress writes of one run (default 250 ms). */
+  public JobEngineBuilder progressFlushInterval(Duration value) {
+    named.progressFlushInterval = EngineSettings.positive("progressFlushInterval", value);
+    return this;
+  }
+
+  /** How often this node and its running runs are stamped alive (default 5 s). */
+  public JobEngineBuilder heartbeatInterval(Duration value) {
+    named.heartbeatInterval = EngineSettings.positive("heartbeatInterval", value);
+    return this;
+  }
+
+  /** Silence after which another node fails a run; at least twice the heartbeat (default 30 s). */
+  public JobEngineBuilder deadRunThreshold(Duration value) {
+    named.deadRunThreshold = EngineSettings.positive("deadRunThreshold", value);
+    return this;
+  }
+
+  /** How long stop waits for running runs before cancelling them (default 10 s). */
+  public JobEngineBuilder shutdownGrace(Duration value) {
+    named.shutdownGrace = EngineSettings.notNegative("shutdownGrace", value);
+    return this;
+  }
+
+  /** How long a cancelled run may take to notice before its thread is interrupted (default 5 s). */
+  public JobEngineBuilder cancelGrace(Duration value) {
+    named.cancelGrace = EngineSettings.notNegative("cancelGrace", value);
+    return this;
+  }
+
+  /** How late a fire may be before the schedule's misfire policy applies (default 1 min). */
+  public JobEngineBuilder misfireThreshold(Duration value) {
+    named.misfireThreshold = EngineSettings.notNegative("misfireThreshold", value);
+    return this;
+  }
+
+  /** The most missed fires one catch-up schedule runs (default 10). */
+  public JobEngineBuilder maxCatchUp(int value) {
+    named.maxCatchUp = EngineSettings.checkMaxCatchUp(value);
+    return this;
+  }
+
+  /** The most log lines kept with one run (default 500). */
+  public JobEngineBuilder logLinesPerRun(int value) {
+    named.logLinesPerRun = EngineSettings.checkLogLinesPerRun(value);
+    return this;
+  }
+
+  /** Adjusts the settings the builder would otherwise use, after the values set by name. */
   public JobEngineBuilder configure(UnaryOperator<EngineSettings> change) {
     this.tweak = change;
     return this;
@@ -116,12 +190,15 @@ public final class JobEngineBuilder {
       throw new IllegalStateException(
           "a job engine needs a database: call dataSource(...) or database(...)");
     }
+    EngineSettings base =
+        settings != null
+            ? settings
+            : EngineSettings.defaults(named.nodeId != null ? named.nodeId : defaultNodeId());
+    EngineSettings chosen = tweak.apply(named.over(base));
     if (migrate) {
       JdbcJobRepository.migrate(database);
     }
     repository = new JdbcJobRepository(database);
-    EngineSettings chosen =
-        tweak.apply(settings != null ? settings : EngineSettings.defaults(defaultNodeId()));
     Listeners fanOut = new Listeners();
     listeners.forEach(fanOut::add);
     JobRegistry registry = new JobRegistry();
@@ -148,6 +225,43 @@ public final class JobEngineBuilder {
   /** A node id that is unique per process: host name and a random suffix. */
   public static String defaultNodeId() {
     return NodeIdentity.host() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * The values set by name, null where not set. They are applied in one step so that related values
+   * (heartbeat and dead-run threshold) can be set in any order.
+   */
+  private static final class NamedSettings {
+    private String nodeId;
+    private Integer workerThreads;
+    private Duration pollInterval;
+    private Duration progressFlushInterval;
+    private Duration heartbeatInterval;
+    private Duration deadRunThreshold;
+    private Duration shutdownGrace;
+    private Duration cancelGrace;
+    private Duration misfireThreshold;
+    private Integer maxCatchUp;
+    private Integer logLinesPerRun;
+
+    EngineSettings over(EngineSettings base) {
+      return new EngineSettings(
+          or(nodeId, base.nodeId()),
+          or(workerThreads, base.workerThreads()),
+          or(pollInterval, base.pollInterval()),
+          or(progressFlushInterval, base.progressFlushInterval()),
+          or(heartbeatInterval, base.heartbeatInterval()),
+          or(deadRunThreshold, base.deadRunThreshold()),
+          or(shutdownGrace, base.shutdownGrace()),
+          or(cancelGrace, base.cancelGrace()),
+          or(misfireThreshold, base.misfireThreshold()),
+          or(maxCatchUp, base.maxCatchUp()),
+          or(logLinesPerRun, base.logLinesPerRun()));
+    }
+
+    private static <T> T or(T value, T otherwise) {
+      return value != null ? value : otherwise;
+    }
   }
 
   record Parts(

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.suasor.jobs.RetryPolicy;
-import io.suasor.jobs.engine.EngineSettings;
 import io.suasor.jobs.engine.JobEngine;
+import io.suasor.jobs.engine.JobEngineBuilder;
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,33 +50,29 @@ class ClusterInProcessTest {
     databases.forEach(Database::close);
   }
 
-  private static EngineSettings settings(String nodeId, Duration heartbeat, Duration deadAfter) {
-    return new EngineSettings(
-        nodeId,
-        4,
-        Duration.ofSeconds(2),
-        Duration.ofMillis(100),
-        heartbeat,
-        deadAfter,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(1),
-        Duration.ofMinutes(1),
-        10,
-        100);
+  /** Quick timings for an engine named {@code nodeId}, with the liveness timings a test needs. */
+  private static UnaryOperator<JobEngineBuilder> settings(
+      String nodeId, Duration heartbeat, Duration deadAfter) {
+    return builder ->
+        builder
+            .nodeId(nodeId)
+            .pollInterval(Duration.ofSeconds(2))
+            .progressFlushInterval(Duration.ofMillis(100))
+            .heartbeatInterval(heartbeat)
+            .deadRunThreshold(deadAfter)
+            .shutdownGrace(Duration.ofSeconds(1))
+            .cancelGrace(Duration.ofSeconds(1))
+            .logLinesPerRun(100);
   }
 
   private JobEngine engine(
       Database database,
-      EngineSettings settings,
+      UnaryOperator<JobEngineBuilder> settings,
       Clock clock,
       EventRecorder events,
       TestJob... jobs) {
     var builder =
-        JobEngine.builder()
-            .sharedDatabase(database)
-            .settings(settings)
-            .clock(clock)
-            .listener(events);
+        settings.apply(JobEngine.builder().sharedDatabase(database)).clock(clock).listener(events);
     for (TestJob job : jobs) {
       builder.register(job);
     }
@@ -338,13 +335,13 @@ class ClusterInProcessTest {
     JobEngine first =
         engine(
             track(TestDatabases.sqlite(folder)),
-            EngineSettings.defaults("first"),
+            builder -> builder.nodeId("first"),
             Clock.systemUTC(),
             new EventRecorder());
     JobEngine second =
         engine(
             track(TestDatabases.sqlite(folder)),
-            EngineSettings.defaults("second"),
+            builder -> builder.nodeId("second"),
             Clock.systemUTC(),
             new EventRecorder());
     first.start();
@@ -368,19 +365,12 @@ class ClusterInProcessTest {
     Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
     EventRecorder eventsB = new EventRecorder();
     // B polls every 10 minutes and heartbeats every 20 s: only the notification wakes it sooner.
-    EngineSettings slowPoll =
-        new EngineSettings(
-            "node-b",
-            2,
-            Duration.ofMinutes(10),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            10,
-            100);
+    UnaryOperator<JobEngineBuilder> slowPoll =
+        builder ->
+            settings("node-b", Duration.ofSeconds(20), Duration.ofSeconds(60))
+                .apply(builder)
+                .workerThreads(2)
+                .pollInterval(Duration.ofMinutes(10));
     JobEngine b =
         engine(databaseB, slowPoll, Clock.systemUTC(), eventsB, TestJob.noop("edited.job"));
     JobEngine a =

@@ -2,7 +2,6 @@ package io.suasor.jobs.cluster;
 
 import io.suasor.jobs.JobContext;
 import io.suasor.jobs.RetryPolicy;
-import io.suasor.jobs.engine.EngineSettings;
 import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
@@ -26,23 +25,15 @@ public final class ClusterNodeMain {
     Duration heartbeat = Duration.ofMillis(Long.parseLong(args[2]));
     Duration deadAfter = Duration.ofMillis(Long.parseLong(args[3]));
     Database database = Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 6);
-    EngineSettings settings =
-        new EngineSettings(
-            nodeId,
-            4,
-            Duration.ofSeconds(30),
-            Duration.ofMillis(250),
-            heartbeat,
-            deadAfter,
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            10,
-            100);
     JobEngine engine =
         JobEngine.builder()
             .database(database)
-            .settings(settings)
+            .nodeId(nodeId)
+            .heartbeatInterval(heartbeat)
+            .deadRunThreshold(deadAfter)
+            .shutdownGrace(Duration.ofSeconds(2))
+            .cancelGrace(Duration.ofSeconds(1))
+            .logLinesPerRun(100)
             .register(
                 TestJob.of("cluster.tick", context -> record(database, context, nodeId, 0))
                     .maxConcurrency(0))

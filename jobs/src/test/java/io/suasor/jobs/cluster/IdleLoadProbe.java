@@ -1,6 +1,5 @@
 package io.suasor.jobs.cluster;
 
-import io.suasor.jobs.engine.EngineSettings;
 import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobType;
@@ -41,7 +40,7 @@ public final class IdleLoadProbe {
       try (JobEngine engine =
           JobEngine.builder()
               .database(database)
-              .settings(EngineSettings.defaults("idle-node"))
+              .nodeId("idle-node")
               .register(TestJob.noop("nightly.job"))
               .build()) {
         engine

@@ -58,29 +58,24 @@ abstract class ChainContract {
     databases.forEach(Database::close);
   }
 
-  static EngineSettings settings(String node) {
-    return new EngineSettings(
-        node,
-        4,
-        Duration.ofMillis(200),
-        Duration.ofMillis(250),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(1),
-        Duration.ofMinutes(1),
-        3,
-        100);
+  /** A builder with this contract's quick timings, storing into a new database. */
+  JobEngineBuilder builder(String node) {
+    Database database = openDatabase();
+    databases.add(database);
+    return JobEngine.builder()
+        .sharedDatabase(database)
+        .nodeId(node)
+        .pollInterval(Duration.ofMillis(200))
+        .shutdownGrace(Duration.ofSeconds(5))
+        .cancelGrace(Duration.ofSeconds(1))
+        .maxCatchUp(3)
+        .logLinesPerRun(100);
   }
 
   JobEngine engine(String node, Clock clock) {
-    Database database = openDatabase();
-    databases.add(database);
     JobEngine engine =
-        JobEngine.builder()
-            .sharedDatabase(database)
+        builder(node)
             .clock(clock)
-            .settings(settings(node))
             .register(counted("sync"))
             .register(counted("refresh"))
             .register(counted("notify"))
@@ -272,13 +267,9 @@ abstract class ChainContract {
 
   @Test
   void aDefaultScheduleMayFollowAJobAndIsStoredAsOne() {
-    Database database = openDatabase();
-    databases.add(database);
     JobEngine engine =
-        JobEngine.builder()
-            .sharedDatabase(database)
+        builder("node-a")
             .clock(new SettableClock(START))
-            .settings(settings("node-a"))
             .register(TestJob.noop("refresh").schedule(Schedule.daily().orAfter("sync")))
             .build();
     engines.add(engine);

@@ -62,24 +62,15 @@ abstract class EngineContract {
   }
 
   JobEngine engine(TestJob... jobs) {
-    EngineSettings settings =
-        new EngineSettings(
-            "node-a",
-            4,
-            Duration.ofSeconds(30),
-            Duration.ofMillis(250),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            3,
-            100);
     JobEngineBuilder builder =
         JobEngine.builder()
             .sharedDatabase(database)
             .clock(clock)
-            .settings(settings)
+            .nodeId("node-a")
+            .shutdownGrace(Duration.ofMillis(500))
+            .cancelGrace(Duration.ofSeconds(1))
+            .maxCatchUp(3)
+            .logLinesPerRun(100)
             .random(new SplittableRandom(7))
             .listener(events);
     for (TestJob job : jobs) {

@@ -11,6 +11,7 @@ import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.testing.EventRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,12 @@ class EmbeddingExampleTest {
 
   static JobEngine startEngine(DataSource dataSource) {
     JobEngine engine =
-        JobEngine.builder().dataSource(dataSource).register(new ThumbnailJob()).build();
+        JobEngine.builder()
+            .dataSource(dataSource)
+            .workerThreads(2) // runs at once on this node
+            .shutdownGrace(Duration.ofSeconds(30)) // how long close() waits for running jobs
+            .register(new ThumbnailJob())
+            .build();
     engine.service().syncDatabaseJobs(); // stores "daily at 03:00" for the job
     engine.start();
     return engine;
@@ -79,6 +85,8 @@ class EmbeddingExampleTest {
                   .frequency())
           .isEqualTo("daily at 03:00");
       assertThat(engine.service().getRunLogs(run.id())).hasSize(3);
+      assertThat(engine.settings().workerThreads()).isEqualTo(2);
+      assertThat(engine.settings().shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
     } finally {
       engine.close();
     }
