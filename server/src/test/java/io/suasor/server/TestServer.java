@@ -87,18 +87,25 @@ public final class TestServer {
   }
 
   /**
-   * Pauses a job's schedule and waits until the runs it fired (a schedule due when the server
-   * starts fires at once) have ended, so that a test sees only the runs it starts itself.
+   * Pauses the schedules of {@code jobs} and of the library cleanup, and waits until the runs they
+   * fired (a schedule due when the server starts fires at once) have ended, so that a test sees
+   * only the runs it starts itself.
    */
-  public static void pauseAndSettle(Started server, String job) throws InterruptedException {
-    io.suasor.jobs.service.JobService jobs = server.app().jobs();
-    jobs.pauseSchedule(job);
+  public static void pauseAndSettle(Started server, String... jobs) throws InterruptedException {
+    io.suasor.jobs.service.JobService service = server.app().jobs();
+    // The library cleanup removes items no source references, which is what tests plant: it is
+    // paused and settled with the jobs a test names, or its start-up run may remove their items.
+    java.util.Set<String> paused = new java.util.LinkedHashSet<>(java.util.List.of(jobs));
+    paused.add("system.library.cleanup");
+    for (String job : paused) {
+      service.pauseSchedule(job);
+    }
     io.suasor.jobs.testing.Await.until(
-        "the runs of " + job + " fired at start-up to end",
+        "the runs of " + paused + " fired at start-up to end",
         java.time.Duration.ofSeconds(20),
         () ->
-            jobs.getRecentJobRuns(100).stream()
-                .filter(run -> run.jobName().equals(job))
+            service.getRecentJobRuns(100).stream()
+                .filter(run -> paused.contains(run.jobName()))
                 .allMatch(run -> run.status().isTerminal()));
   }
 }
