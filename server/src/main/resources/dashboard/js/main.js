@@ -50,7 +50,17 @@ function notify(message, kind = 'info', link = null) {
   notice.hidden = false;
 }
 
+/**
+ * Counts sign-ins and sign-outs, so that a session still starting, or a page still rendering, when
+ * the user signs out does not bring the signed-in pages back over the sign-in form.
+ */
+let sessionGeneration = 0;
+let signedOutMessage = null;
+
 function signOut(message) {
+  sessionGeneration++;
+  renderCount++;
+  signedOutMessage = message;
   sessionStorage.removeItem(TOKEN_KEY);
   if (session) {
     session.unread.stop();
@@ -74,16 +84,24 @@ function showSignIn(message) {
 
 /** Checks the token with the server and opens the session; throws ApiError when refused. */
 async function start(token) {
+  const generation = ++sessionGeneration;
   const api = new Api(token, () => {
     if (session) {
       signOut('Your token is no longer accepted; sign in again.');
     }
   });
   const me = await api.get('/api/v1/users/me');
+  if (generation !== sessionGeneration) {
+    return;
+  }
   sessionStorage.setItem(TOKEN_KEY, token);
   const users = new Map([[me.id, me.name]]);
   if (me.role === 'admin') {
-    for (const user of await api.get('/api/v1/users')) {
+    const all = await api.get('/api/v1/users');
+    if (generation !== sessionGeneration) {
+      return;
+    }
+    for (const user of all) {
       users.set(user.id, user.name);
     }
   }
@@ -147,6 +165,10 @@ async function show() {
         h('h1', {}, 'This page could not be shown'),
         h('p', {class: 'error-text'}, error.message)));
     }
+  }
+  if (!session && !document.getElementById('token')) {
+    // Signed out while the page rendered, and the page drew over the form: the form comes back.
+    showSignIn(signedOutMessage);
   }
 }
 
