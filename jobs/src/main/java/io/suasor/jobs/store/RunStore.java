@@ -76,13 +76,21 @@ final class RunStore {
     return database.write("create a run of '" + run.jobName() + "'", c -> insert(c, run, now));
   }
 
-  /** Inserts all runs in one transaction: all of them or, when one fails, none. */
+  /**
+   * Inserts all runs in one transaction: all of them or, when one fails, none. PostgreSQL takes
+   * them by {@code COPY}, which measured faster; SQLite (or a connection that cannot COPY) by
+   * multi-row inserts.
+   */
   List<JobRun> createAll(List<NewRun> runs, Instant now) {
     if (runs.isEmpty()) {
       return List.of();
     }
     return database.inTransaction(
-        "create " + runs.size() + " runs", c -> RunBatchInsert.insert(c, runs, now));
+        "create " + runs.size() + " runs",
+        c ->
+            RunCopyInsert.canCopy(c)
+                ? RunCopyInsert.insert(c, runs, now)
+                : RunBatchInsert.insert(c, runs, now));
   }
 
   static JobRun insert(Connection c, NewRun run, Instant now) throws SQLException {
@@ -335,6 +343,41 @@ final class RunStore {
                     new LogLine(
                         instant(r, "logged_at"), r.getString("level"), r.getString("message")),
                 runId));
+  }
+
+  /**
+   * The row a run is inserted as, without reading it back: the given values and the columns'
+   * defaults (the bulk insert's contract test checks that it equals the stored row).
+   */
+  static JobRun pending(long id, NewRun run, Instant now) {
+    return new JobRun(
+        id,
+        run.jobName(),
+        run.jobType(),
+        run.userId(),
+        JobStatus.PENDING,
+        null,
+        null,
+        0,
+        0,
+        0,
+        null,
+        null,
+        "{}",
+        now,
+        now,
+        run.scheduleId(),
+        run.trigger(),
+        run.attempt(),
+        run.retryOf(),
+        run.scheduledFor(),
+        run.runAt(),
+        null,
+        null,
+        false,
+        run.parameters(),
+        run.timeout() == null ? null : run.timeout().toMillis(),
+        run.afterRunId());
   }
 
   static JobRun map(ResultSet row) throws SQLException {

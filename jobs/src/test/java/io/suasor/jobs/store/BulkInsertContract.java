@@ -57,11 +57,13 @@ abstract class BulkInsertContract {
     NewRun full =
         NewRun.of("other", JobType.USER, Trigger.STARTUP, T0)
             .withUserId(42L)
-            .withParameters("{\"a\":1}")
+            .withParameters("{\"a\":1,\n\"b\":\"x, \\\"y\\\"\"}")
             .withTimeout(Duration.ofSeconds(90))
             .withConcurrencyLimit(3);
+    JobSchedule schedule = repo.createJobSchedule(JobSchedule.of("s", JobType.SYSTEM, "daily"), T0);
     List<NewRun> given = new ArrayList<>(runs(3));
     given.add(1, full);
+    given.set(3, run(2).withFire(schedule.id(), T0.plusSeconds(60)));
 
     List<JobRun> created = repo.createJobRuns(given, T0);
 
@@ -69,9 +71,11 @@ abstract class BulkInsertContract {
     assertThat(created).extracting(JobRun::id).isSorted().doesNotHaveDuplicates();
     assertThat(created)
         .extracting(JobRun::parameters)
-        .containsExactly("{\"n\":0}", "{\"a\":1}", "{\"n\":1}", "{\"n\":2}");
-    JobRun stored = repo.getJobRunById(created.get(1).id()).orElseThrow();
-    assertThat(stored).isEqualTo(created.get(1));
+        .containsExactly("{\"n\":0}", full.parameters(), "{\"n\":1}", "{\"n\":2}");
+    for (JobRun run : created) {
+      assertThat(repo.getJobRunById(run.id())).contains(run);
+    }
+    JobRun stored = created.get(1);
     assertThat(stored.jobName()).isEqualTo("other");
     assertThat(stored.jobType()).isEqualTo(JobType.USER);
     assertThat(stored.userId()).isEqualTo(42L);
@@ -93,7 +97,7 @@ abstract class BulkInsertContract {
       assertThat(created.get(i).parameters()).isEqualTo("{\"n\":" + i + "}");
     }
     assertThat(created).extracting(JobRun::id).isSorted().doesNotHaveDuplicates();
-    assertThat(repo.getActiveJobRuns()).hasSize(count);
+    assertThat(repo.getActiveJobRuns()).containsExactlyElementsOf(created);
     List<JobRun> claimed = repo.claimDueRuns("node", T0.plusSeconds(count), count);
     assertThat(claimed).hasSize(count);
   }
