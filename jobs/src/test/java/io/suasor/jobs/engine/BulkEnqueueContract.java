@@ -46,20 +46,6 @@ abstract class BulkEnqueueContract {
   @BeforeEach
   void open() {
     database = newDatabase();
-    // A 30 s poll: only the wake-up after the enqueue gets the runs claimed within the tests' wait.
-    EngineSettings settings =
-        new EngineSettings(
-            "node-a",
-            4,
-            Duration.ofSeconds(30),
-            Duration.ofMillis(250),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            3,
-            100);
     TestJob.Work count =
         context ->
             executions
@@ -69,7 +55,11 @@ abstract class BulkEnqueueContract {
         JobEngine.builder()
             .sharedDatabase(database)
             .clock(clock)
-            .settings(settings)
+            .nodeId("node-a")
+            // The default 30 s poll: only the wake-up after the enqueue gets the runs claimed
+            // within the tests' wait.
+            .pollInterval(Duration.ofSeconds(30))
+            .shutdownGrace(Duration.ofMillis(500))
             .listener(events)
             .register(TestJob.of("scan", count).maxConcurrency(NewRun.UNLIMITED))
             .register(TestJob.of("report", count).type(JobType.USER))
