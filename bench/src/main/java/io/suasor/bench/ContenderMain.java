@@ -85,6 +85,10 @@ public final class ContenderMain {
         case BURN_DOWN, PROGRESS -> burnDown(contender, name, scenario, round);
         case LATENESS -> lateness(contender, round);
         case IDLE -> idle(contender, name);
+        case ENQUEUE -> {
+          int runs = round == 0 ? settings.warmUpRuns() : settings.burnDownRuns();
+          yield new LinkedHashMap<>(((SuasorContender) contender).measureEnqueue(runs));
+        }
       };
     } finally {
       if (kind.usesSqlite()) {

@@ -11,7 +11,12 @@ enum Kind {
       "0.1.0-SNAPSHOT",
       "pollInterval = the common polling interval; sleeps until the next known due run;"
           + " NewRun.UNLIMITED concurrency; keeps a history row per run",
-      EnumSet.of(Scenario.BURN_DOWN, Scenario.PROGRESS, Scenario.LATENESS, Scenario.IDLE)),
+      EnumSet.of(
+          Scenario.BURN_DOWN,
+          Scenario.PROGRESS,
+          Scenario.LATENESS,
+          Scenario.IDLE,
+          Scenario.ENQUEUE)),
   SUASOR_POSTGRES_POLL_30S(
       "suasor (PostgreSQL, poll 30 s)",
       "0.1.0-SNAPSHOT",
@@ -21,7 +26,7 @@ enum Kind {
       "suasor (SQLite)",
       "0.1.0-SNAPSHOT",
       "sqlite-jdbc 3.50.3.0, WAL, one writer connection + 4 readers (the engine's own pools)",
-      EnumSet.of(Scenario.BURN_DOWN, Scenario.LATENESS)),
+      EnumSet.of(Scenario.BURN_DOWN, Scenario.LATENESS, Scenario.ENQUEUE)),
   DB_SCHEDULER_FETCH(
       "db-scheduler (fetch)",
       "16.12.0",

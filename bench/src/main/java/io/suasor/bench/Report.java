@@ -48,6 +48,7 @@ final class Report {
       md.append(row(kind.label, kind.version, kind.settings));
     }
     md.append("\n## Results\n\n").append(table()).append('\n').append(progressCost());
+    md.append(enqueueTable());
     md.append("\n## Statements that took the most time (last burn-down round, idle window)\n");
     for (Kind kind : kinds) {
       appendTop(md, kind, Scenario.BURN_DOWN);
@@ -95,6 +96,30 @@ final class Report {
               ratio(p99, bestP99),
               cell(kind, Scenario.IDLE, "statementsPerSecond", 2),
               cell(kind, Scenario.IDLE, "xactsPerSecond", 2)));
+    }
+    return md.toString();
+  }
+
+  /** Scenario 6: median (min–max) seconds to create the runs, and the ratios, per contender. */
+  String enqueueTable() {
+    StringBuilder md = new StringBuilder();
+    for (Kind kind : kinds) {
+      if (rounds(kind, Scenario.ENQUEUE).isEmpty()) {
+        continue;
+      }
+      if (md.isEmpty()) {
+        md.append(
+            "\nScenario 6, seconds to create the burn-down's runs before the engine starts:\n\n");
+        md.append(row("contender", "runs", "one insert per run s", "enqueueAll s", "× faster"));
+        md.append("|---".repeat(5)).append("|\n");
+      }
+      md.append(
+          row(
+              kind.label,
+              cell(kind, Scenario.ENQUEUE, "runs", 0),
+              cell(kind, Scenario.ENQUEUE, "oneByOneSeconds", 3),
+              cell(kind, Scenario.ENQUEUE, "bulkSeconds", 3),
+              cell(kind, Scenario.ENQUEUE, "bulkSpeedUp", 1)));
     }
     return md.toString();
   }

@@ -5,7 +5,8 @@ enum Scenario {
   BURN_DOWN("1. burn-down"),
   PROGRESS("2. burn-down, progress per item"),
   LATENESS("3. lateness"),
-  IDLE("4. idle load");
+  IDLE("4. idle load"),
+  ENQUEUE("6. enqueue: one insert per run against enqueueAll");
 
   final String title;
 

@@ -10,6 +10,7 @@ import io.suasor.jobs.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Our engine, on PostgreSQL or SQLite, keeping a history row per run. */
 final class SuasorContender implements Contender {
@@ -64,6 +65,11 @@ final class SuasorContender implements Contender {
               now);
     }
     engine.wakeUp();
+  }
+
+  /** Scenario 6, on the engine before it starts; see {@link EnqueueMeasure}. */
+  Map<String, Object> measureEnqueue(int runs) {
+    return new EnqueueMeasure(engine).measure(runs);
   }
 
   @Override

@@ -348,6 +348,18 @@ final class EngineJobService implements JobService {
   }
 
   @Override
+  public List<JobRun> enqueueAll(List<NewRun> runs) {
+    List<NewRun> checked = List.copyOf(runs);
+    BulkRuns.check(checked, registry);
+    if (checked.isEmpty()) {
+      return List.of();
+    }
+    List<JobRun> created = repository.createJobRuns(checked, clock.instant());
+    engine.created(created);
+    return created;
+  }
+
+  @Override
   public CancelOutcome cancelRun(long runId) {
     CancelOutcome outcome = repository.requestCancel(runId, clock.instant());
     if (outcome == CancelOutcome.REQUESTED) {

@@ -434,7 +434,14 @@ public final class JobEngine implements AutoCloseable {
   }
 
   void created(JobRun run) {
-    context.listener().onEvent(new JobEvent.RunCreated(run));
+    created(List.of(run));
+  }
+
+  /** One event per run, and one wake-up for them all. */
+  void created(List<JobRun> runs) {
+    for (JobRun run : runs) {
+      context.listener().onEvent(new JobEvent.RunCreated(run));
+    }
     wakeUp();
   }
 }

@@ -3,6 +3,7 @@ package io.suasor.jobs.service;
 import io.suasor.jobs.Job;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.store.LogLine;
 import io.suasor.jobs.store.RunPage;
@@ -80,6 +81,18 @@ public interface JobService {
   JobRun runJobManually(String jobName);
 
   JobRun runJobManually(ManualRun request);
+
+  /**
+   * Creates many runs in one transaction (one insert statement per batch of rows), publishes a
+   * {@link io.suasor.jobs.event.JobEvent.RunCreated} for each and wakes the engine once. Every run
+   * is checked before any is inserted; the concurrency limits apply when runs are claimed, not
+   * here.
+   *
+   * @return the runs in the order given, with their ids
+   * @throws InvalidRequestException naming the first bad entry by index ({@code runs[3]}); nothing
+   *     is inserted then
+   */
+  List<JobRun> enqueueAll(List<NewRun> runs);
 
   CancelOutcome cancelRun(long runId);
 

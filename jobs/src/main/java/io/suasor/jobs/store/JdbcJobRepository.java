@@ -86,6 +86,11 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public List<JobRun> createJobRuns(List<NewRun> newRuns, Instant now) {
+    return runs.createAll(List.copyOf(newRuns), now);
+  }
+
+  @Override
   public JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now) {
     if (status.isTerminal()) {
       throw new IllegalArgumentException(

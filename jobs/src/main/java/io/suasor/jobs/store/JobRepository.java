@@ -62,6 +62,14 @@ public interface JobRepository {
    */
   JobRun createJobRun(NewRun run, Instant now);
 
+  /**
+   * Inserts many runs in one transaction, with one statement per batch of rows; returns them in the
+   * order given, with their ids. When one cannot be inserted, none is.
+   *
+   * @throws DuplicateException when a run's schedule fire instant already has a run
+   */
+  List<JobRun> createJobRuns(List<NewRun> runs, Instant now);
+
   /** Moves a run to {@code status} (not a terminal one) through the state machine. */
   JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now);
 

@@ -7,11 +7,15 @@ import io.suasor.jobs.JobContext;
 import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.testing.EventRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,44 @@ class EmbeddingExampleTest {
 
   // README:end
 
+  // README:bulk:begin
+  static List<JobRun> enqueueThumbnails(JobEngine engine, List<String> files) {
+    Instant now = Instant.now();
+    List<NewRun> runs =
+        files.stream()
+            .map(
+                file ->
+                    NewRun.of("thumbnails.generate", JobType.SYSTEM, Trigger.MANUAL, now)
+                        .withParameters("{\"file\":\"" + file + "\"}")
+                        .withConcurrencyLimit(NewRun.UNLIMITED))
+            .toList();
+    return engine.service().enqueueAll(runs); // in the order given, with their ids
+  }
+
+  // README:bulk:end
+
+  @Test
+  void theReadmeBulkExampleRuns() {
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl("jdbc:sqlite:" + folder.resolve("bulk.db"));
+    EventRecorder events = new EventRecorder();
+
+    JobEngine engine = startEngine(dataSource);
+    try {
+      engine.addListener(events);
+      List<JobRun> runs = enqueueThumbnails(engine, List.of("x.jpg", "y.jpg"));
+
+      assertThat(runs)
+          .extracting(JobRun::parameters)
+          .containsExactly("{\"file\":\"x.jpg\"}", "{\"file\":\"y.jpg\"}");
+      for (JobRun run : runs) {
+        assertThat(events.awaitFinished(run.id()).status()).isEqualTo(JobStatus.COMPLETED);
+      }
+    } finally {
+      engine.close();
+    }
+  }
+
   @Test
   void theReadmeExampleRuns() {
     SQLiteDataSource dataSource = new SQLiteDataSource();
@@ -96,12 +138,14 @@ class EmbeddingExampleTest {
   void theReadmeShowsThisCode() throws Exception {
     String source =
         Files.readString(Path.of("src/test/java/io/suasor/jobs/example/EmbeddingExampleTest.java"));
-    String example =
-        source.substring(
-            source.indexOf("// README:begin") + "// README:begin".length(),
-            source.indexOf("// README:end"));
     String readme = Files.readString(Path.of("README.md"));
-    assertThat(normalise(readme)).contains(normalise(example));
+    for (String marker : List.of("README", "README:bulk")) {
+      String begin = "// " + marker + ":begin";
+      String example =
+          source.substring(
+              source.indexOf(begin) + begin.length(), source.indexOf("// " + marker + ":end"));
+      assertThat(normalise(readme)).contains(normalise(example));
+    }
   }
 
   /** Compares code regardless of indentation. */
