@@ -2,10 +2,9 @@ package io.suasor.media.jobs;
 
 import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.store.Database;
+import io.suasor.jobs.testing.SecondSqliteNode;
 import io.suasor.jobs.testing.TestDatabases;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Two nodes on one SQLite file. SQLite refuses a second started node on one file (one writer), so
@@ -17,26 +16,9 @@ class SqliteMediaChainTest extends MediaChainContract {
     return TestDatabases.sqlite(folder);
   }
 
+  /** SQLite refuses a second started node on one file: its loop is driven on a thread. */
   @Override
   Runnable startSecondNode(JobEngine engine) {
-    AtomicBoolean stop = new AtomicBoolean();
-    Thread loop =
-        new Thread(
-            () -> {
-              while (!stop.get()) {
-                engine.tick();
-                engine.awaitIdle(Duration.ofMillis(50));
-              }
-            },
-            "second-sqlite-node");
-    loop.start();
-    return () -> {
-      stop.set(true);
-      try {
-        loop.join(Duration.ofSeconds(30).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    return SecondSqliteNode.start(engine);
   }
 }
