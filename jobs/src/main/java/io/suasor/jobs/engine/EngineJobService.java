@@ -87,8 +87,11 @@ final class EngineJobService implements JobService {
       }
       Schedule schedule = job.schedule();
       JobSchedule fresh =
-          JobSchedule.of(job.name(), job.type(), schedule.text())
-              .withFrequency(schedule.text(), schedule.zone().getId());
+          JobSchedule.builder(job.name())
+              .jobType(job.type())
+              .frequency(schedule.text())
+              .timeZone(schedule.zone().getId())
+              .build();
       try {
         // A default may follow a job this node does not register (another node may).
         create(fresh, false);
@@ -228,24 +231,14 @@ final class EngineJobService implements JobService {
       throw new InvalidRequestException(
           "frequency", "frequency is required; accepted forms are " + Schedule.ACCEPTED_FORMS);
     }
-    return new JobSchedule(
-        s.id(),
-        s.name(),
-        job.name(),
-        s.jobType() == null ? job.type() : s.jobType(),
-        s.userId(),
-        canonical(s.frequency(), zone),
-        zone,
-        s.enabled(),
-        config,
-        s.lastRunTime(),
-        s.nextRunTime(),
-        s.misfirePolicy() == null ? MisfirePolicy.FIRE_ONCE : s.misfirePolicy(),
-        s.maxAttempts(),
-        s.timeoutSeconds(),
-        s.createdAt(),
-        s.updatedAt(),
-        s.version());
+    return s.toBuilder()
+        .jobName(job.name())
+        .jobType(s.jobType() == null ? job.type() : s.jobType())
+        .frequency(canonical(s.frequency(), zone))
+        .timeZone(zone)
+        .config(config)
+        .misfirePolicy(s.misfirePolicy() == null ? MisfirePolicy.FIRE_ONCE : s.misfirePolicy())
+        .build();
   }
 
   private static String canonical(String frequency, String zone) {
@@ -334,11 +327,12 @@ final class EngineJobService implements JobService {
     requireJsonObject("parameters", parameters);
     Instant now = clock.instant();
     NewRun run =
-        NewRun.of(job.name(), job.type(), Trigger.MANUAL, now)
-            .withUserId(request.userId())
-            .withParameters(parameters)
-            .withTimeout(job.timeout())
-            .withConcurrencyLimit(job.maxConcurrency());
+        NewRun.builder(job.name(), job.type(), Trigger.MANUAL, now)
+            .userId(request.userId())
+            .parameters(parameters)
+            .timeout(job.timeout())
+            .concurrencyLimit(job.maxConcurrency())
+            .build();
     JobRun created =
         repository
             .createRunIfIdle(run, now)

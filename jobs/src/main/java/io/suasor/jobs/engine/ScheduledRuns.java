@@ -32,7 +32,10 @@ final class ScheduledRuns implements Followers {
 
   /** The run of a clock fire instant: at most one exists per (schedule, instant). */
   NewRun fireOf(JobSchedule schedule, Instant instant) {
-    return runOf(schedule, Trigger.SCHEDULE, instant).withFire(schedule.id(), instant);
+    return runOf(schedule, Trigger.SCHEDULE, instant)
+        .scheduleId(schedule.id())
+        .scheduledFor(instant)
+        .build();
   }
 
   /**
@@ -56,9 +59,10 @@ final class ScheduledRuns implements Followers {
     }
     return Optional.of(
         runOf(schedule, Trigger.AFTER, finished.endTime())
-            .withScheduleId(schedule.id())
-            .withAfterRun(finished.id())
-            .withParameters(parametersAfter(finished, schedule.config())));
+            .scheduleId(schedule.id())
+            .afterRunId(finished.id())
+            .parameters(parametersAfter(finished, schedule.config()))
+            .build());
   }
 
   /** Whether {@code job} is the finished run's or ran before it in its chain (after.after…). */
@@ -76,18 +80,18 @@ final class ScheduledRuns implements Followers {
     return false;
   }
 
-  private NewRun runOf(JobSchedule schedule, Trigger trigger, Instant runAt) {
+  private NewRun.Builder runOf(JobSchedule schedule, Trigger trigger, Instant runAt) {
     Optional<Job> job = registry.find(schedule.jobName());
     Duration timeout =
         schedule.timeoutSeconds() != null
             ? Duration.ofSeconds(schedule.timeoutSeconds())
             : job.map(Job::timeout).orElse(null);
     int concurrency = job.map(Job::maxConcurrency).orElse(NewRun.EXCLUSIVE);
-    return NewRun.of(schedule.jobName(), schedule.jobType(), trigger, runAt)
-        .withUserId(schedule.userId())
-        .withParameters(schedule.config())
-        .withTimeout(timeout)
-        .withConcurrencyLimit(concurrency);
+    return NewRun.builder(schedule.jobName(), schedule.jobType(), trigger, runAt)
+        .userId(schedule.userId())
+        .parameters(schedule.config())
+        .timeout(timeout)
+        .concurrencyLimit(concurrency);
   }
 
   static String parametersAfter(JobRun finished, String config) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What is needed to insert a run. Built with {@link #of} and the {@code with…} methods so that call
- * sites name what they set.
+ * What is needed to insert a run. Built with {@link #builder} (or {@link #of} for every default),
+ * changed with {@link #toBuilder} or a {@code with…} method for one value, so that call sites name
+ * what they set.
  */
 public record NewRun(
     String jobName,
@@ -34,159 +35,52 @@ public record NewRun(
     }
   }
 
+  /** A run of {@code jobName} due at {@code runAt}, with every default: set the rest by name. */
+  public static Builder builder(String jobName, JobType jobType, Trigger trigger, Instant runAt) {
+    return new Builder(jobName, jobType, trigger, runAt);
+  }
+
   public static NewRun of(String jobName, JobType jobType, Trigger trigger, Instant runAt) {
-    return new NewRun(
-        jobName,
-        jobType,
-        null,
-        null,
-        trigger,
-        1,
-        null,
-        null,
-        null,
-        runAt,
-        JobSchedule.EMPTY_CONFIG,
-        null,
-        EXCLUSIVE);
+    return builder(jobName, jobType, trigger, runAt).build();
+  }
+
+  /** A builder holding this run's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public NewRun withUserId(Long newUserId) {
-    return new NewRun(
-        jobName,
-        jobType,
-        newUserId,
-        scheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        afterRunId,
-        scheduledFor,
-        runAt,
-        parameters,
-        timeout,
-        concurrencyLimit);
+    return toBuilder().userId(newUserId).build();
   }
 
   /** The schedule and fire instant that produced this run: at most one run exists per pair. */
   public NewRun withFire(long newScheduleId, Instant newScheduledFor) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        newScheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        afterRunId,
-        newScheduledFor,
-        runAt,
-        parameters,
-        timeout,
-        concurrencyLimit);
+    return toBuilder().scheduleId(newScheduleId).scheduledFor(newScheduledFor).build();
   }
 
   public NewRun withScheduleId(Long newScheduleId) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        newScheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        afterRunId,
-        scheduledFor,
-        runAt,
-        parameters,
-        timeout,
-        concurrencyLimit);
+    return toBuilder().scheduleId(newScheduleId).build();
   }
 
   public NewRun withRetryOf(long newRetryOf, int newAttempt) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        scheduleId,
-        trigger,
-        newAttempt,
-        newRetryOf,
-        afterRunId,
-        scheduledFor,
-        runAt,
-        parameters,
-        timeout,
-        concurrencyLimit);
+    return toBuilder().retryOf(newRetryOf).attempt(newAttempt).build();
   }
 
   /** The finished run this run follows, as a run of a schedule's {@code after JOB} chain. */
   public NewRun withAfterRun(long newAfterRunId) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        scheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        newAfterRunId,
-        scheduledFor,
-        runAt,
-        parameters,
-        timeout,
-        concurrencyLimit);
+    return toBuilder().afterRunId(newAfterRunId).build();
   }
 
   public NewRun withParameters(String newParameters) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        scheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        afterRunId,
-        scheduledFor,
-        runAt,
-        newParameters,
-        timeout,
-        concurrencyLimit);
+    return toBuilder().parameters(newParameters).build();
   }
 
   public NewRun withTimeout(Duration newTimeout) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        scheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        afterRunId,
-        scheduledFor,
-        runAt,
-        parameters,
-        newTimeout,
-        concurrencyLimit);
+    return toBuilder().timeout(newTimeout).build();
   }
 
   public NewRun withConcurrencyLimit(int newConcurrencyLimit) {
-    return new NewRun(
-        jobName,
-        jobType,
-        userId,
-        scheduleId,
-        trigger,
-        attempt,
-        retryOf,
-        afterRunId,
-        scheduledFor,
-        runAt,
-        parameters,
-        timeout,
-        newConcurrencyLimit);
+    return toBuilder().concurrencyLimit(newConcurrencyLimit).build();
   }
 
   /**
@@ -195,5 +89,107 @@ public record NewRun(
    */
   public String concurrencyKey() {
     return concurrencyLimit == UNLIMITED ? null : jobName + "|" + (userId == null ? "-" : userId);
+  }
+
+  /**
+   * Sets a run's values by name; {@link #build} checks them in the record's constructor. The only
+   * code, with {@link #toBuilder}, that lists every component.
+   */
+  public static final class Builder {
+    private final String jobName;
+    private final JobType jobType;
+    private Long userId;
+    private Long scheduleId;
+    private final Trigger trigger;
+    private int attempt = 1;
+    private Long retryOf;
+    private Long afterRunId;
+    private Instant scheduledFor;
+    private final Instant runAt;
+    private String parameters = JobSchedule.EMPTY_CONFIG;
+    private Duration timeout;
+    private int concurrencyLimit = EXCLUSIVE;
+
+    private Builder(String jobName, JobType jobType, Trigger trigger, Instant runAt) {
+      this.jobName = jobName;
+      this.jobType = jobType;
+      this.trigger = trigger;
+      this.runAt = runAt;
+    }
+
+    private Builder(NewRun run) {
+      this(run.jobName, run.jobType, run.trigger, run.runAt);
+      userId = run.userId;
+      scheduleId = run.scheduleId;
+      attempt = run.attempt;
+      retryOf = run.retryOf;
+      afterRunId = run.afterRunId;
+      scheduledFor = run.scheduledFor;
+      parameters = run.parameters;
+      timeout = run.timeout;
+      concurrencyLimit = run.concurrencyLimit;
+    }
+
+    public Builder userId(Long value) {
+      userId = value;
+      return this;
+    }
+
+    public Builder scheduleId(Long value) {
+      scheduleId = value;
+      return this;
+    }
+
+    public Builder attempt(int value) {
+      attempt = value;
+      return this;
+    }
+
+    public Builder retryOf(Long value) {
+      retryOf = value;
+      return this;
+    }
+
+    public Builder afterRunId(Long value) {
+      afterRunId = value;
+      return this;
+    }
+
+    public Builder scheduledFor(Instant value) {
+      scheduledFor = value;
+      return this;
+    }
+
+    public Builder parameters(String value) {
+      parameters = value;
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    public Builder concurrencyLimit(int value) {
+      concurrencyLimit = value;
+      return this;
+    }
+
+    public NewRun build() {
+      return new NewRun(
+          jobName,
+          jobType,
+          userId,
+          scheduleId,
+          trigger,
+          attempt,
+          retryOf,
+          afterRunId,
+          scheduledFor,
+          runAt,
+          parameters,
+          timeout,
+          concurrencyLimit);
+    }
   }
 }

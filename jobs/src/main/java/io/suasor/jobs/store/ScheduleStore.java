@@ -207,23 +207,23 @@ final class ScheduleStore {
   }
 
   static JobSchedule map(ResultSet row) throws SQLException {
-    return new JobSchedule(
-        row.getLong("id"),
-        row.getString("name"),
-        row.getString("job_name"),
-        JobType.fromValue(row.getString("job_type")),
-        nullableLong(row, "user_id"),
-        row.getString("frequency"),
-        row.getString("time_zone"),
-        row.getBoolean("enabled"),
-        row.getString("config"),
-        instant(row, "last_run_time"),
-        instant(row, "next_run_time"),
-        MisfirePolicy.fromValue(row.getString("misfire_policy")),
-        nullableInt(row, "max_attempts"),
-        nullableLong(row, "timeout_seconds"),
-        instant(row, "created_at"),
-        instant(row, "updated_at"),
-        row.getLong("version"));
+    return JobSchedule.builder(row.getString("job_name"))
+        .id(row.getLong("id"))
+        .name(row.getString("name"))
+        .jobType(JobType.fromValue(row.getString("job_type")))
+        .userId(nullableLong(row, "user_id"))
+        .frequency(row.getString("frequency"))
+        .timeZone(row.getString("time_zone"))
+        .enabled(row.getBoolean("enabled"))
+        .config(row.getString("config"))
+        .lastRunTime(instant(row, "last_run_time"))
+        .nextRunTime(instant(row, "next_run_time"))
+        .misfirePolicy(MisfirePolicy.fromValue(row.getString("misfire_policy")))
+        .maxAttempts(nullableInt(row, "max_attempts"))
+        .timeoutSeconds(nullableLong(row, "timeout_seconds"))
+        .createdAt(instant(row, "created_at"))
+        .updatedAt(instant(row, "updated_at"))
+        .version(row.getLong("version"))
+        .build();
   }
 }

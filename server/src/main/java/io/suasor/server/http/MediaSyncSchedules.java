@@ -3,7 +3,6 @@ package io.suasor.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobType;
-import io.suasor.jobs.model.MisfirePolicy;
 import io.suasor.jobs.service.JobService;
 import io.suasor.media.jobs.MediaSyncJob;
 import io.suasor.media.model.MediaSource;
@@ -74,24 +73,7 @@ final class MediaSyncSchedules {
   /** Changes frequency and enabled flag; a null keeps its value. */
   JobSchedule edit(JobSchedule current, String frequency, Boolean enabled) {
     return jobs.updateJobSchedule(
-        new JobSchedule(
-            current.id(),
-            current.name(),
-            current.jobName(),
-            current.jobType(),
-            current.userId(),
-            frequency == null ? current.frequency() : frequency,
-            current.timeZone(),
-            enabled == null ? current.enabled() : enabled,
-            current.config(),
-            current.lastRunTime(),
-            current.nextRunTime(),
-            current.misfirePolicy(),
-            current.maxAttempts(),
-            current.timeoutSeconds(),
-            current.createdAt(),
-            current.updatedAt(),
-            current.version()));
+        ScheduleRequest.timing(frequency, enabled).applyTo(current.toBuilder()).build());
   }
 
   void delete(JobSchedule schedule) {
@@ -136,23 +118,12 @@ final class MediaSyncSchedules {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("clientId", source == null ? null : source.id());
     config.put("syncType", type.value());
-    return new JobSchedule(
-        null,
-        name,
-        MediaSyncJob.NAME,
-        JobType.SYNC,
-        userId,
-        frequency,
-        JobSchedule.DEFAULT_TIME_ZONE,
-        enabled == null || enabled,
-        Json.write(config),
-        null,
-        null,
-        MisfirePolicy.FIRE_ONCE,
-        null,
-        null,
-        null,
-        null,
-        0);
+    JobSchedule.Builder schedule =
+        JobSchedule.builder(MediaSyncJob.NAME)
+            .name(name)
+            .jobType(JobType.SYNC)
+            .userId(userId)
+            .config(Json.write(config));
+    return ScheduleRequest.timing(frequency, enabled).applyTo(schedule).build();
   }
 }

@@ -3,6 +3,7 @@ package io.suasor.server.http;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.MisfirePolicy;
 
@@ -27,6 +28,49 @@ record ScheduleRequest(
     Integer maxAttempts,
     Long timeoutSeconds,
     Long version) {
+
+  /** A request that changes only a schedule's frequency and whether it is enabled. */
+  static ScheduleRequest timing(String frequency, Boolean enabled) {
+    return new ScheduleRequest(
+        null, null, null, null, frequency, null, enabled, null, null, null, null, null);
+  }
+
+  /**
+   * Sets on {@code schedule} the settings this request gives; an absent one keeps the builder's
+   * value (the current schedule's, or a new schedule's default). The one place where the routes
+   * turn a request into a schedule: which job, name and user it has is each route's decision.
+   */
+  JobSchedule.Builder applyTo(JobSchedule.Builder schedule) {
+    if (jobType != null) {
+      schedule.jobType(jobType);
+    }
+    if (frequency != null) {
+      schedule.frequency(frequency);
+    }
+    if (timeZone != null) {
+      schedule.timeZone(timeZone);
+    }
+    if (enabled != null) {
+      schedule.enabled(enabled);
+    }
+    String text = configText();
+    if (text != null) {
+      schedule.config(text);
+    }
+    if (misfirePolicy != null) {
+      schedule.misfirePolicy(misfirePolicy);
+    }
+    if (maxAttempts != null) {
+      schedule.maxAttempts(maxAttempts);
+    }
+    if (timeoutSeconds != null) {
+      schedule.timeoutSeconds(timeoutSeconds);
+    }
+    if (version != null) {
+      schedule.version(version);
+    }
+    return schedule;
+  }
 
   /** The config as the text of a JSON object, or null when absent. */
   String configText() {

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.suasor.jobs.Job;
 import io.suasor.jobs.model.JobSchedule;
-import io.suasor.jobs.model.MisfirePolicy;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.service.JobService;
 import io.suasor.server.auth.Access;
@@ -102,24 +101,7 @@ final class ScheduleRoutes {
       name = job.name() + ".user-" + owner;
     }
     JobSchedule draft =
-        new JobSchedule(
-            null,
-            name,
-            job.name(),
-            request.jobType(),
-            owner,
-            request.frequency(),
-            request.timeZone(),
-            request.enabled() == null || request.enabled(),
-            request.configText(),
-            null,
-            null,
-            request.misfirePolicy() == null ? MisfirePolicy.FIRE_ONCE : request.misfirePolicy(),
-            request.maxAttempts(),
-            request.timeoutSeconds(),
-            null,
-            null,
-            0);
+        request.applyTo(JobSchedule.builder(job.name()).name(name).userId(owner)).build();
     JobSchedule created = jobs.createJobSchedule(draft);
     ctx.status(201)
         .header("Location", "/api/v1/jobs/schedules/" + created.name())
@@ -160,25 +142,7 @@ final class ScheduleRoutes {
       throw ApiException.invalid(
           "jobName", "a schedule's job cannot be changed; create another schedule instead");
     }
-    JobSchedule edited =
-        new JobSchedule(
-            current.id(),
-            current.name(),
-            current.jobName(),
-            request.jobType() == null ? current.jobType() : request.jobType(),
-            current.userId(),
-            request.frequency() == null ? current.frequency() : request.frequency(),
-            request.timeZone() == null ? current.timeZone() : request.timeZone(),
-            request.enabled() == null ? current.enabled() : request.enabled(),
-            request.configText() == null ? current.config() : request.configText(),
-            current.lastRunTime(),
-            current.nextRunTime(),
-            request.misfirePolicy() == null ? current.misfirePolicy() : request.misfirePolicy(),
-            request.maxAttempts() == null ? current.maxAttempts() : request.maxAttempts(),
-            request.timeoutSeconds() == null ? current.timeoutSeconds() : request.timeoutSeconds(),
-            current.createdAt(),
-            current.updatedAt(),
-            request.version() == null ? current.version() : request.version());
+    JobSchedule edited = request.applyTo(current.toBuilder()).build();
     return jobs.updateJobSchedule(edited);
   }
 
