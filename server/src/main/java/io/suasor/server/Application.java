@@ -18,6 +18,8 @@ import io.suasor.media.MediaSchema;
 import io.suasor.media.jobs.SystemJobs;
 import io.suasor.media.metadata.tmdb.TmdbClient;
 import io.suasor.media.metadata.tmdb.TmdbReleaseCalendar;
+import io.suasor.media.model.IssuedToken;
+import io.suasor.media.model.Role;
 import io.suasor.media.notify.ReleaseCalendar;
 import io.suasor.media.recommend.ai.AiRecommenders;
 import io.suasor.media.recommend.ai.AiSuggestionSource;
@@ -26,11 +28,8 @@ import io.suasor.media.source.clients.SourceClientsByType;
 import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.store.SecretBox;
 import io.suasor.media.store.SourceStore;
-import io.suasor.server.auth.IssuedToken;
-import io.suasor.server.auth.Role;
-import io.suasor.server.auth.TokenStore;
-import io.suasor.server.auth.User;
-import io.suasor.server.auth.UserStore;
+import io.suasor.media.store.TokenStore;
+import io.suasor.media.store.UserStore;
 import io.suasor.server.config.ServerConfig;
 import io.suasor.server.http.EventStream;
 import io.suasor.server.http.HttpServer;
@@ -123,8 +122,8 @@ public final class Application implements AutoCloseable {
           .forEach(engine::register);
       this.events = new EventStream(engine, json);
       engine.addListener(events);
-      this.users = new UserStore(database, clock);
-      this.tokens = new TokenStore(database, clock);
+      this.users = new UserStore(database);
+      this.tokens = new TokenStore(database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -219,8 +218,8 @@ public final class Application implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      User admin = users.add(FIRST_ADMIN_NAME, Role.ADMIN);
-      return Optional.of(tokens.issue(admin.id(), "first admin token"));
+      long admin = users.create(FIRST_ADMIN_NAME, null, Role.ADMIN, true, clock.instant()).id();
+      return Optional.of(tokens.issue(admin, "first admin token", clock.instant()));
     } catch (DuplicateException e) {
       // Another node starting on the same database created it first.
       return Optional.empty();

@@ -2,17 +2,9 @@ package io.suasor.media.model;
 
 import java.time.Instant;
 
-/** An API token as stored: only its hash, never the token itself. */
+/**
+ * An API token's record. The token itself is never stored, only its hash, which never leaves the
+ * store: {@code revokedAt} is null while the token works.
+ */
 public record ApiToken(
-    long id,
-    long userId,
-    String name,
-    String tokenHash,
-    Instant createdAt,
-    Instant expiresAt,
-    Instant lastUsedAt) {
-
-  public boolean isValidAt(Instant now) {
-    return expiresAt == null || expiresAt.isAfter(now);
-  }
-}
+    long id, long userId, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {}

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Users and their job preferences. */
+/** Users and their job preferences: the one store of the {@code users} table. */
 public final class UserStore {
   private static final String COLUMNS = "id, username, email, role, active, created_at, updated_at";
 
@@ -78,6 +78,15 @@ public final class UserStore {
                 c, "SELECT " + COLUMNS + " FROM users WHERE active ORDER BY id", UserStore::user));
   }
 
+  public boolean isEmpty() {
+    return database.read(
+        "count users",
+        c ->
+            Jdbc.queryOne(c, "SELECT COUNT(*) AS n FROM users", row -> row.getLong("n")).orElse(0L)
+                == 0);
+  }
+
+  /** Activates or deactivates a user; a deactivated user's tokens stop working. */
   public boolean setActive(long id, boolean active, Instant now) {
     return database.write(
             "set user " + id + " active=" + active,

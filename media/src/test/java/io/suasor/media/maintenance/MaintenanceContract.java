@@ -72,9 +72,9 @@ abstract class MaintenanceContract {
       recommendations.create(recommendation(expiry));
     }
     TokenStore tokens = new TokenStore(fixture.database);
-    tokens.create(user, "old", "hash-1", daysAgo(90), daysAgo(8));
-    tokens.create(user, "recent", "hash-2", daysAgo(90), daysAgo(6));
-    tokens.create(user, "forever", "hash-3", daysAgo(90), null);
+    tokens.issue(user, "old", daysAgo(90), daysAgo(8));
+    tokens.issue(user, "recent", daysAgo(90), daysAgo(6));
+    tokens.issue(user, "forever", daysAgo(90));
     DatabaseMaintenanceService service =
         new DatabaseMaintenanceService(
             fixture.database,

@@ -290,7 +290,7 @@ abstract class MediaStoreContract {
   }
 
   @Test
-  void recommendationsNotificationsProfilesAndTokensRoundTrip() {
+  void recommendationsNotificationsAndProfilesRoundTrip() {
     RecommendationStore recommendations = new RecommendationStore(database);
     Recommendation stored =
         recommendations.create(
@@ -357,14 +357,5 @@ abstract class MediaStoreContract {
     profiles.save(new ActivityProfile(ana.id(), "{\"hours\":[21]}", now, 4));
     assertThat(profiles.get(ana.id()))
         .contains(new ActivityProfile(ana.id(), "{\"hours\":[21]}", now, 4));
-
-    TokenStore tokens = new TokenStore(database);
-    var token = tokens.create(ana.id(), "cli", "sha256:abc", now, null);
-    assertThatThrownBy(() -> tokens.create(ana.id(), "again", "sha256:abc", now, null))
-        .isInstanceOf(DuplicateException.class);
-    tokens.markUsed(token.id(), now.plusSeconds(5));
-    assertThat(tokens.byHash("sha256:abc"))
-        .hasValueSatisfying(t -> assertThat(t.lastUsedAt()).isEqualTo(now.plusSeconds(5)));
-    assertThat(token.isValidAt(now)).isTrue();
   }
 }

@@ -1,10 +1,9 @@
 package io.suasor.server.cli;
 
+import io.suasor.media.model.IssuedToken;
+import io.suasor.media.model.Role;
+import io.suasor.media.model.User;
 import io.suasor.server.Application;
-import io.suasor.server.auth.IssuedToken;
-import io.suasor.server.auth.Role;
-import io.suasor.server.auth.User;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,16 +54,16 @@ final class AccountCommands {
     public Integer call() {
       Role chosen;
       try {
-        chosen = Role.fromValue(role.toLowerCase(Locale.ROOT));
+        chosen = Role.of(role);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
       }
       try (Application app = cli.open(options)) {
-        User user = app.users().add(name, chosen);
-        IssuedToken token = app.tokens().issue(user.id(), "cli");
+        User user = app.users().create(name, null, chosen, true, app.clock().instant());
+        IssuedToken token = app.tokens().issue(user.id(), "cli", app.clock().instant());
         cli.out()
             .println(
-                "added " + user.role().value() + " " + user.name() + " (id " + user.id() + ")");
+                "added " + user.role().value() + " " + user.username() + " (id " + user.id() + ")");
         cli.out().println("token (shown once): " + token.secret());
       }
       return 0;
@@ -88,7 +87,7 @@ final class AccountCommands {
               .printf(
                   "%4d %-30s %-6s %s%n",
                   user.id(),
-                  user.name(),
+                  user.username(),
                   user.role().value(),
                   user.active() ? "active" : "inactive");
         }
@@ -115,18 +114,18 @@ final class AccountCommands {
     @Override
     public Integer call() {
       try (Application app = cli.open(options)) {
-        User user = app.users().byName(userName).orElse(null);
+        User user = app.users().byUsername(userName).orElse(null);
         if (user == null) {
           cli.out().println("there is no user named '" + userName + "'; see 'users list'");
           return 1;
         }
-        IssuedToken token = app.tokens().issue(user.id(), tokenName);
+        IssuedToken token = app.tokens().issue(user.id(), tokenName, app.clock().instant());
         cli.out()
             .println(
                 "token "
                     + token.token().id()
                     + " for "
-                    + user.name()
+                    + user.username()
                     + " (shown once): "
                     + token.secret());
       }
@@ -149,7 +148,7 @@ final class AccountCommands {
     @Override
     public Integer call() {
       try (Application app = cli.open(options)) {
-        if (app.tokens().revoke(id).isEmpty()) {
+        if (app.tokens().revoke(id, app.clock().instant()).isEmpty()) {
           cli.out().println("there is no token " + id);
           return 1;
         }

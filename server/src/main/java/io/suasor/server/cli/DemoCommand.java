@@ -1,11 +1,11 @@
 package io.suasor.server.cli;
 
 import io.suasor.media.demo.DemoLibrary;
+import io.suasor.media.model.ApiToken;
+import io.suasor.media.model.IssuedToken;
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.model.User;
 import io.suasor.server.Application;
-import io.suasor.server.auth.ApiToken;
-import io.suasor.server.auth.IssuedToken;
-import io.suasor.server.auth.User;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -56,10 +56,10 @@ final class DemoCommand implements Callable<Integer> {
               .normalize();
       DemoLibrary.Written library = library(folder, out);
       MediaSource source = DemoLibrary.install(app.database(), app.sources(), library, app.clock());
-      User user = app.users().byName(DemoLibrary.DEMO_USER).orElseThrow();
+      User user = app.users().byUsername(DemoLibrary.DEMO_USER).orElseThrow();
       out.println(
           "user "
-              + user.name()
+              + user.username()
               + " (id "
               + user.id()
               + ") owns local source "
@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
               + "'suasor tokens create demo' issues another");
       return;
     }
-    IssuedToken token = app.tokens().issue(user.id(), TOKEN_NAME);
+    IssuedToken token = app.tokens().issue(user.id(), TOKEN_NAME, app.clock().instant());
     out.println("the demo user's token (shown once): " + token.secret());
   }
 

@@ -2,23 +2,26 @@ package io.suasor.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.suasor.server.auth.ApiToken;
-import io.suasor.server.auth.IssuedToken;
-import io.suasor.server.auth.Role;
-import io.suasor.server.auth.TokenStore;
+import io.suasor.media.model.ApiToken;
+import io.suasor.media.model.IssuedToken;
+import io.suasor.media.model.Role;
+import io.suasor.media.store.TokenStore;
+import io.suasor.media.store.UserStore;
 import io.suasor.server.auth.User;
-import io.suasor.server.auth.UserStore;
+import java.time.Clock;
 
 /** Accounts and tokens: any caller may read their own account; the rest is for admins. */
 final class AccountRoutes {
   private final UserStore users;
   private final TokenStore tokens;
   private final Json json;
+  private final Clock clock;
 
-  AccountRoutes(UserStore users, TokenStore tokens, Json json) {
+  AccountRoutes(UserStore users, TokenStore tokens, Json json, Clock clock) {
     this.users = users;
     this.tokens = tokens;
     this.json = json;
+    this.clock = clock;
   }
 
   record NewUser(String name, Role role) {}
@@ -34,7 +37,10 @@ final class AccountRoutes {
   void register(RoutesConfig routes) {
     routes.get("/api/v1/users/me", ctx -> ctx.json(Envelope.ok("you", Requests.user(ctx))));
     routes.get(
-        "/api/v1/users", ctx -> admin(ctx, "list users").json(Envelope.ok("users", users.all())));
+        "/api/v1/users",
+        ctx ->
+            admin(ctx, "list users")
+                .json(Envelope.ok("users", users.all().stream().map(User::of).toList())));
     routes.post("/api/v1/users", this::addUser);
     routes.put("/api/v1/users/{id}", this::changeUser);
     routes.get(
@@ -56,7 +62,14 @@ final class AccountRoutes {
     if (name.isEmpty() || name.length() > 100) {
       throw ApiException.invalid("name", "name is required and may have at most 100 characters");
     }
-    User user = users.add(name, request.role() == null ? Role.USER : request.role());
+    User user =
+        User.of(
+            users.create(
+                name,
+                null,
+                request.role() == null ? Role.USER : request.role(),
+                true,
+                clock.instant()));
     ctx.status(201).json(Envelope.ok("user " + user.name() + " added", user));
   }
 
@@ -67,10 +80,10 @@ final class AccountRoutes {
     if (change.active() == null) {
       throw ApiException.invalid("active", "active is required: true or false");
     }
-    User user =
-        users
-            .setActive(id, change.active())
-            .orElseThrow(() -> ApiException.notFound("there is no user " + id));
+    if (!users.setActive(id, change.active(), clock.instant())) {
+      throw ApiException.notFound("there is no user " + id);
+    }
+    User user = users.byId(id).map(User::of).orElseThrow();
     ctx.json(Envelope.ok("user " + user.name() + " changed", user));
   }
 
@@ -80,14 +93,15 @@ final class AccountRoutes {
     if (request.userId() == null) {
       throw ApiException.invalid("userId", "userId is required: the user the token acts as");
     }
-    User user =
+    long user =
         users
             .byId(request.userId())
             .orElseThrow(
-                () -> ApiException.invalid("userId", "there is no user " + request.userId()));
+                () -> ApiException.invalid("userId", "there is no user " + request.userId()))
+            .id();
     String name =
         request.name() == null || request.name().isBlank() ? "api" : request.name().trim();
-    IssuedToken issued = tokens.issue(user.id(), name);
+    IssuedToken issued = tokens.issue(user, name, clock.instant());
     ApiToken token = issued.token();
     ctx.status(201)
         .json(
@@ -101,7 +115,9 @@ final class AccountRoutes {
     admin(ctx, "revoke tokens");
     long id = Requests.id(ctx, "id");
     ApiToken token =
-        tokens.revoke(id).orElseThrow(() -> ApiException.notFound("there is no token " + id));
+        tokens
+            .revoke(id, clock.instant())
+            .orElseThrow(() -> ApiException.notFound("there is no token " + id));
     ctx.json(Envelope.ok("token revoked", token));
   }
 }

@@ -11,9 +11,9 @@ import io.suasor.jobs.store.Database;
 import io.suasor.media.source.SourceClients;
 import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.SourceStore;
-import io.suasor.server.auth.TokenStore;
+import io.suasor.media.store.TokenStore;
+import io.suasor.media.store.UserStore;
 import io.suasor.server.auth.User;
-import io.suasor.server.auth.UserStore;
 import io.suasor.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +115,8 @@ public final class HttpServer implements AutoCloseable {
         .register(config.routes);
     new RunRoutes(parts.jobs(), parts.json()).register(config.routes);
     new ScheduleRoutes(parts.jobs(), parts.json(), parts.clock()).register(config.routes);
-    new AccountRoutes(parts.users(), parts.tokens(), parts.json()).register(config.routes);
+    new AccountRoutes(parts.users(), parts.tokens(), parts.json(), parts.clock())
+        .register(config.routes);
     new ActivityRoutes(new ActivityProfileStore(parts.database()), parts.json())
         .register(config.routes);
     new SourceRoutes(
@@ -181,7 +182,7 @@ public final class HttpServer implements AutoCloseable {
       throw ApiException.unauthorized(
           "this route needs a token: send the header Authorization: Bearer <token>");
     }
-    Optional<User> user = parts.tokens().authenticate(token);
+    Optional<User> user = parts.tokens().authenticate(token, parts.clock().instant()).map(User::of);
     if (user.isEmpty()) {
       throw ApiException.unauthorized(
           "the token is unknown, revoked, or its user is deactivated; ask an admin for a new one");

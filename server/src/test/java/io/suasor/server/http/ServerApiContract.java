@@ -475,6 +475,24 @@ abstract class ServerApiContract {
     assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
   }
 
+  @Test
+  void aDeactivatedUsersTokensAreRefusedUntilTheUserIsActiveAgain() {
+    long dan = api.post("/api/v1/users", admin, "{\"name\":\"dan\"}").data().get("id").asLong();
+    String token = token(dan);
+    assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
+
+    Api.Reply off = api.put("/api/v1/users/" + dan, admin, "{\"active\":false}");
+
+    assertThat(off.status()).isEqualTo(200);
+    assertThat(off.data().get("active").asBoolean()).isFalse();
+    assertThat(off.data().get("name").asText()).isEqualTo("dan");
+    assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(401);
+    assertThat(api.put("/api/v1/users/" + dan, admin, "{\"active\":true}").status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/users/me", token).status()).isEqualTo(200);
+    assertThat(api.put("/api/v1/users/999999", admin, "{\"active\":false}").status())
+        .isEqualTo(404);
+  }
+
   // Live events
 
   @Test
