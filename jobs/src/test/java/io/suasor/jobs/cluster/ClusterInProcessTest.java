@@ -107,6 +107,21 @@ class ClusterInProcessTest {
     return database.dataSource().unwrap(HikariDataSource.class).getJdbcUrl();
   }
 
+  /** What the statements of an observed node tell: it listens, it has read its due times twice. */
+  private record Watched(CountDownLatch listening, CountDownLatch dueTimesRead) {
+    Watched() {
+      this(new CountDownLatch(1), new CountDownLatch(2));
+    }
+
+    void executed(String sql) {
+      if (sql.startsWith("LISTEN ")) {
+        listening.countDown();
+      } else if (sql.contains("MIN(next_run_time)")) {
+        dueTimesRead.countDown();
+      }
+    }
+  }
+
   /**
    * Another pool on the database at {@code url}, which tells {@code executed} of each statement it
    * ran: a test waits on those to know what a node has done when no event says so.
@@ -173,15 +188,8 @@ class ClusterInProcessTest {
   @Test
   void aCancellationThroughOneNodeStopsARunOnAnotherAtOnce() throws Exception {
     Database databaseA = track(TestDatabases.postgres(4));
-    CountDownLatch listening = new CountDownLatch(1);
-    Database databaseB =
-        observed(
-            url(databaseA),
-            sql -> {
-              if (sql.startsWith("LISTEN ")) {
-                listening.countDown();
-              }
-            });
+    Watched watched = new Watched();
+    Database databaseB = observed(url(databaseA), watched::executed);
     EventRecorder events = new EventRecorder();
     // B heartbeats once an hour, so only the notification can tell it in time.
     JobEngine b =
@@ -199,7 +207,7 @@ class ClusterInProcessTest {
                   }
                 }));
     b.start();
-    assertThat(listening.await(20, TimeUnit.SECONDS)).as("node B listens").isTrue();
+    assertThat(watched.listening().await(20, TimeUnit.SECONDS)).as("node B listens").isTrue();
     JobRun run = b.service().runJobManually("long.job");
     events.awaitStarted(run.id());
     JobEngine a =
@@ -432,18 +440,8 @@ class ClusterInProcessTest {
   @Test
   void aScheduleEditedThroughOneNodeFiresOnAnotherWithoutWaitingForItsPoll() throws Exception {
     Database databaseA = track(TestDatabases.postgres(4));
-    CountDownLatch listening = new CountDownLatch(1);
-    CountDownLatch dueTimesRead = new CountDownLatch(2);
-    Database databaseB =
-        observed(
-            url(databaseA),
-            sql -> {
-              if (sql.startsWith("LISTEN ")) {
-                listening.countDown();
-              } else if (sql.contains("MIN(next_run_time)")) {
-                dueTimesRead.countDown();
-              }
-            });
+    Watched watched = new Watched();
+    Database databaseB = observed(url(databaseA), watched::executed);
     EventRecorder eventsB = new EventRecorder();
     // B polls once an hour: only the notification wakes it sooner.
     UnaryOperator<JobEngineBuilder> slowPoll =
@@ -470,8 +468,10 @@ class ClusterInProcessTest {
     // B reads its due times after its first pass, and again after the pass that its listening
     // connection asks for once it listens; it reads them next when woken or after an hour. So an
     // edit after the second read reaches it only by the notification.
-    assertThat(listening.await(20, TimeUnit.SECONDS)).as("node B listens").isTrue();
-    assertThat(dueTimesRead.await(20, TimeUnit.SECONDS)).as("node B's first passes").isTrue();
+    assertThat(watched.listening().await(20, TimeUnit.SECONDS)).as("node B listens").isTrue();
+    assertThat(watched.dueTimesRead().await(20, TimeUnit.SECONDS))
+        .as("node B's first passes")
+        .isTrue();
 
     Instant edited = Instant.now();
     a.service().updateJobSchedule(created.withFrequency("every 1h", "UTC"));
