@@ -2,6 +2,7 @@ package io.suasor.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.suasor.jobs.testing.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,15 +43,22 @@ class JarIT {
       HttpClient client = HttpClient.newHttpClient();
       HttpRequest health =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      HttpResponse<String> reply = null;
-      while (reply == null && System.nanoTime() < deadline && process.isAlive()) {
-        try {
-          reply = client.send(health, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException notYet) {
-          TimeUnit.MILLISECONDS.sleep(200);
-        }
-      }
+      AtomicReference<HttpResponse<String>> answered = new AtomicReference<>();
+      Await.until(
+          "the jar's server to answer, or its process to end",
+          Duration.ofSeconds(60),
+          () -> {
+            try {
+              answered.set(client.send(health, HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException notYet) {
+              return !process.isAlive();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new AssertionError("interrupted while waiting for the jar's server", e);
+            }
+            return true;
+          });
+      HttpResponse<String> reply = answered.get();
       assertThat(reply).as(Files.readString(work.resolve("err.txt"))).isNotNull();
       assertThat(reply.statusCode()).isEqualTo(200);
       assertThat(reply.body()).contains("\"success\":true");

@@ -3,6 +3,8 @@ package io.suasor.jobs.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.zaxxer.hikari.HikariDataSource;
 import io.suasor.jobs.RetryPolicy;
 import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.engine.JobEngineBuilder;
@@ -16,7 +18,9 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.NodeConflictException;
 import io.suasor.jobs.store.RunQuery;
 import io.suasor.jobs.testing.Await;
+import io.suasor.jobs.testing.CapturedLogs;
 import io.suasor.jobs.testing.EventRecorder;
+import io.suasor.jobs.testing.ObservedDataSource;
 import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestDatabases;
 import io.suasor.jobs.testing.TestJob;
@@ -24,6 +28,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +37,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +54,17 @@ class ClusterInProcessTest {
   private final List<JobEngine> engines = new ArrayList<>();
   private final List<Database> databases = new ArrayList<>();
 
+  /** The engine's outage lines: a write that failed, and that it worked again on a retry. */
+  private final CapturedLogs logs = CapturedLogs.of("io.suasor.jobs.engine");
+
+  /** Time enough to see a failure when the pool waits 5 s for a connection before giving up. */
+  private static final Duration OUTAGE_SEEN = Duration.ofSeconds(30);
+
   @AfterEach
   void close() {
     engines.forEach(JobEngine::stop);
     databases.forEach(Database::close);
+    logs.close();
   }
 
   /** Quick timings for an engine named {@code nodeId}, with the liveness timings a test needs. */
@@ -84,6 +101,34 @@ class ClusterInProcessTest {
   private Database track(Database database) {
     databases.add(database);
     return database;
+  }
+
+  private static String url(Database database) throws SQLException {
+    return database.dataSource().unwrap(HikariDataSource.class).getJdbcUrl();
+  }
+
+  /** What the statements of an observed node tell: it listens, it has read its due times twice. */
+  private record Watched(CountDownLatch listening, CountDownLatch dueTimesRead) {
+    Watched() {
+      this(new CountDownLatch(1), new CountDownLatch(2));
+    }
+
+    void executed(String sql) {
+      if (sql.startsWith("LISTEN ")) {
+        listening.countDown();
+      } else if (sql.contains("MIN(next_run_time)")) {
+        dueTimesRead.countDown();
+      }
+    }
+  }
+
+  /**
+   * Another pool on the database at {@code url}, which tells {@code executed} of each statement it
+   * ran: a test waits on those to know what a node has done when no event says so.
+   */
+  private Database observed(String url, Consumer<String> executed) {
+    Database pool = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    return Database.of(ObservedDataSource.of(pool.dataSource(), executed));
   }
 
   @Test
@@ -143,15 +188,14 @@ class ClusterInProcessTest {
   @Test
   void aCancellationThroughOneNodeStopsARunOnAnotherAtOnce() throws Exception {
     Database databaseA = track(TestDatabases.postgres(4));
-    String url =
-        databaseA.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
-    Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    Watched watched = new Watched();
+    Database databaseB = observed(url(databaseA), watched::executed);
     EventRecorder events = new EventRecorder();
-    // B heartbeats every 20 s, so only the notification can tell it in time.
+    // B heartbeats once an hour, so only the notification can tell it in time.
     JobEngine b =
         engine(
             databaseB,
-            settings("node-b", Duration.ofSeconds(20), Duration.ofSeconds(60)),
+            settings("node-b", Duration.ofHours(1), Duration.ofHours(2)),
             Clock.systemUTC(),
             events,
             TestJob.of(
@@ -163,6 +207,7 @@ class ClusterInProcessTest {
                   }
                 }));
     b.start();
+    assertThat(watched.listening().await(20, TimeUnit.SECONDS)).as("node B listens").isTrue();
     JobRun run = b.service().runJobManually("long.job");
     events.awaitStarted(run.id());
     JobEngine a =
@@ -171,7 +216,6 @@ class ClusterInProcessTest {
             settings("node-a", Duration.ofSeconds(20), Duration.ofSeconds(60)),
             Clock.systemUTC(),
             new EventRecorder());
-    a.start();
 
     Instant asked = Instant.now();
     assertThat(a.service().cancelRun(run.id())).isEqualTo(CancelOutcome.REQUESTED);
@@ -213,7 +257,10 @@ class ClusterInProcessTest {
 
       postgres.close();
       Instant outage = Instant.now();
-      Thread.sleep(3_000);
+      // Each node's loop fails a pass, its heartbeat write at least, before the server is back.
+      for (String node : List.of("node-1", "node-2")) {
+        logs.await(node + " failing a pass", outage(node, "failed; retrying"), OUTAGE_SEEN);
+      }
       postgres = server.start();
 
       Await.until(
@@ -231,6 +278,13 @@ class ClusterInProcessTest {
             }
           });
       assertThat(nodes).allMatch(JobEngine::isRunning);
+      for (String node : List.of("node-1", "node-2")) {
+        assertThat(
+                failedAttempts(
+                    logs.await(
+                        node + " recovering", outage(node, "works again after"), OUTAGE_SEEN)))
+            .isPositive();
+      }
       first.service().pauseSchedule("tick.job");
       Await.until(
           "the last runs",
@@ -285,12 +339,16 @@ class ClusterInProcessTest {
       postgres.close();
       // The runs end while nothing can be written; the engine keeps their ends and retries.
       release.countDown();
-      Thread.sleep(2_000);
+      logs.await("a failed write of the runs' ends", endsWritten("failed; retrying"), OUTAGE_SEEN);
       postgres = server.start();
 
       for (long run : runs) {
         assertThat(events.awaitFinished(run).status()).isEqualTo(JobStatus.COMPLETED);
       }
+      assertThat(
+              failedAttempts(
+                  logs.await("the ends written", endsWritten("works again after"), OUTAGE_SEEN)))
+          .isPositive();
       assertThat(engine.isRunning()).isTrue();
       assertThat(engine.service().findRuns(RunQuery.latest(100)).runs())
           .extracting(JobRun::status)
@@ -299,6 +357,28 @@ class ClusterInProcessTest {
       stopEnginesAndDatabases();
       postgres.close();
     }
+  }
+
+  /** The outage log lines of node {@code node}'s loop that contain {@code text}. */
+  private static Predicate<ILoggingEvent> outage(String node, String text) {
+    return line ->
+        line.getThreadName().equals("suasor-engine-" + node)
+            && line.getFormattedMessage().startsWith("the job engine's pass " + text);
+  }
+
+  /** The outage log lines of the writer of runs' ends that contain {@code text}. */
+  private static Predicate<ILoggingEvent> endsWritten(String text) {
+    return line ->
+        line.getFormattedMessage().startsWith("recording the end")
+            && line.getFormattedMessage().contains(text);
+  }
+
+  /** The attempts that failed before a write worked again, as its outage's last line says. */
+  private static int failedAttempts(ILoggingEvent recovered) {
+    Matcher attempts =
+        Pattern.compile("after (\\d+) failed attempts").matcher(recovered.getFormattedMessage());
+    assertThat(attempts.find()).as(recovered.getFormattedMessage()).isTrue();
+    return Integer.parseInt(attempts.group(1));
   }
 
   /** A server on a fixed port and data folder, so that it can be stopped and started again. */
@@ -360,17 +440,16 @@ class ClusterInProcessTest {
   @Test
   void aScheduleEditedThroughOneNodeFiresOnAnotherWithoutWaitingForItsPoll() throws Exception {
     Database databaseA = track(TestDatabases.postgres(4));
-    String url =
-        databaseA.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
-    Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    Watched watched = new Watched();
+    Database databaseB = observed(url(databaseA), watched::executed);
     EventRecorder eventsB = new EventRecorder();
-    // B polls every 10 minutes and heartbeats every 20 s: only the notification wakes it sooner.
+    // B polls once an hour: only the notification wakes it sooner.
     UnaryOperator<JobEngineBuilder> slowPoll =
         builder ->
             settings("node-b", Duration.ofSeconds(20), Duration.ofSeconds(60))
                 .apply(builder)
                 .workerThreads(2)
-                .pollInterval(Duration.ofMinutes(10));
+                .pollInterval(Duration.ofHours(1));
     JobEngine b =
         engine(databaseB, slowPoll, Clock.systemUTC(), eventsB, TestJob.noop("edited.job"));
     JobEngine a =
@@ -386,7 +465,13 @@ class ClusterInProcessTest {
                 JobSchedule.of("edited.job", JobType.SYSTEM, "daily at 03:00")
                     .withFrequency("daily at 03:00", "UTC"));
     b.start();
-    Thread.sleep(300);
+    // B reads its due times after its first pass, and again after the pass that its listening
+    // connection asks for once it listens; it reads them next when woken or after an hour. So an
+    // edit after the second read reaches it only by the notification.
+    assertThat(watched.listening().await(20, TimeUnit.SECONDS)).as("node B listens").isTrue();
+    assertThat(watched.dueTimesRead().await(20, TimeUnit.SECONDS))
+        .as("node B's first passes")
+        .isTrue();
 
     Instant edited = Instant.now();
     a.service().updateJobSchedule(created.withFrequency("every 1h", "UTC"));
@@ -400,9 +485,8 @@ class ClusterInProcessTest {
   @Test
   void aRunFeedSeesWhatAnotherNodeDoes() throws Exception {
     Database databaseA = track(TestDatabases.postgres(4));
-    String url =
-        databaseA.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
-    Database databaseB = track(Database.postgres(url, TestDatabases.USER, TestDatabases.USER, 4));
+    Database databaseB =
+        track(Database.postgres(url(databaseA), TestDatabases.USER, TestDatabases.USER, 4));
     CountDownLatch halfway = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     EventRecorder eventsB = new EventRecorder();
@@ -442,7 +526,7 @@ class ClusterInProcessTest {
                 Instant.now());
     seen.addAll(feed.poll());
     b.start();
-    assertThat(halfway.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(halfway.await(20, TimeUnit.SECONDS)).isTrue();
     Await.until(
         "progress written",
         Duration.ofSeconds(20),

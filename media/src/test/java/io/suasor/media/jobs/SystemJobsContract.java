@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.suasor.jobs.engine.JobEngine;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.service.ManualRun;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
@@ -13,7 +16,11 @@ import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.testing.EventRecorder;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.demo.DemoLibrary;
+import io.suasor.media.model.ItemMetadata;
+import io.suasor.media.model.MediaItem;
 import io.suasor.media.model.MediaSource;
+import io.suasor.media.model.MediaType;
+import io.suasor.media.model.Numbering;
 import io.suasor.media.model.Recommendation;
 import io.suasor.media.model.Role;
 import io.suasor.media.model.SourceType;
@@ -22,7 +29,9 @@ import io.suasor.media.model.UserItemData;
 import io.suasor.media.source.clients.SourceClientsByType;
 import io.suasor.media.source.http.HttpSettings;
 import io.suasor.media.store.ActivityProfileStore;
+import io.suasor.media.store.ItemStore;
 import io.suasor.media.store.Json;
+import io.suasor.media.store.NewItem;
 import io.suasor.media.store.NewSource;
 import io.suasor.media.store.RecommendationStore;
 import io.suasor.media.store.SecretBox;
@@ -36,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,14 +131,81 @@ abstract class SystemJobsContract {
     assertThat(lastRun.statusMessage()).contains("TMDB not used");
     assertThat(run(ManualRun.of(MetadataRefreshJob.NAME)).get("totalItemsChecked").asLong())
         .isZero();
+  }
+
+  @Test
+  void theCleanupJobMergesADuplicateAndRemovesAnOrphanAndKeepsTheRestOfTheLibrary()
+      throws Exception {
+    run(
+        ManualRun.of(MediaSyncJob.NAME)
+            .withParameters("{\"clientID\":" + source.id() + ",\"syncType\":\"full\"}"));
+    ItemStore items = new ItemStore(database);
+    long firstMovie =
+        database
+            .read(
+                "the first movie",
+                c ->
+                    Jdbc.queryOne(
+                        c,
+                        "SELECT MIN(id) AS id FROM media_items WHERE type = 'movie'",
+                        row -> row.getLong("id")))
+            .orElseThrow();
+    MediaItem original = items.byId(firstMovie).orElseThrow();
+    MediaItem duplicate =
+        items.insert(
+            new NewItem(
+                MediaType.MOVIE,
+                original.metadata().withTitle(original.title().toUpperCase(Locale.ROOT)),
+                null,
+                null,
+                original.numbering()),
+            Instant.now());
+    MediaItem orphan =
+        items.insert(
+            new NewItem(
+                MediaType.MOVIE,
+                ItemMetadata.titled("Nobody's Film", 1999),
+                null,
+                null,
+                Numbering.NONE),
+            Instant.now());
 
     JsonNode cleanup = run(ManualRun.of(LibraryCleanupJob.NAME));
-    assertThat(cleanup.get("duplicatesMerged").asLong()).isZero();
-    assertThat(cleanup.get("orphansRemoved").asLong()).isZero();
+
+    assertThat(items.byId(duplicate.id())).as("the duplicate").isEmpty();
+    assertThat(items.byId(orphan.id())).as("the orphan").isEmpty();
+    assertThat(items.byId(original.id())).as("the duplicate's original").isPresent();
+    assertThat(items.count()).as("the synced library").isEqualTo(SIZE.items());
+    assertThat(cleanup.path("duplicatesMerged").asLong()).isEqualTo(1);
+    assertThat(cleanup.path("orphansRemoved").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void theMaintenanceJobPrunesRunsPastTheirRetentionAndKeepsTheRest() throws Exception {
+    // Runs are kept for 30 days after they end (Retention.defaults()).
+    long old = endedRun(Instant.now().minus(Duration.ofDays(40)));
+    long recent = endedRun(Instant.now().minus(Duration.ofDays(20)));
 
     JsonNode maintenance = run(ManualRun.of(DatabaseMaintenanceJob.NAME));
-    assertThat(maintenance.get("integrityProblems").asLong()).isZero();
-    assertThat(maintenance.get("runsPruned").asLong()).isZero();
+
+    JdbcJobRepository jobs = new JdbcJobRepository(database);
+    assertThat(jobs.getJobRunById(old)).as("the run past its retention").isEmpty();
+    assertThat(jobs.getJobRunById(recent)).as("the run within its retention").isPresent();
+    assertThat(maintenance.path("runsPruned").asLong()).isEqualTo(1);
+    assertThat(maintenance.path("integrityProblems").asLong()).isZero();
+  }
+
+  /** A run of a job that no node runs any more, which ended at {@code endedAt}; its id. */
+  private long endedRun(Instant endedAt) {
+    JdbcJobRepository jobs = new JdbcJobRepository(database);
+    // Due only tomorrow, so that the engine leaves it alone until it is marked ended.
+    NewRun retired =
+        NewRun.of(
+            "retired.job", JobType.SYSTEM, Trigger.MANUAL, Instant.now().plus(Duration.ofDays(1)));
+    long id = jobs.createJobRun(retired, endedAt).id();
+    jobs.updateJobRunStatus(id, JobStatus.RUNNING, null, endedAt);
+    jobs.completeJobRun(id, JobStatus.COMPLETED, null, endedAt);
+    return id;
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.suasor.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.suasor.jobs.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /** A small client of the real server on a loopback port. */
 final class Api {
@@ -41,16 +43,23 @@ final class Api {
 
   /** The run once it has ended, read as {@code token} sees it; fails after a minute. */
   JsonNode awaitEnd(String token, long runId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode run;
-    do {
-      run = get("/api/v1/jobs/runs/" + runId, token).data();
-      if (!run.get("endTime").isNull()) {
-        return run;
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("run " + runId + " did not end: " + run);
+    return awaitRun(token, runId, "the end of run " + runId, run -> !run.get("endTime").isNull());
+  }
+
+  /**
+   * The run once {@code wanted} holds for it, read as {@code token} sees it; fails after a minute.
+   */
+  JsonNode awaitRun(String token, long runId, String what, Predicate<JsonNode> wanted)
+      throws InterruptedException {
+    AtomicReference<JsonNode> run = new AtomicReference<>();
+    Await.until(
+        what,
+        Duration.ofSeconds(60),
+        () -> {
+          run.set(get("/api/v1/jobs/runs/" + runId, token).data());
+          return wanted.test(run.get());
+        });
+    return run.get();
   }
 
   Reply get(String path, String token) {

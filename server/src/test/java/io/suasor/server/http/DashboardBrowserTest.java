@@ -46,6 +46,7 @@ class DashboardBrowserTest {
   static final int SEEDED_BUILDS = 27;
 
   final DashboardJobs.Stepped stepped = new DashboardJobs.Stepped();
+  final DashboardJobs.Endless endless = new DashboardJobs.Endless();
   final List<Predicate<String>> expectedRefusals = new ArrayList<>();
   TestServer.Started server;
   Api api;
@@ -59,11 +60,7 @@ class DashboardBrowserTest {
     server =
         TestServer.start(
             TestServer.sqlite(dataDir),
-            List.of(
-                stepped,
-                new DashboardJobs.Endless(),
-                new DashboardJobs.Failing(),
-                new DashboardJobs.Counting()));
+            List.of(stepped, endless, new DashboardJobs.Failing(), new DashboardJobs.Counting()));
     api = new Api(server.port());
     admin = server.adminToken();
     aliceId = api.post("/api/v1/users", admin, "{\"name\":\"alice\"}").data().get("id").asLong();
@@ -184,7 +181,9 @@ class DashboardBrowserTest {
     browser.open("/active");
     By refreshCard = By.cssSelector(".run-card[data-job='" + REFRESH + "']");
     By scanCard = By.cssSelector(".run-card[data-job='" + SCAN + "']");
-    browser.awaitText(refreshCard, "refreshing item");
+    browser.awaitText(refreshCard, "refreshing item 1");
+    endless.permits.release();
+    browser.awaitText(refreshCard, "refreshing item 2");
     stepped.permits.release();
     browser.awaitText(scanCard, "1 / 4 items");
     assertThat(browser.await(scanCard).getText()).contains("alice");

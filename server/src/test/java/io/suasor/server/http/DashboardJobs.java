@@ -53,8 +53,10 @@ final class DashboardJobs {
     }
   }
 
-  /** Runs until it is cancelled, reporting a slowly rising percentage. */
+  /** Runs until it is cancelled; moves on one item each time the test releases a permit. */
   static final class Endless implements Job {
+    final Semaphore permits = new Semaphore(0);
+
     @Override
     public String name() {
       return "metadata.refresh";
@@ -75,9 +77,8 @@ final class DashboardJobs {
       context.log().info("refreshing metadata until cancelled");
       for (int step = 1; ; step++) {
         context.progress(Math.min(95, step), "refreshing item " + step);
-        for (int i = 0; i < 10; i++) {
+        while (!permits.tryAcquire(20, TimeUnit.MILLISECONDS)) {
           context.checkCancelled();
-          Thread.sleep(20);
         }
       }
     }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,7 +155,7 @@ abstract class RecommendationApiContract {
     seedLibraryAndAlicesHistory();
     Api.Reply started = send("POST", "/api/v1/jobs/system.recommendation/run", alice, null);
     assertThat(started.status()).as(started.text()).isEqualTo(202);
-    JsonNode run = awaitEnd(alice, started.data().get("id").asLong());
+    JsonNode run = api.awaitEnd(alice, started.data().get("id").asLong());
     assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("completed");
     assertThat(
             send("POST", "/api/v1/jobs/system.recommendation/run?userId=" + aliceId, bob, null)
@@ -281,19 +280,6 @@ abstract class RecommendationApiContract {
     Api.Reply reply = api.send(method, path, token, body);
     replies.add(reply);
     return reply;
-  }
-
-  private JsonNode awaitEnd(String token, long id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode run;
-    do {
-      run = api.get("/api/v1/jobs/runs/" + id, token).data();
-      if (!run.get("endTime").isNull()) {
-        return run;
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("run " + id + " did not end: " + run);
   }
 
   /** Preferences never saved are the defaults as of now; the rest must not change. */

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -558,28 +557,19 @@ abstract class ServerApiContract {
   // Helpers
 
   JsonNode awaitRun(String token, long id, String status) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    JsonNode run;
-    do {
-      run = api.get("/api/v1/jobs/runs/" + id, token).data();
-      if (run.get("status").asText().equals(status)) {
-        return run;
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("run " + id + " did not become " + status + ": " + run);
+    return api.awaitRun(
+        token,
+        id,
+        "run " + id + " to become " + status,
+        run -> run.get("status").asText().equals(status));
   }
 
   private void awaitProgress(long id, int atLeast) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.get("/api/v1/jobs/runs/" + id, admin).data();
-      if (run.get("progress").asInt() >= atLeast || !run.get("endTime").isNull()) {
-        return;
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    throw new AssertionError("run " + id + " did not reach " + atLeast + "%");
+    api.awaitRun(
+        admin,
+        id,
+        "run " + id + " to reach " + atLeast + "%",
+        run -> run.get("progress").asInt() >= atLeast || !run.get("endTime").isNull());
   }
 
   static JsonNode find(JsonNode array, Predicate<JsonNode> test) {
