@@ -249,6 +249,11 @@ public final class Application implements AutoCloseable {
     return engine.service();
   }
 
+  /** The live event stream that the HTTP server's clients follow. */
+  public EventStream events() {
+    return events;
+  }
+
   public UserStore users() {
     return users;
   }

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * while anyone listens. Events arrive on engine threads, which must not wait on slow clients, so
  * they are handed to one sender thread through a bounded queue; when it is full an event is dropped
  * and logged, and clients fall back on the run routes, which always hold the truth. A run's
- * lifecycle events reach a client once each and in order, whichever way they came.
+ * lifecycle events reach a client once each and in order, whichever way they came; a run seen
+ * starting before it was announced is announced then, with the run as it has started.
  */
 public final class EventStream implements JobListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventStream.class);
   static final int QUEUE_CAPACITY = 10_000;
 
-  private record Subscriber(SseClient client, User user) {}
+  /** A client, which receives events once {@code connected} has been written to it. */
+  private record Subscriber(SseClient client, User user, AtomicBoolean connected) {}
 
   /** The event as clients receive it. */
   record Payload(String type, long runId, String jobName, Long userId, Object data) {}
@@ -105,7 +108,7 @@ public final class EventStream implements JobListener, AutoCloseable {
 
   void subscribe(SseClient client) {
     User user = Requests.user(client.ctx());
-    Subscriber subscriber = new Subscriber(client, user);
+    Subscriber subscriber = new Subscriber(client, user, new AtomicBoolean());
     synchronized (this) {
       subscribers.add(subscriber);
       // Followed from now, not from the feed reader's next turn, which a busy machine may delay.
@@ -118,7 +121,20 @@ public final class EventStream implements JobListener, AutoCloseable {
       }
     }
     client.onClose(() -> subscribers.remove(subscriber));
-    client.sendComment("connected");
+    // Only the sender thread writes to clients: Javalin writes a comment without the lock it takes
+    // for an event, so a comment written here while an event goes out there can break the stream.
+    try {
+      sender.execute(
+          () -> {
+            client.sendComment("connected");
+            subscriber.connected().set(true);
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("refused an event stream client: events are queued faster than they are sent");
+      subscribers.remove(subscriber);
+      client.close();
+      return;
+    }
     client.keepAlive();
   }
 
@@ -142,6 +158,11 @@ public final class EventStream implements JobListener, AutoCloseable {
   }
 
   private void deliver(JobEvent event) {
+    if (event instanceof JobEvent.RunStarted started && !lifecycle.containsKey(event.runId())) {
+      // The engine may start a run before the thread that created it has announced it: the run
+      // is announced here then, and the late announcement is dropped as already made.
+      deliver(new JobEvent.RunCreated(started.run()));
+    }
     if (!firstOfItsKind(event)) {
       return;
     }
@@ -156,11 +177,13 @@ public final class EventStream implements JobListener, AutoCloseable {
     for (Subscriber subscriber : subscribers) {
       User user = subscriber.user();
       boolean visible = user.isAdmin() || payload.userId() == null || payload.userId() == user.id();
-      if (visible && !subscriber.client().terminated()) {
+      if (visible && subscriber.connected().get() && !subscriber.client().terminated()) {
         try {
           subscriber.client().sendEvent(payload.type(), text);
         } catch (RuntimeException e) {
+          log.debug("dropped an event stream client that could not be written to", e);
           subscribers.remove(subscriber);
+          subscriber.client().close();
         }
       }
     }
