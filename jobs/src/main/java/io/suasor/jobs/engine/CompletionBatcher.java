@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * this writer's thread.
  *
  * <p>While the database does not answer, the writer retries the batch with backoff, logging the
- * outage once, for up to {@link RunExecutor#FINISH_RETRY_LIMIT}; then it gives the runs up (they
- * are reaped and retried by their policy once the database answers).
+ * outage once, for up to {@link RunFinisher#RETRY_LIMIT}; then it gives the runs up (they are
+ * reaped and retried by their policy once the database answers).
  */
 final class CompletionBatcher {
   private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
@@ -75,25 +73,6 @@ final class CompletionBatcher {
     }
     queue.add(new Pending(completion, written, gaveUp));
     return true;
-  }
-
-  /**
-   * Records a completion (without a retry) and returns the run as it ended, if this node owned it;
-   * throws the last failure if the database did not answer within the retry limit.
-   */
-  Optional<Finished> finish(Completion completion) throws InterruptedException {
-    CompletableFuture<Optional<Finished>> result = new CompletableFuture<>();
-    if (!submit(completion, result::complete, result::completeExceptionally)) {
-      return repository.finishRun(completion, followers);
-    }
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   private void writeBatches() {

@@ -361,11 +361,7 @@ final class EngineJobService implements JobService {
 
   @Override
   public CancelOutcome cancelRun(long runId) {
-    CancelOutcome outcome = repository.requestCancel(runId, clock.instant());
-    if (outcome == CancelOutcome.REQUESTED) {
-      engine.signalCancel(runId);
-    }
-    return outcome;
+    return engine.cancel(runId);
   }
 
   @Override

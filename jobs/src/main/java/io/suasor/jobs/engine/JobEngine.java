@@ -5,8 +5,8 @@ import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.event.Listeners;
 import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DueTimes;
 import io.suasor.jobs.store.JobRepository;
@@ -38,6 +38,8 @@ public final class JobEngine implements AutoCloseable {
   private final Database database;
   private final Listeners listeners;
   private final ScheduleFirer firer;
+  private final ActiveRuns active;
+  private final RunFinisher finisher;
   private final RunExecutor executor;
   private final RunSupervisor supervisor;
   private final ExecutorService workers;
@@ -67,8 +69,10 @@ public final class JobEngine implements AutoCloseable {
     this.firer =
         new ScheduleFirer(
             context.repository(), context.registry(), context.settings(), context.listener());
-    this.executor = new RunExecutor(context, workers, this::workerFreed);
-    this.supervisor = new RunSupervisor(context, executor);
+    this.active = new ActiveRuns(this::workerFreed);
+    this.finisher = new RunFinisher(context, active);
+    this.executor = new RunExecutor(context, workers, active, finisher);
+    this.supervisor = new RunSupervisor(context, active, finisher);
     this.service = new EngineJobService(this, context);
   }
 
@@ -180,9 +184,9 @@ public final class JobEngine implements AutoCloseable {
     thread.start();
   }
 
-  /** The executor, for tests of how many runs the node takes and when. */
-  RunExecutor executor() {
-    return executor;
+  /** How many runs the node can take, for tests of how many it takes and when. */
+  ClaimRoom room() {
+    return executor.room();
   }
 
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
@@ -208,7 +212,7 @@ public final class JobEngine implements AutoCloseable {
         startDaemon(watch, "suasor-watch-");
       }
     }
-    executor.startBatching();
+    finisher.startBatching();
     loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
     loop.setDaemon(true);
     loop.start();
@@ -354,25 +358,21 @@ public final class JobEngine implements AutoCloseable {
     EngineSettings settings = context.settings();
     awaitIdle(settings.shutdownGrace());
     Instant now = context.clock().instant();
-    for (RunContext run : executor.active()) {
+    for (RunContext run : active.running()) {
       run.requestStop(RunContext.StopReason.SHUTDOWN, now);
     }
     if (!awaitIdle(settings.cancelGrace())) {
-      executor.active().forEach(RunContext::interrupt);
+      active.running().forEach(RunContext::interrupt);
       awaitIdle(Duration.ofSeconds(1));
     }
-    for (RunContext run : executor.active()) {
-      // A run whose end is already being written has ended; the writer records it below.
-      if (!run.isRecording()) {
-        executor.finish(
-            run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
-      }
+    for (RunContext run : active.running()) {
+      finisher.finish(run, new RunOutcome.Stopped());
     }
     if (wakeUps != null) {
       wakeUps.run();
       wakeUps = null;
     }
-    executor.stopBatching();
+    finisher.stopBatching();
     try {
       supervisor.unregisterNode();
     } catch (RuntimeException e) {
@@ -390,23 +390,23 @@ public final class JobEngine implements AutoCloseable {
    */
   public boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!executor.active().isEmpty()) {
-      if (System.nanoTime() >= deadline) {
-        return false;
+    long flushEvery = context.settings().progressFlushInterval().toNanos();
+    try {
+      while (!active.awaitIdle(Math.min(flushEvery, deadline - System.nanoTime()))) {
+        if (System.nanoTime() >= deadline) {
+          return false;
+        }
+        try {
+          supervisor.flushProgress(context.clock().instant(), false);
+        } catch (RuntimeException e) {
+          outage.failed(e);
+        }
       }
-      try {
-        supervisor.flushProgress(context.clock().instant(), false);
-      } catch (RuntimeException e) {
-        outage.failed(e);
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return true;
   }
 
   private static void joinQuietly(Thread thread) {
@@ -428,9 +428,18 @@ public final class JobEngine implements AutoCloseable {
 
   /** Asks a run this node executes to stop now, rather than at its next heartbeat. */
   void signalCancel(long runId) {
-    executor
+    active
         .find(runId)
         .ifPresent(r -> r.requestStop(RunContext.StopReason.CANCELLED, context.clock().instant()));
+  }
+
+  /** Cancels a pending run, or asks the node running it to stop it (see {@link RunFinisher}). */
+  CancelOutcome cancel(long runId) {
+    CancelOutcome outcome = finisher.cancel(runId);
+    if (outcome == CancelOutcome.REQUESTED) {
+      signalCancel(runId);
+    }
+    return outcome;
   }
 
   void created(JobRun run) {

@@ -38,7 +38,6 @@ final class RunContext implements JobContext {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JobRun run;
-  private volatile boolean recording;
   private final Clock clock;
   private final Instant startedAt;
   private final Duration timeout;
@@ -249,19 +248,6 @@ final class RunContext implements JobContext {
 
   Duration timeout() {
     return timeout;
-  }
-
-  /**
-   * Marks whether the job has ended and its end is being written by the engine's completion writer;
-   * while it is, nothing is left to supervise, time out or cancel.
-   */
-  void recording(boolean value) {
-    recording = value;
-  }
-
-  /** Whether the job has ended and only the record of its end is still to be written. */
-  boolean isRecording() {
-    return recording;
   }
 
   /** Marks the thread that executes the job, so a stop it ignores can interrupt that thread. */

@@ -1,15 +1,11 @@
 package io.suasor.jobs.engine;
 
-import io.suasor.jobs.Job;
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.model.NewRun;
-import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.LogLine;
 import io.suasor.jobs.store.ProgressSnapshot;
-import io.suasor.jobs.store.Reap;
 import io.suasor.jobs.store.RunningRun;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,19 +28,21 @@ final class RunSupervisor {
   private final EngineSettings settings;
   private final Clock clock;
   private final JobListener listener;
-  private final RunExecutor executor;
+  private final ActiveRuns active;
+  private final RunFinisher finisher;
   private Instant lastHeartbeat = Instant.MIN;
   private Instant lastReap = Instant.MIN;
   private Instant lastForget = Instant.MIN;
   private volatile boolean nodeRegistered;
 
-  RunSupervisor(EngineContext context, RunExecutor executor) {
+  RunSupervisor(EngineContext context, ActiveRuns active, RunFinisher finisher) {
     this.repository = context.repository();
     this.registry = context.registry();
     this.settings = context.settings();
     this.clock = context.clock();
     this.listener = context.listener();
-    this.executor = executor;
+    this.active = active;
+    this.finisher = finisher;
   }
 
   /** One pass over every duty that is due at {@code now}. */
@@ -73,7 +71,7 @@ final class RunSupervisor {
     if (reap.isBefore(next)) {
       next = reap;
     }
-    if (!executor.active().isEmpty()) {
+    if (!active.running().isEmpty()) {
       Instant flush = now.plus(settings.progressFlushInterval());
       if (flush.isBefore(next)) {
         next = flush;
@@ -97,9 +95,9 @@ final class RunSupervisor {
 
   /** Writes the progress of runs that changed since their last write, at most once per interval. */
   void flushProgress(Instant now, boolean force) {
-    for (RunContext context : executor.active()) {
+    for (RunContext context : active.running()) {
       boolean due = !now.isBefore(context.lastFlush().plus(settings.progressFlushInterval()));
-      if (context.isDirty() && (force || due) && !context.isRecording()) {
+      if (context.isDirty() && (force || due)) {
         flush(context, now);
       }
     }
@@ -135,12 +133,9 @@ final class RunSupervisor {
   }
 
   private void enforceTimeouts(Instant now) {
-    for (RunContext context : executor.active()) {
+    for (RunContext context : active.running()) {
       Instant deadline = context.deadline();
-      if (deadline != null
-          && !now.isBefore(deadline)
-          && context.stopReason() == null
-          && !context.isRecording()) {
+      if (deadline != null && !now.isBefore(deadline) && context.stopReason() == null) {
         context.logBuffer().warn("timed out; asking the job to stop");
         context.requestStop(RunContext.StopReason.TIMED_OUT, now);
       }
@@ -148,11 +143,9 @@ final class RunSupervisor {
   }
 
   private void interruptIgnoredStops(Instant now) {
-    for (RunContext context : executor.active()) {
+    for (RunContext context : active.running()) {
       Instant asked = context.stopRequestedAt();
-      if (asked != null
-          && !now.isBefore(asked.plus(settings.cancelGrace()))
-          && !context.isRecording()) {
+      if (asked != null && !now.isBefore(asked.plus(settings.cancelGrace()))) {
         context.interrupt();
       }
     }
@@ -167,12 +160,12 @@ final class RunSupervisor {
               settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
           now.minus(settings.deadRunThreshold()));
     }
-    if (executor.active().isEmpty()) {
+    if (active.running().isEmpty()) {
       return;
     }
     for (RunningRun running : repository.heartbeat(settings.nodeId(), now)) {
       if (running.cancelRequested()) {
-        executor
+        active
             .find(running.runId())
             .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
       }
@@ -190,16 +183,7 @@ final class RunSupervisor {
               + run.heartbeatAt()
               + "); the run was failed by node "
               + settings.nodeId();
-      Optional<Job> job = registry.find(run.jobName());
-      NewRun retry = job.map(j -> executor.retryOf(run, j, now)).orElse(null);
-      Optional<Finished> reaped =
-          repository.reapRun(new Reap(run.id(), run.nodeId(), silentSince, message, retry, now));
-      reaped.ifPresent(
-          finished -> {
-            log.warn("reaped run {} of '{}': {}", run.id(), run.jobName(), message);
-            listener.onEvent(new JobEvent.RunFinished(finished.run()));
-            finished.retry().ifPresent(r -> listener.onEvent(new JobEvent.RunCreated(r)));
-          });
+      finisher.reap(run, new RunOutcome.Lost(run.nodeId(), silentSince, message));
     }
   }
 }

@@ -708,7 +708,7 @@ abstract class EngineContract {
     TestJob unknown =
         TestJob.of("unknown", context -> permits.acquire()).maxConcurrency(NewRun.UNLIMITED);
     JobEngine engine = engine(held, unknown);
-    ClaimRoom room = engine.executor().room();
+    ClaimRoom room = engine.room();
     int workers = 4;
 
     // Before a job's runs have ended here the node does not know how long they take: one run per
