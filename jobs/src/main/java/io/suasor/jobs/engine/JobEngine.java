@@ -41,7 +41,8 @@ public final class JobEngine implements AutoCloseable {
   private final ActiveRuns active;
   private final RunFinisher finisher;
   private final RunExecutor executor;
-  private final RunSupervisor supervisor;
+  private final RunWatchdog watchdog;
+  private final DeadRunReaper reaper;
   private final ExecutorService workers;
   private final boolean ownsWorkers;
   private final boolean ownsDatabase;
@@ -72,7 +73,8 @@ public final class JobEngine implements AutoCloseable {
     this.active = new ActiveRuns(this::workerFreed);
     this.finisher = new RunFinisher(context, active);
     this.executor = new RunExecutor(context, workers, active, finisher);
-    this.supervisor = new RunSupervisor(context, active, finisher);
+    this.watchdog = new RunWatchdog(context, active);
+    this.reaper = new DeadRunReaper(context, finisher);
     this.service = new EngineJobService(this, context);
   }
 
@@ -119,7 +121,7 @@ public final class JobEngine implements AutoCloseable {
    * claim due runs up to the free workers and start them. Returns the number of runs started.
    */
   public int tick() {
-    supervisor.supervise(context.clock().instant());
+    supervise(context.clock().instant());
     return claiming ? pass(true) : 0;
   }
 
@@ -175,7 +177,7 @@ public final class JobEngine implements AutoCloseable {
    * process that runs without the loop.
    */
   public void supervise() {
-    supervisor.supervise(context.clock().instant());
+    supervise(context.clock().instant());
   }
 
   private void startDaemon(Runnable work, String namePrefix) {
@@ -195,7 +197,7 @@ public final class JobEngine implements AutoCloseable {
       return;
     }
     Instant now = context.clock().instant();
-    supervisor.registerNode(
+    watchdog.registerNode(
         new NodeInfo(
             context.settings().nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
         now);
@@ -270,7 +272,7 @@ public final class JobEngine implements AutoCloseable {
       Instant wakeAt;
       try {
         Instant now = context.clock().instant();
-        supervisor.supervise(now);
+        supervise(now);
         boolean schedulesDue = due.schedules() != null && !now.isBefore(due.schedules());
         boolean runsDue = due.runs() != null && !now.isBefore(due.runs());
         boolean poll = !now.isBefore(nextPoll);
@@ -299,7 +301,7 @@ public final class JobEngine implements AutoCloseable {
             }
           }
         }
-        wakeAt = earliest(nextDue, nextPoll, supervisor.nextDuty(now));
+        wakeAt = earliest(nextDue, nextPoll, earliest(watchdog.nextDuty(now), reaper.nextDuty()));
         outage.recovered();
       } catch (Throwable e) {
         outage.failed(e);
@@ -310,9 +312,18 @@ public final class JobEngine implements AutoCloseable {
     }
   }
 
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
   private static Instant earliest(Instant a, Instant b, Instant c) {
-    Instant first = a.isBefore(b) ? a : b;
-    return first.isBefore(c) ? first : c;
+    return earliest(earliest(a, b), c);
+  }
+
+  /** The local watch, then the reaping of other nodes' dead runs, each when due. */
+  private void supervise(Instant now) {
+    watchdog.watch(now);
+    reaper.reapIfDue(now);
   }
 
   /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns why it woke. */
@@ -374,7 +385,7 @@ public final class JobEngine implements AutoCloseable {
     }
     finisher.stopBatching();
     try {
-      supervisor.unregisterNode();
+      watchdog.unregisterNode();
     } catch (RuntimeException e) {
       log.warn("could not remove node {} from the registry: {}", settings.nodeId(), e.getMessage());
     }
@@ -397,7 +408,7 @@ public final class JobEngine implements AutoCloseable {
           return false;
         }
         try {
-          supervisor.flushProgress(context.clock().instant(), false);
+          watchdog.flushProgress(context.clock().instant(), false);
         } catch (RuntimeException e) {
           outage.failed(e);
         }

@@ -2,12 +2,11 @@ package io.suasor.jobs.engine;
 
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
-import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.LogLine;
+import io.suasor.jobs.store.NodeInfo;
 import io.suasor.jobs.store.ProgressSnapshot;
 import io.suasor.jobs.store.RunningRun;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,38 +14,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches running runs: writes their progress in batches, stamps their heartbeat, hands them
- * cancellation requests from the database, enforces timeouts, interrupts runs that ignore a stop,
- * and fails the runs of nodes that stopped heartbeating.
+ * Watches this node's running runs: writes their progress in batches, stamps their heartbeat and
+ * the node's, hands them cancellation requests from the database, asks runs past their timeout to
+ * stop, and interrupts runs that ignore a stop past the cancel grace. The runs of other nodes are
+ * the {@link DeadRunReaper}'s.
  */
-final class RunSupervisor {
-  private static final Logger log = LoggerFactory.getLogger(RunSupervisor.class);
-  private static final int REAP_BATCH = 100;
+final class RunWatchdog {
+  private static final Logger log = LoggerFactory.getLogger(RunWatchdog.class);
 
   private final JobRepository repository;
-  private final JobRegistry registry;
   private final EngineSettings settings;
-  private final Clock clock;
   private final JobListener listener;
   private final ActiveRuns active;
-  private final RunFinisher finisher;
   private Instant lastHeartbeat = Instant.MIN;
-  private Instant lastReap = Instant.MIN;
-  private Instant lastForget = Instant.MIN;
   private volatile boolean nodeRegistered;
 
-  RunSupervisor(EngineContext context, ActiveRuns active, RunFinisher finisher) {
+  RunWatchdog(EngineContext context, ActiveRuns active) {
     this.repository = context.repository();
-    this.registry = context.registry();
     this.settings = context.settings();
-    this.clock = context.clock();
     this.listener = context.listener();
     this.active = active;
-    this.finisher = finisher;
   }
 
   /** One pass over every duty that is due at {@code now}. */
-  void supervise(Instant now) {
+  void watch(Instant now) {
     flushProgress(now, false);
     enforceTimeouts(now);
     interruptIgnoredStops(now);
@@ -54,23 +45,11 @@ final class RunSupervisor {
       lastHeartbeat = now;
       heartbeat(now);
     }
-    if (!now.isBefore(lastReap.plus(settings.heartbeatInterval()))) {
-      lastReap = now;
-      reapDeadRuns(now);
-    }
-    if (!now.isBefore(lastForget.plus(settings.deadRunThreshold()))) {
-      lastForget = now;
-      repository.forgetSilentNodes(now.minus(settings.deadRunThreshold()));
-    }
   }
 
-  /** When {@link #supervise} next has something to do, given what runs on this node now. */
+  /** When {@link #watch} next has something to do, given what runs on this node now. */
   Instant nextDuty(Instant now) {
     Instant next = lastHeartbeat.plus(settings.heartbeatInterval());
-    Instant reap = lastReap.plus(settings.heartbeatInterval());
-    if (reap.isBefore(next)) {
-      next = reap;
-    }
     if (!active.running().isEmpty()) {
       Instant flush = now.plus(settings.progressFlushInterval());
       if (flush.isBefore(next)) {
@@ -81,7 +60,7 @@ final class RunSupervisor {
   }
 
   /** Registers this node; heartbeats then keep its registration fresh. */
-  void registerNode(io.suasor.jobs.store.NodeInfo node, Instant now) {
+  void registerNode(NodeInfo node, Instant now) {
     repository.registerNode(node, now.minus(settings.deadRunThreshold()));
     nodeRegistered = true;
   }
@@ -156,8 +135,7 @@ final class RunSupervisor {
     if (nodeRegistered && !repository.heartbeatNode(settings.nodeId(), now)) {
       log.warn("node {} was taken for dead by another node and registers again", settings.nodeId());
       repository.registerNode(
-          new io.suasor.jobs.store.NodeInfo(
-              settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
+          new NodeInfo(settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
           now.minus(settings.deadRunThreshold()));
     }
     if (active.running().isEmpty()) {
@@ -169,21 +147,6 @@ final class RunSupervisor {
             .find(running.runId())
             .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
       }
-    }
-  }
-
-  /** Fails the runs of nodes that stopped heartbeating, and retries them by their job's policy. */
-  void reapDeadRuns(Instant now) {
-    Instant silentSince = now.minus(settings.deadRunThreshold());
-    for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
-      String message =
-          "node "
-              + run.nodeId()
-              + " stopped heartbeating (last at "
-              + run.heartbeatAt()
-              + "); the run was failed by node "
-              + settings.nodeId();
-      finisher.reap(run, new RunOutcome.Lost(run.nodeId(), silentSince, message));
     }
   }
 }
