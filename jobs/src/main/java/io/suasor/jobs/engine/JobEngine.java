@@ -7,6 +7,7 @@ import io.suasor.jobs.event.Listeners;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.CancelOutcome;
+import io.suasor.jobs.store.Claim;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DueTimes;
 import io.suasor.jobs.store.JobRepository;
@@ -127,7 +128,7 @@ public final class JobEngine implements AutoCloseable {
 
   /**
    * Fires due schedules if asked, then claims and starts runs until none is due or none can be
-   * taken: runs of any job for idle workers, then runs of short jobs ahead of them.
+   * taken: runs of any job registered here for idle workers, then runs of short jobs ahead of them.
    */
   private int pass(boolean fire) {
     if (fire) {
@@ -144,10 +145,9 @@ public final class JobEngine implements AutoCloseable {
         break;
       }
       Instant now = context.clock().instant();
+      Claim claim = Claim.of(node, now, wanted, context.registry().names());
       List<JobRun> claimed =
-          free > 0
-              ? context.repository().claimDueRuns(node, now, wanted)
-              : context.repository().claimDueRunsOf(node, now, wanted, shortJobs);
+          context.repository().claimDueRuns(free > 0 ? claim : claim.aheadOnly(shortJobs));
       claimed.forEach(executor::start);
       total += claimed.size();
       // Short runs end while they are being claimed; claim again only for a batch worth it.

@@ -16,34 +16,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The engine's writes: fire, claim, heartbeat, progress, finish, reap, cancel, prune. */
 final class EngineStore {
-  /** How many more candidates than wanted a claim locks, so skipped busy jobs still fill it. */
-  private static final int CANDIDATE_FACTOR = 2;
-
   private final Database database;
-  private final String claim;
-  private final Map<Integer, String> claimsOfJobs = new ConcurrentHashMap<>();
+  private final Map<List<Integer>, String> claims = new ConcurrentHashMap<>();
 
   EngineStore(Database database) {
     this.database = database;
-    this.claim = claimStatement(0);
   }
 
   /**
-   * The claim, optionally limited to the jobs named by {@code jobNames} placeholders. The
-   * candidates are picked once, in a materialised CTE: a subquery under IN could be rescanned, and
-   * each rescan under SKIP LOCKED would lock further rows past the LIMIT. The job names filter the
-   * update, not the candidates: so the candidates are always read in run order from the claim
-   * index, and a named claim takes the runs of those jobs among the first due ones (a filter on the
-   * candidates would let the planner read every pending run and sort them).
+   * The claim of the due runs of {@code jobs} named jobs, optionally taking only those of {@code
+   * aheadOnly} named jobs among them. The candidates are picked once, in a materialised CTE: a
+   * subquery under IN could be rescanned, and each rescan under SKIP LOCKED would lock further rows
+   * past the LIMIT. The job names are compared as "job_name || ''", so that the candidates are read
+   * in run order from the claim index, filtered as they come (on the job index the planner would
+   * read every pending run of the jobs and sort them); the ahead-only names filter the update, not
+   * the candidates, so that a claim ahead takes those jobs' runs among the first due ones.
    */
-  private String claimStatement(int jobNames) {
-    String onlyJobs =
-        jobNames == 0
+  private String claimStatement(int jobs, int aheadOnly) {
+    String onlyAhead =
+        aheadOnly == 0
             ? ""
-            // "|| ''" keeps the update on the picked ids: on the job index it would walk every
-            // run of the job.
             : "AND job_name || '' IN ("
-                + String.join(", ", Collections.nCopies(jobNames, "?"))
+                + String.join(", ", Collections.nCopies(aheadOnly, "?"))
                 + ")";
     return """
         WITH picked AS MATERIALIZED (
@@ -57,6 +51,7 @@ final class EngineStore {
                                   AND (r.run_at < p.run_at
                                        OR (r.run_at = p.run_at AND r.id < p.id)))))
                       < p.concurrency_limit)
+              AND %s
             ORDER BY p.run_at, p.id
             LIMIT ?
             %s
@@ -65,7 +60,11 @@ final class EngineStore {
             SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?
             WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked) %s
             RETURNING %s"""
-        .formatted(database.dialect().skipLockedSuffix(), onlyJobs, RunStore.COLUMNS);
+        .formatted(
+            database.dialect().oneOf("p.job_name || ''", jobs),
+            database.dialect().skipLockedSuffix(),
+            onlyAhead,
+            RunStore.COLUMNS);
   }
 
   List<JobRun> fire(Fire fire) {
@@ -131,28 +130,25 @@ final class EngineStore {
    * runs of the key already running, plus the older due runs of the key that this same statement
    * may take, must be fewer than its limit; so one batch never takes two runs of an exclusive job.
    */
-  List<JobRun> claim(String nodeId, Instant now, int limit) {
-    return claimWith(claim, List.<Object>of(now, now, limit, nodeId, now, now, now), nodeId);
-  }
-
-  /** As {@link #claim}, taking only the runs of the named jobs among the first due ones. */
-  List<JobRun> claimOf(String nodeId, Instant now, int limit, List<String> jobNames) {
-    if (jobNames.isEmpty()) {
+  List<JobRun> claim(Claim claim) {
+    List<String> ahead = claim.aheadOnly() == null ? List.of() : claim.aheadOnly();
+    if (claim.jobs().isEmpty() || (claim.aheadOnly() != null && ahead.isEmpty())) {
       return List.of();
     }
-    List<Object> params = new ArrayList<>(List.<Object>of(now, now, limit, nodeId, now, now, now));
-    params.addAll(jobNames);
-    String sql = claimsOfJobs.computeIfAbsent(jobNames.size(), this::claimStatement);
-    return claimWith(sql, params, nodeId);
-  }
-
-  private List<JobRun> claimWith(String sql, List<Object> params, String nodeId) {
-    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
+    Instant now = claim.now();
+    List<Object> params = new ArrayList<>(List.<Object>of(now, now));
+    params.addAll(database.dialect().oneOfValues(claim.jobs()));
+    params.addAll(List.<Object>of(claim.limit(), claim.nodeId(), now, now, now));
+    params.addAll(ahead);
+    String sql =
+        claims.computeIfAbsent(
+            List.of(claim.jobs().size(), ahead.size()),
+            key -> claimStatement(key.get(0), key.get(1)));
     List<JobRun> claimed;
     try {
       claimed =
           database.write(
-              "claim due runs for node " + nodeId,
+              "claim due runs for node " + claim.nodeId(),
               c -> Jdbc.query(c, sql, RunStore::map, params.toArray()));
     } catch (DuplicateException raced) {
       // Another node took a run of the same exclusive job at the same moment; the unique index

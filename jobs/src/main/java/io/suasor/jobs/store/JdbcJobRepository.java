@@ -6,7 +6,6 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,14 +163,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public List<JobRun> claimDueRuns(String nodeId, Instant now, int limit) {
-    return engine.claim(nodeId, now, limit);
-  }
-
-  @Override
-  public List<JobRun> claimDueRunsOf(
-      String nodeId, Instant now, int limit, Collection<String> jobNames) {
-    return engine.claimOf(nodeId, now, limit, List.copyOf(jobNames));
+  public List<JobRun> claimDueRuns(Claim claim) {
+    return engine.claim(claim);
   }
 
   @Override

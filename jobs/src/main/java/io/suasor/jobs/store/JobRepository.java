@@ -6,7 +6,6 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,18 +113,10 @@ public interface JobRepository {
   DueTimes nextDueTimes();
 
   /**
-   * Claims up to {@code limit} pending runs due at {@code now} for {@code nodeId}, atomically:
-   * concurrent claimers never get the same run, and a job at its concurrency limit is skipped.
+   * Claims pending runs as {@code claim} says, atomically: concurrent claimers never get the same
+   * run, and a job at its concurrency limit is skipped.
    */
-  List<JobRun> claimDueRuns(String nodeId, Instant now, int limit);
-
-  /**
-   * As {@link #claimDueRuns(String, Instant, int)}, taking only the runs of the jobs named in
-   * {@code jobNames} among the first {@code limit} due runs (none when it is empty): runs of other
-   * jobs due earlier are left for a claim that takes them, and are not overtaken by more than
-   * {@code limit} runs.
-   */
-  List<JobRun> claimDueRunsOf(String nodeId, Instant now, int limit, Collection<String> jobNames);
+  List<JobRun> claimDueRuns(Claim claim);
 
   /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
   List<RunningRun> heartbeat(String nodeId, Instant now);

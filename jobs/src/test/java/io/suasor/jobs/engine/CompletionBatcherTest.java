@@ -12,6 +12,7 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.testing.Await;
+import io.suasor.jobs.testing.Claims;
 import io.suasor.jobs.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class CompletionBatcherTest {
               .withConcurrencyLimit(NewRun.UNLIMITED),
           NOW);
     }
-    return repository.claimDueRuns("node-a", NOW, count);
+    return Claims.ofAnyJob(repository, "node-a", NOW, count);
   }
 
   @Test

@@ -62,11 +62,16 @@ abstract class EngineContract {
   }
 
   JobEngine engine(TestJob... jobs) {
+    return node("node-a", jobs);
+  }
+
+  /** An engine node on the test's database, running {@code jobs}. */
+  JobEngine node(String nodeId, TestJob... jobs) {
     JobEngineBuilder builder =
         JobEngine.builder()
             .sharedDatabase(database)
             .clock(clock)
-            .nodeId("node-a")
+            .nodeId(nodeId)
             .shutdownGrace(Duration.ofMillis(500))
             .cancelGrace(Duration.ofSeconds(1))
             .maxCatchUp(3)
@@ -691,6 +696,35 @@ abstract class EngineContract {
     assertThat(engine.service().getJobRunById(other.id()).orElseThrow().status())
         .isEqualTo(JobStatus.PENDING);
     assertThat(runsOf("other.job")).hasSize(1);
+  }
+
+  @Test
+  void twoNodesWithDifferentJobsEachRunOnlyTheirOwn() {
+    JobEngine alpha = node("node-a", TestJob.noop("alpha"));
+    JobEngine beta = node("node-b", TestJob.noop("beta"));
+    // The other job's runs are due first: a node that claimed any job would take them.
+    createRuns(alpha, "beta", 3);
+    createRuns(alpha, "alpha", 3);
+
+    tickAndWait(alpha);
+
+    assertThat(runsOf("alpha"))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(JobStatus.COMPLETED);
+              assertThat(r.nodeId()).isEqualTo("node-a");
+            });
+    assertThat(runsOf("beta")).allSatisfy(r -> assertThat(r.status()).isEqualTo(JobStatus.PENDING));
+
+    tickAndWait(beta);
+
+    assertThat(runsOf("beta"))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(JobStatus.COMPLETED);
+              assertThat(r.nodeId()).isEqualTo("node-b");
+            });
+    assertThat(events.events().stream().filter(e -> e instanceof JobEvent.RunFinished)).hasSize(6);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.testing.Claims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ abstract class JobRepositoryContract {
 
   JobRun running(String jobName, String node) {
     JobRun run = pending(jobName);
-    List<JobRun> claimed = repo.claimDueRuns(node, T0, 100);
+    List<JobRun> claimed = Claims.ofAnyJob(repo, node, T0, 100);
     assertThat(claimed).extracting(JobRun::id).contains(run.id());
     return repo.getJobRunById(run.id()).orElseThrow();
   }
@@ -426,7 +427,7 @@ abstract class JobRepositoryContract {
     JobRun due = pending("due");
     repo.createJobRun(NewRun.of("later", JobType.SYSTEM, Trigger.MANUAL, T0.plusSeconds(10)), T0);
 
-    List<JobRun> claimed = repo.claimDueRuns("node-a", T0, 10);
+    List<JobRun> claimed = Claims.ofAnyJob(repo, "node-a", T0, 10);
 
     assertThat(claimed).extracting(JobRun::id).containsExactly(due.id());
     JobRun run = claimed.get(0);
@@ -434,7 +435,7 @@ abstract class JobRepositoryContract {
     assertThat(run.nodeId()).isEqualTo("node-a");
     assertThat(run.startTime()).isEqualTo(T0);
     assertThat(run.heartbeatAt()).isEqualTo(T0);
-    assertThat(repo.claimDueRuns("node-a", T0, 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "node-a", T0, 10)).isEmpty();
     assertThat(repo.nextDueTimes().runs()).isEqualTo(T0.plusSeconds(10));
   }
 
@@ -451,11 +452,32 @@ abstract class JobRepositoryContract {
     JobRun c1 = unlimited.apply("c");
     JobRun a2 = unlimited.apply("a");
 
-    assertThat(repo.claimDueRunsOf("n", T0, 10, List.of())).isEmpty();
-    assertThat(repo.claimDueRunsOf("n", T0, 10, List.of("a", "c")))
+    Claim claim = Claim.of("n", T0, 10, List.of("a", "b", "c"));
+
+    assertThat(repo.claimDueRuns(claim.aheadOnly(List.of()))).isEmpty();
+    assertThat(repo.claimDueRuns(claim.aheadOnly(List.of("a", "c"))))
         .extracting(JobRun::id)
         .containsExactly(a1.id(), c1.id(), a2.id());
-    assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(b1.id());
+    assertThat(repo.claimDueRuns(claim)).extracting(JobRun::id).containsExactly(b1.id());
+  }
+
+  @Test
+  void aNodeClaimsOnlyTheRunsOfTheJobsItRegisteredHoweverManyOthersAreDueFirst() {
+    List<Long> others = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      others.add(pending("other-" + i).id());
+    }
+    JobRun mine = pending("mine");
+
+    assertThat(repo.claimDueRuns(Claim.of("n", T0, 2, List.of()))).isEmpty();
+    assertThat(repo.claimDueRuns(Claim.of("n", T0, 2, List.of("mine", "unknown"))))
+        .extracting(JobRun::id)
+        .containsExactly(mine.id());
+    assertThat(others)
+        .allSatisfy(
+            id ->
+                assertThat(repo.getJobRunById(id).orElseThrow().status())
+                    .isEqualTo(JobStatus.PENDING));
   }
 
   @Test
@@ -464,10 +486,10 @@ abstract class JobRepositoryContract {
     for (int i = 0; i < 5; i++) {
       ids.add(pending("job-" + i).id());
     }
-    assertThat(repo.claimDueRuns("n", T0, 3))
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 3))
         .extracting(JobRun::id)
         .containsExactlyElementsOf(ids.subList(0, 3));
-    assertThat(repo.claimDueRuns("n", T0, 3))
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 3))
         .extracting(JobRun::id)
         .containsExactlyElementsOf(ids.subList(3, 5));
   }
@@ -487,10 +509,10 @@ abstract class JobRepositoryContract {
                 .withConcurrencyLimit(NewRun.UNLIMITED),
             T0);
 
-    assertThat(repo.claimDueRuns("n", T0, 10))
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10))
         .extracting(JobRun::id)
         .containsExactly(first.id(), other.id(), other2.id());
-    assertThat(repo.claimDueRuns("n", T0, 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10)).isEmpty();
 
     finish(
         new Completion(
@@ -502,7 +524,9 @@ abstract class JobRepositoryContract {
             ProgressSnapshot.NONE,
             null,
             T0));
-    assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(second.id());
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10))
+        .extracting(JobRun::id)
+        .containsExactly(second.id());
   }
 
   @Test
@@ -511,8 +535,8 @@ abstract class JobRepositoryContract {
       repo.createJobRun(
           NewRun.of("two", JobType.SYSTEM, Trigger.MANUAL, T0).withConcurrencyLimit(2), T0);
     }
-    assertThat(repo.claimDueRuns("n", T0, 10)).hasSize(2);
-    assertThat(repo.claimDueRuns("n", T0, 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10)).hasSize(2);
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10)).isEmpty();
   }
 
   @Test
@@ -529,7 +553,7 @@ abstract class JobRepositoryContract {
               String node = "node-" + Thread.currentThread().getId();
               List<JobRun> batch;
               do {
-                batch = repo.claimDueRuns(node, T0, 7);
+                batch = Claims.ofAnyJob(repo, node, T0, 7);
                 batch.forEach(r -> mine.add(r.id()));
               } while (!batch.isEmpty());
               return mine;
@@ -612,8 +636,8 @@ abstract class JobRepositoryContract {
     assertThat(planned.attempt()).isEqualTo(2);
     assertThat(planned.retryOf()).isEqualTo(run.id());
     assertThat(planned.runAt()).isEqualTo(T0.plusSeconds(30));
-    assertThat(repo.claimDueRuns("node-a", T0.plusSeconds(29), 10)).isEmpty();
-    assertThat(repo.claimDueRuns("node-a", T0.plusSeconds(30), 10))
+    assertThat(Claims.ofAnyJob(repo, "node-a", T0.plusSeconds(29), 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "node-a", T0.plusSeconds(30), 10))
         .extracting(JobRun::id)
         .containsExactly(planned.id());
   }
