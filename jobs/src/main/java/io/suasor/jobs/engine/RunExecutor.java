@@ -52,9 +52,11 @@ final class RunExecutor {
     return room;
   }
 
-  /** Starts a claimed run: one that this node now owns in the database. */
+  /**
+   * Starts a claimed run (one that this node now owns in the database) on a worker, or, while all
+   * are busy, queues it for the next free one.
+   */
   void start(JobRun run) {
-    listener.onEvent(new JobEvent.RunStarted(run));
     Duration timeout = run.timeoutMillis() == null ? null : Duration.ofMillis(run.timeoutMillis());
     RunContext context = new RunContext(run, clock, timeout, settings.logLinesPerRun());
     active.add(context);
@@ -102,8 +104,11 @@ final class RunExecutor {
     } catch (InterruptedException e) {
       return e;
     }
+    context.began(clock.instant());
     long began = System.nanoTime();
     try {
+      // Announced when a worker takes the run, which for a run claimed ahead is after its claim.
+      listener.onEvent(new JobEvent.RunStarted(context.run()));
       context.checkCancelled();
       job.execute(context);
       return null;

@@ -153,7 +153,8 @@ final class RunFinisher {
         outcome.error(),
         p,
         retry,
-        now);
+        now,
+        run.startedAt());
   }
 
   /**

@@ -21,7 +21,7 @@ final class CompletionStore {
   private static final String ROW =
       "(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT),"
           + " CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT),"
-          + " CAST(? AS TEXT))";
+          + " CAST(? AS TEXT), CAST(? AS BIGINT))";
 
   private final Database database;
   private final Map<Integer, String> statements = new ConcurrentHashMap<>();
@@ -39,7 +39,7 @@ final class CompletionStore {
     if (completions.size() > MAX_BATCH) {
       throw new IllegalArgumentException("at most " + MAX_BATCH + " completions at once");
     }
-    Object[] params = new Object[completions.size() * 10];
+    Object[] params = new Object[completions.size() * 11];
     int i = 0;
     for (Completion c : completions) {
       if (c.retry() != null) {
@@ -56,6 +56,7 @@ final class CompletionStore {
       params[i++] = p.processedItems();
       params[i++] = Jdbc.nullableText(p.statusMessage());
       params[i++] = p.metadata();
+      params[i++] = Jdbc.nullableTime(c.startedAt());
     }
     String operation = "finish " + completions.size() + " runs";
     String plain = statements.computeIfAbsent(completions.size(), rows -> statement(rows, false));
@@ -93,13 +94,13 @@ final class CompletionStore {
   private static String statement(int rows, boolean followed) {
     return """
         WITH finished (f_id, f_node, f_status, f_error, f_end, f_progress, f_total, f_processed,
-                       f_message, f_metadata) AS (
+                       f_message, f_metadata, f_start) AS (
             VALUES %s
         )
         UPDATE job_runs
         SET status = f_status, error_message = f_error, end_time = f_end, progress = f_progress,
             total_items = f_total, processed_items = f_processed, status_message = f_message,
-            metadata = f_metadata, updated_at = f_end
+            metadata = f_metadata, updated_at = f_end, start_time = COALESCE(f_start, start_time)
         FROM finished
         WHERE id = f_id AND node_id = f_node AND status = 'running'
         RETURNING %s"""

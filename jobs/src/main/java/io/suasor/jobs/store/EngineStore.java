@@ -228,7 +228,7 @@ final class EngineStore {
       UPDATE job_runs
       SET status = ?, error_message = ?, end_time = ?, progress = ?,
           total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
-          updated_at = ?
+          updated_at = ?, start_time = COALESCE(?, start_time)
       WHERE id = ? AND node_id = ? AND status = 'running'
       RETURNING \s"""
           + RunStore.COLUMNS;
@@ -246,6 +246,7 @@ final class EngineStore {
       Jdbc.nullableText(p.statusMessage()),
       p.metadata(),
       f.now(),
+      Jdbc.nullableTime(f.startedAt()),
       f.runId(),
       f.nodeId()
     };

@@ -699,6 +699,56 @@ abstract class EngineContract {
   }
 
   @Test
+  void aRunClaimedAheadOfTheWorkersTimesOutFromItsRealStartNotItsClaim() throws Exception {
+    Semaphore permits = new Semaphore(0);
+    JobEngine engine =
+        engine(
+            TestJob.of(
+                "quick",
+                context -> {
+                  if (context.parameters().contains("hold")) {
+                    permits.acquire();
+                  }
+                }));
+    int workers = 4;
+    // Its runs are known to be short here, so the node claims them ahead of its workers.
+    createRuns(engine, "quick", workers);
+    tickAndWait(engine);
+    for (int i = 0; i < workers; i++) {
+      engine
+          .repository()
+          .createJobRun(
+              NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                  .withParameters("{\"hold\":true}")
+                  .withConcurrencyLimit(NewRun.UNLIMITED),
+              clock.instant());
+    }
+    assertThat(engine.tick()).isEqualTo(workers);
+    Await.until(
+        "every worker held", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
+    JobRun waiting =
+        engine
+            .repository()
+            .createJobRun(
+                NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                    .withTimeout(Duration.ofSeconds(5))
+                    .withConcurrencyLimit(NewRun.UNLIMITED),
+                clock.instant());
+    assertThat(engine.tick()).as("claimed ahead").isEqualTo(1);
+
+    // Longer than its timeout after its claim, but it has not begun.
+    clock.advance(Duration.ofSeconds(10));
+    engine.tick();
+    Instant freed = clock.instant();
+    permits.release(workers);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+    JobRun ended = engine.repository().getJobRunById(waiting.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(ended.startTime()).isEqualTo(freed);
+  }
+
+  @Test
   void twoNodesWithDifferentJobsEachRunOnlyTheirOwn() {
     JobEngine alpha = node("node-a", TestJob.noop("alpha"));
     JobEngine beta = node("node-b", TestJob.noop("beta"));
