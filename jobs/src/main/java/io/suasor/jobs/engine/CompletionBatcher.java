@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CompletionBatcher {
   private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
-  private static final int MAX_BATCH = 100;
 
   private record Pending(
       Completion completion,
@@ -89,7 +88,7 @@ final class CompletionBatcher {
       }
       List<Pending> batch = new ArrayList<>();
       batch.add(first);
-      queue.drainTo(batch, MAX_BATCH - 1);
+      queue.drainTo(batch, JobRepository.MAX_FINISH_BATCH - 1);
       write(batch);
     }
   }

@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * When a chain follows a completed run, its runs are inserted in the same transaction.
  */
 final class CompletionStore {
-  static final int MAX_BATCH = 100;
-
   private static final String ROW =
       "(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT),"
           + " CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT),"
@@ -36,8 +34,9 @@ final class CompletionStore {
     if (completions.isEmpty()) {
       return Map.of();
     }
-    if (completions.size() > MAX_BATCH) {
-      throw new IllegalArgumentException("at most " + MAX_BATCH + " completions at once");
+    if (completions.size() > JobRepository.MAX_FINISH_BATCH) {
+      throw new IllegalArgumentException(
+          "at most " + JobRepository.MAX_FINISH_BATCH + " completions at once");
     }
     Object[] params = new Object[completions.size() * 11];
     int i = 0;

@@ -1,7 +1,6 @@
 package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.NewRun;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -161,7 +160,6 @@ final class EngineStore {
   }
 
   Optional<JobRun> claimOne(long runId, String nodeId, Instant now) {
-    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
     return database.write(
         "claim run " + runId + " for node " + nodeId,
         c ->
@@ -309,7 +307,6 @@ final class EngineStore {
   }
 
   Optional<Finished> reap(Reap r) {
-    JobStatus.RUNNING.checkTransition(JobStatus.FAILED);
     return database.inTransaction(
         "reap run " + r.runId() + " of node " + r.deadNodeId(),
         c -> {
@@ -334,7 +331,6 @@ final class EngineStore {
   }
 
   CancelOutcome requestCancel(long runId, Instant now) {
-    JobStatus.PENDING.checkTransition(JobStatus.CANCELLED);
     return database.inTransaction(
         "cancel run " + runId,
         c -> {

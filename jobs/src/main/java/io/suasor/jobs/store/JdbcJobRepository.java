@@ -2,8 +2,6 @@ package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
-import io.suasor.jobs.model.JobStatus;
-import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
 import java.util.List;
@@ -40,16 +38,6 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public List<JobSchedule> getJobSchedulesByType(JobType type) {
-    return schedules.byType(type);
-  }
-
-  @Override
-  public List<JobSchedule> getUserJobSchedules(long userId) {
-    return schedules.byUser(userId);
-  }
-
-  @Override
   public Optional<JobSchedule> getJobSchedule(String name) {
     return schedules.byName(name);
   }
@@ -70,11 +58,6 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public void updateJobLastRunTime(String name, Instant lastRunTime, Instant now) {
-    schedules.updateLastRunTime(name, lastRunTime, now);
-  }
-
-  @Override
   public boolean deleteJobSchedule(String name) {
     return schedules.delete(name);
   }
@@ -87,24 +70,6 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<JobRun> createJobRuns(List<NewRun> newRuns, Instant now) {
     return runs.createAll(List.copyOf(newRuns), now);
-  }
-
-  @Override
-  public JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now) {
-    if (status.isTerminal()) {
-      throw new IllegalArgumentException(
-          "use completeJobRun to end a run; updateJobRunStatus takes pending or running");
-    }
-    return runs.changeStatus(runId, status, errorMessage, now);
-  }
-
-  @Override
-  public JobRun completeJobRun(long runId, JobStatus status, String errorMessage, Instant now) {
-    if (!status.isTerminal()) {
-      throw new IllegalArgumentException(
-          "completeJobRun takes completed, failed or cancelled, not " + status.value());
-    }
-    return runs.changeStatus(runId, status, errorMessage, now);
   }
 
   @Override

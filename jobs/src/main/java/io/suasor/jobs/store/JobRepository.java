@@ -3,7 +3,6 @@ package io.suasor.jobs.store;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobStatus;
-import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
 import java.util.List;
@@ -15,18 +14,17 @@ import java.util.Optional;
  *
  * <p>The first three groups are the specification's repository; the last is what a persistent,
  * clustered engine needs. Every method that takes {@code now} writes it as the time of the change:
- * the database's own clock is never read. Every status change goes through {@link
- * JobStatus#checkTransition} and is guarded in SQL by the status it leaves.
+ * the database's own clock is never read. Every status change is guarded in SQL by the status it
+ * leaves, and follows {@link JobStatus}'s state machine (an end's status is checked by {@link
+ * Completion}; the other changes are fixed ones the state machine allows).
  */
 public interface JobRepository {
+  /** The most completions {@link #finishRuns} takes at once. */
+  int MAX_FINISH_BATCH = 100;
 
   // Schedules (specification)
 
   List<JobSchedule> getAllJobSchedules();
-
-  List<JobSchedule> getJobSchedulesByType(JobType type);
-
-  List<JobSchedule> getUserJobSchedules(long userId);
 
   Optional<JobSchedule> getJobSchedule(String name);
 
@@ -47,8 +45,6 @@ public interface JobRepository {
    */
   JobSchedule updateJobSchedule(JobSchedule schedule, Instant now);
 
-  void updateJobLastRunTime(String name, Instant lastRunTime, Instant now);
-
   /** Deletes a schedule; its runs stay in the history. Returns whether it existed. */
   boolean deleteJobSchedule(String name);
 
@@ -68,12 +64,6 @@ public interface JobRepository {
    * @throws DuplicateException when a run's schedule fire instant already has a run
    */
   List<JobRun> createJobRuns(List<NewRun> runs, Instant now);
-
-  /** Moves a run to {@code status} (not a terminal one) through the state machine. */
-  JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now);
-
-  /** Ends a run with a terminal {@code status}, through the state machine. */
-  JobRun completeJobRun(long runId, JobStatus status, String errorMessage, Instant now);
 
   List<JobRun> getRecentJobRuns(int limit);
 
@@ -133,8 +123,9 @@ public interface JobRepository {
   Optional<Finished> finishRun(Completion completion, Followers followers);
 
   /**
-   * Ends several runs without retries at once, each fenced and followed as in {@link #finishRun};
-   * returns the runs that ended, by id (a run this node no longer owned is missing).
+   * Ends several runs (at most {@link #MAX_FINISH_BATCH}) without retries at once, each fenced and
+   * followed as in {@link #finishRun}; returns the runs that ended, by id (a run this node no
+   * longer owned is missing).
    */
   Map<Long, Finished> finishRuns(List<Completion> completions, Followers followers);
 

@@ -213,43 +213,6 @@ final class RunStore {
                 limit));
   }
 
-  /**
-   * Changes a run's status after checking the transition, guarded by the status it was read in so
-   * that a concurrent change makes this one fail instead of silently overwriting it.
-   */
-  JobRun changeStatus(long runId, JobStatus target, String errorMessage, Instant now) {
-    return database.inTransaction(
-        "move run " + runId + " to " + target.value(),
-        c -> {
-          JobRun current =
-              Jdbc.queryOne(c, SELECT + "WHERE id = ?", RunStore::map, runId)
-                  .orElseThrow(() -> new StoreException("there is no run with id " + runId));
-          current.status().checkTransition(target);
-          Instant start = target == JobStatus.RUNNING ? now : current.startTime();
-          Instant end = target.isTerminal() ? now : null;
-          return Jdbc.queryOne(
-                  c,
-                  """
-                  UPDATE job_runs
-                  SET status = ?, error_message = ?, start_time = ?, end_time = ?, updated_at = ?
-                  WHERE id = ? AND status = ?
-                  RETURNING \s"""
-                      + COLUMNS,
-                  RunStore::map,
-                  target.value(),
-                  Jdbc.nullableText(errorMessage),
-                  Jdbc.nullableTime(start),
-                  Jdbc.nullableTime(end),
-                  now,
-                  runId,
-                  current.status().value())
-              .orElseThrow(
-                  () ->
-                      new StoreException(
-                          "run " + runId + " changed status while moving it to " + target.value()));
-        });
-  }
-
   void updateProgress(long runId, int progress, String message, Instant now) {
     if (progress < 0 || progress > 100) {
       throw new IllegalArgumentException("progress must be 0 to 100, was " + progress);

@@ -379,7 +379,7 @@ abstract class EngineContract {
     engine.tick();
     events.awaitStarted(run.id());
     // The job itself, not only its run: a cancel that reaches a run whose worker has not begun the
-    // job yet stops it at once, before any grace (the run.started event comes at the claim).
+    // job yet stops it at once, before any grace (the run.started event comes just before).
     assertThat(sleeping.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     engine.service().cancelRun(run.id());
 

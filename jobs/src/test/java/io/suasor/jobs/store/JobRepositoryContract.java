@@ -11,6 +11,7 @@ import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.testing.Claims;
+import io.suasor.jobs.testing.TestRuns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ abstract class JobRepositoryContract {
   }
 
   @Test
-  void listsAllByTypeAndByUser() {
+  void listsAll() {
     schedule("b.job");
     schedule("a.job");
     repo.createJobSchedule(
@@ -147,13 +148,6 @@ abstract class JobRepositoryContract {
     assertThat(repo.getAllJobSchedules())
         .extracting(JobSchedule::name)
         .containsExactly("a.job", "b.job", "user.job");
-    assertThat(repo.getJobSchedulesByType(JobType.RECOMMENDATION))
-        .extracting(JobSchedule::name)
-        .containsExactly("user.job");
-    assertThat(repo.getUserJobSchedules(42L))
-        .extracting(JobSchedule::name)
-        .containsExactly("user.job");
-    assertThat(repo.getUserJobSchedules(43L)).isEmpty();
     assertThat(repo.getJobSchedule("missing")).isEmpty();
   }
 
@@ -193,10 +187,8 @@ abstract class JobRepositoryContract {
   }
 
   @Test
-  void updatesLastRunTimeAndDeletes() {
+  void deletes() {
     schedule("s");
-    repo.updateJobLastRunTime("s", T0.plusSeconds(30), T0.plusSeconds(31));
-    assertThat(repo.getJobSchedule("s").orElseThrow().lastRunTime()).isEqualTo(T0.plusSeconds(30));
 
     assertThat(repo.deleteJobSchedule("s")).isTrue();
     assertThat(repo.deleteJobSchedule("s")).isFalse();
@@ -256,12 +248,9 @@ abstract class JobRepositoryContract {
     JobRun a = pending("a");
     JobRun b =
         repo.createJobRun(NewRun.of("b", JobType.USER, Trigger.MANUAL, T0).withUserId(9L), T0);
-    JobRun c = pending("c");
-    repo.completeJobRun(
-        repo.updateJobRunStatus(c.id(), JobStatus.RUNNING, null, T0).id(),
-        JobStatus.COMPLETED,
-        null,
-        T0);
+    JobRun c =
+        TestRuns.ended(
+            repo, NewRun.of("c", JobType.SYSTEM, Trigger.MANUAL, T0), JobStatus.COMPLETED, T0);
 
     assertThat(repo.getRecentJobRuns(2)).extracting(JobRun::id).containsExactly(c.id(), b.id());
     assertThat(repo.getJobRunsByUser(9L, 10)).extracting(JobRun::id).containsExactly(b.id());
@@ -269,22 +258,21 @@ abstract class JobRepositoryContract {
   }
 
   @Test
-  void statusChangesFollowTheStateMachine() {
-    JobRun run = pending("j");
-    JobRun started = repo.updateJobRunStatus(run.id(), JobStatus.RUNNING, null, T0.plusSeconds(1));
-    assertThat(started.startTime()).isEqualTo(T0.plusSeconds(1));
+  void anEndedRunIsEndedOnceAndOnlyToATerminalStatus() {
+    JobRun run = running("j", "node-a");
 
-    JobRun failed = repo.completeJobRun(run.id(), JobStatus.FAILED, "boom", T0.plusSeconds(2));
+    JobRun failed =
+        finish(Completion.of(run.id(), "j", "node-a", JobStatus.FAILED, "boom", T0.plusSeconds(2)))
+            .orElseThrow()
+            .run();
     assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
     assertThat(failed.errorMessage()).isEqualTo("boom");
     assertThat(failed.endTime()).isEqualTo(T0.plusSeconds(2));
 
-    assertThatThrownBy(() -> repo.completeJobRun(run.id(), JobStatus.COMPLETED, null, T0))
+    assertThat(finish(Completion.of(run.id(), "j", "node-a", JobStatus.COMPLETED, null, T0)))
+        .isEmpty();
+    assertThatThrownBy(() -> Completion.of(run.id(), "j", "node-a", JobStatus.RUNNING, null, T0))
         .isInstanceOf(InvalidTransitionException.class);
-    assertThatThrownBy(() -> repo.updateJobRunStatus(run.id(), JobStatus.COMPLETED, null, T0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> repo.completeJobRun(run.id(), JobStatus.RUNNING, null, T0))
-        .isInstanceOf(IllegalArgumentException.class);
     assertThat(repo.getJobRunById(run.id())).contains(failed);
   }
 
