@@ -7,9 +7,7 @@ import io.suasor.jobs.event.Listeners;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.CancelOutcome;
-import io.suasor.jobs.store.Claim;
 import io.suasor.jobs.store.Database;
-import io.suasor.jobs.store.DueTimes;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.NodeInfo;
 import java.time.Clock;
@@ -17,11 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +33,6 @@ public final class JobEngine implements AutoCloseable {
   private final EngineContext context;
   private final Database database;
   private final Listeners listeners;
-  private final ScheduleFirer firer;
   private final ActiveRuns active;
   private final RunFinisher finisher;
   private final RunExecutor executor;
@@ -48,15 +42,8 @@ public final class JobEngine implements AutoCloseable {
   private final boolean ownsWorkers;
   private final boolean ownsDatabase;
   private final JobService service;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
-  private boolean wakeRequested;
-  private boolean workerFreed;
-  private volatile boolean running;
-  private volatile boolean claiming = true;
-  private Thread loop;
-  private final OutageLog outage =
-      new OutageLog(LoggerFactory.getLogger(JobEngine.class), "the job engine's pass");
+  private final EngineLoop loop;
+  private Thread loopThread;
 
   /** Stops the thread that wakes the loop when the database changes. */
   private Runnable wakeUps;
@@ -68,14 +55,12 @@ public final class JobEngine implements AutoCloseable {
     this.workers = parts.workers();
     this.ownsWorkers = parts.ownsWorkers();
     this.ownsDatabase = parts.ownsDatabase();
-    this.firer =
-        new ScheduleFirer(
-            context.repository(), context.registry(), context.settings(), context.listener());
     this.active = new ActiveRuns(this::workerFreed);
     this.finisher = new RunFinisher(context, active);
     this.executor = new RunExecutor(context, workers, active, finisher);
     this.watchdog = new RunWatchdog(context, active);
     this.reaper = new DeadRunReaper(context, finisher);
+    this.loop = new EngineLoop(context, executor, watchdog, reaper);
     this.service = new EngineJobService(this, context);
   }
 
@@ -122,40 +107,7 @@ public final class JobEngine implements AutoCloseable {
    * claim due runs up to the free workers and start them. Returns the number of runs started.
    */
   public int tick() {
-    supervise(context.clock().instant());
-    return claiming ? pass(true) : 0;
-  }
-
-  /**
-   * Fires due schedules if asked, then claims and starts runs until none is due or none can be
-   * taken: runs of any job registered here for idle workers, then runs of short jobs ahead of them.
-   */
-  private int pass(boolean fire) {
-    if (fire) {
-      firer.fireDue(context.clock().instant());
-    }
-    String node = context.settings().nodeId();
-    int total = 0;
-    while (claiming) {
-      ClaimRoom room = executor.room();
-      int free = room.freeWorkers();
-      Set<String> shortJobs = free > 0 ? Set.of() : room.shortJobs();
-      int wanted = free > 0 ? free : shortJobs.isEmpty() ? 0 : room.roomAhead();
-      if (wanted == 0) {
-        break;
-      }
-      Instant now = context.clock().instant();
-      Claim claim = Claim.of(node, now, wanted, context.registry().names());
-      List<JobRun> claimed =
-          context.repository().claimDueRuns(free > 0 ? claim : claim.aheadOnly(shortJobs));
-      claimed.forEach(executor::start);
-      total += claimed.size();
-      // Short runs end while they are being claimed; claim again only for a batch worth it.
-      if (claimed.size() < wanted || !executor.room().worthClaiming()) {
-        break;
-      }
-    }
-    return total;
+    return loop.tick();
   }
 
   /**
@@ -177,7 +129,7 @@ public final class JobEngine implements AutoCloseable {
    * process that runs without the loop.
    */
   public void supervise() {
-    supervise(context.clock().instant());
+    loop.supervise(context.clock().instant());
   }
 
   private void startDaemon(Runnable work, String namePrefix) {
@@ -193,7 +145,7 @@ public final class JobEngine implements AutoCloseable {
 
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
   public synchronized void start() {
-    if (running) {
+    if (loop.isRunning()) {
       return;
     }
     Instant now = context.clock().instant();
@@ -201,8 +153,7 @@ public final class JobEngine implements AutoCloseable {
         new NodeInfo(
             context.settings().nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
         now);
-    running = true;
-    claiming = true;
+    loop.begin();
     if (database != null) {
       if (database.dialect().supportsMultipleNodes()) {
         PostgresWakeUps listen = new PostgresWakeUps(database, this);
@@ -215,9 +166,9 @@ public final class JobEngine implements AutoCloseable {
       }
     }
     finisher.startBatching();
-    loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
-    loop.setDaemon(true);
-    loop.start();
+    loopThread = new Thread(loop, "suasor-engine-" + context.settings().nodeId());
+    loopThread.setDaemon(true);
+    loopThread.start();
     log.info(
         "job engine started on node {} with {} workers over {}",
         context.settings().nodeId(),
@@ -226,127 +177,17 @@ public final class JobEngine implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return running;
+    return loop.isRunning();
   }
 
   /** Makes the loop look for work now instead of at its next planned wake-up. */
   public void wakeUp() {
-    lock.lock();
-    try {
-      wakeRequested = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    loop.wakeUp();
   }
 
   /** Tells the loop a worker became free, so a run waiting for one can be claimed now. */
-  void workerFreed() {
-    lock.lock();
-    try {
-      workerFreed = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Why the loop woke before its planned time. */
-  private enum Wake {
-    NONE,
-    WORKER_FREED,
-    REQUESTED
-  }
-
-  /**
-   * The loop: supervise, and when woken, due or polling, fire and claim; then sleep until the next
-   * due schedule or run, the next supervision duty, the poll interval or a wake-up. Work that was
-   * due before a pass and is still unclaimed after it waits for a wake-up (a run of this node
-   * ending, a notification) rather than being asked for again at once.
-   */
-  private void runLoop() {
-    DueTimes due = new DueTimes(Instant.MIN, Instant.MIN);
-    Instant nextPoll = Instant.MIN;
-    Wake woken = Wake.REQUESTED;
-    while (running) {
-      Instant wakeAt;
-      try {
-        Instant now = context.clock().instant();
-        supervise(now);
-        boolean schedulesDue = due.schedules() != null && !now.isBefore(due.schedules());
-        boolean runsDue = due.runs() != null && !now.isBefore(due.runs());
-        boolean poll = !now.isBefore(nextPoll);
-        boolean requested = woken == Wake.REQUESTED;
-        Instant nextDue = due.earliest();
-        boolean freed = woken == Wake.WORKER_FREED && executor.room().worthClaiming();
-        if (requested || freed || schedulesDue || runsDue || poll) {
-          pass(requested || schedulesDue || poll);
-          if (!executor.room().worthClaiming() && !requested && !poll) {
-            // Every worker is busy (or, for short runs, too few are free to be worth a claim):
-            // more due runs wait until runs end, which wakes the loop; only a schedule's fire
-            // time is worth keeping.
-            nextDue =
-                due.schedules() != null && due.schedules().isAfter(now)
-                    ? due.schedules()
-                    : Instant.MAX;
-            due = new DueTimes(due.schedules(), null);
-          } else {
-            due = context.repository().nextDueTimes();
-            nextPoll = now.plus(context.settings().pollInterval());
-            nextDue = due.earliest();
-            if (!nextDue.isAfter(now)) {
-              // Due before this pass began and still not taken: its job is at its concurrency
-              // limit. A run ending or a notification wakes the loop for it.
-              nextDue = Instant.MAX;
-            }
-          }
-        }
-        wakeAt = earliest(nextDue, nextPoll, earliest(watchdog.nextDuty(now), reaper.nextDuty()));
-        outage.recovered();
-      } catch (Throwable e) {
-        outage.failed(e);
-        due = new DueTimes(Instant.MIN, Instant.MIN);
-        wakeAt = context.clock().instant().plus(outage.backoff());
-      }
-      woken = await(wakeAt);
-    }
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
-
-  private static Instant earliest(Instant a, Instant b, Instant c) {
-    return earliest(earliest(a, b), c);
-  }
-
-  /** The local watch, then the reaping of other nodes' dead runs, each when due. */
-  private void supervise(Instant now) {
-    watchdog.watch(now);
-    reaper.reapIfDue(now);
-  }
-
-  /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns why it woke. */
-  private Wake await(Instant wakeAt) {
-    Instant now = context.clock().instant();
-    Instant latest = now.plus(context.settings().pollInterval());
-    long nanos = Duration.between(now, wakeAt.isAfter(latest) ? latest : wakeAt).toNanos();
-    lock.lock();
-    try {
-      while (!wakeRequested && !workerFreed && running && nanos > 0) {
-        nanos = wake.awaitNanos(nanos);
-      }
-      Wake why = wakeRequested ? Wake.REQUESTED : workerFreed ? Wake.WORKER_FREED : Wake.NONE;
-      wakeRequested = false;
-      workerFreed = false;
-      return why;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-      return Wake.NONE;
-    } finally {
-      lock.unlock();
-    }
+  private void workerFreed() {
+    loop.workerFreed();
   }
 
   /**
@@ -355,16 +196,14 @@ public final class JobEngine implements AutoCloseable {
    * cancelled, so that no run of this node is left running.
    */
   public void stop() {
-    Thread loopThread;
+    Thread thread;
     synchronized (this) {
-      claiming = false;
-      running = false;
-      loopThread = loop;
-      loop = null;
+      loop.end();
+      thread = loopThread;
+      loopThread = null;
     }
-    wakeUp();
-    if (loopThread != null) {
-      joinQuietly(loopThread);
+    if (thread != null) {
+      joinQuietly(thread);
     }
     EngineSettings settings = context.settings();
     awaitIdle(settings.shutdownGrace());
@@ -407,11 +246,7 @@ public final class JobEngine implements AutoCloseable {
         if (System.nanoTime() >= deadline) {
           return false;
         }
-        try {
-          watchdog.flushProgress(context.clock().instant(), false);
-        } catch (RuntimeException e) {
-          outage.failed(e);
-        }
+        loop.flushProgress(context.clock().instant());
       }
       return true;
     } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ public final class JdbcJobRepository implements JobRepository {
   private final EngineStore engine;
   private final NodeStore nodes;
   private final CompletionStore completions;
+  private final ClaimStore claims;
+  private final RunProgressStore reports;
 
   /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
   public JdbcJobRepository(Database database) {
@@ -25,6 +27,8 @@ public final class JdbcJobRepository implements JobRepository {
     this.engine = new EngineStore(database);
     this.nodes = new NodeStore(database);
     this.completions = new CompletionStore(database);
+    this.claims = new ClaimStore(database);
+    this.reports = new RunProgressStore(database);
   }
 
   /** Creates or upgrades the engine's tables. */
@@ -94,17 +98,17 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public void updateJobProgress(long runId, int progress, String message, Instant now) {
-    runs.updateProgress(runId, progress, message, now);
+    reports.updateProgress(runId, progress, message, now);
   }
 
   @Override
   public void setJobTotalItems(long runId, long totalItems, Instant now) {
-    runs.setTotalItems(runId, totalItems, now);
+    reports.setTotalItems(runId, totalItems, now);
   }
 
   @Override
   public void incrementJobProcessedItems(long runId, long count, Instant now) {
-    runs.incrementProcessed(runId, count, now);
+    reports.incrementProcessed(runId, count, now);
   }
 
   @Override
@@ -129,7 +133,7 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<JobRun> claimDueRuns(Claim claim) {
-    return engine.claim(claim);
+    return claims.claim(claim);
   }
 
   @Override
@@ -145,7 +149,7 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Optional<Finished> finishRun(Completion completion, Followers followers) {
-    return engine.finish(completion, followers);
+    return completions.finish(completion, followers);
   }
 
   @Override
@@ -160,12 +164,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Optional<Finished> reapRun(Reap reap) {
-    return engine.reap(reap);
+    return completions.reap(reap);
   }
 
   @Override
   public Optional<JobRun> claimRun(long runId, String nodeId, Instant now) {
-    return engine.claimOne(runId, nodeId, now);
+    return claims.claimOne(runId, nodeId, now);
   }
 
   @Override
@@ -190,12 +194,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public void appendLogs(long runId, List<LogLine> lines) {
-    runs.appendLogs(runId, lines);
+    reports.appendLogs(runId, lines);
   }
 
   @Override
   public List<LogLine> getRunLogs(long runId) {
-    return runs.logs(runId);
+    return reports.logs(runId);
   }
 
   @Override
