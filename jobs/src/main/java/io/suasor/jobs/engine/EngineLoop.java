@@ -109,20 +109,22 @@ final class EngineLoop implements Runnable {
 
   /** Makes the loop look for work now instead of at its next planned wake-up. */
   void wakeUp() {
-    lock.lock();
-    try {
-      wakeRequested = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal(true);
   }
 
   /** Tells the loop a worker became free, so a run waiting for one can be claimed now. */
   void workerFreed() {
+    signal(false);
+  }
+
+  private void signal(boolean requested) {
     lock.lock();
     try {
-      workerFreed = true;
+      if (requested) {
+        wakeRequested = true;
+      } else {
+        workerFreed = true;
+      }
       wake.signalAll();
     } finally {
       lock.unlock();

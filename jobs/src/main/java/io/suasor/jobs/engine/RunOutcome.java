@@ -13,8 +13,10 @@ sealed interface RunOutcome {
   /** The run's error message; null when it completed. */
   String error();
 
-  /** Whether the job's retry policy may plan another attempt. */
-  boolean retried();
+  /** Whether the job's retry policy may plan another attempt: after a failure, by default. */
+  default boolean retried() {
+    return status() == JobStatus.FAILED;
+  }
 
   /** The job returned. */
   record Completed() implements RunOutcome {
@@ -26,11 +28,6 @@ sealed interface RunOutcome {
     @Override
     public String error() {
       return null;
-    }
-
-    @Override
-    public boolean retried() {
-      return false;
     }
   }
 
@@ -56,11 +53,6 @@ sealed interface RunOutcome {
     public String error() {
       return "run " + RunContext.StopReason.CANCELLED.text;
     }
-
-    @Override
-    public boolean retried() {
-      return false;
-    }
   }
 
   /** The run outlived its timeout and was stopped; a failure its policy may retry. */
@@ -68,11 +60,6 @@ sealed interface RunOutcome {
     @Override
     public JobStatus status() {
       return JobStatus.FAILED;
-    }
-
-    @Override
-    public boolean retried() {
-      return true;
     }
   }
 
@@ -84,11 +71,6 @@ sealed interface RunOutcome {
     @Override
     public JobStatus status() {
       return JobStatus.FAILED;
-    }
-
-    @Override
-    public boolean retried() {
-      return true;
     }
   }
 
@@ -102,11 +84,6 @@ sealed interface RunOutcome {
     @Override
     public String error() {
       return "run " + RunContext.StopReason.SHUTDOWN.text;
-    }
-
-    @Override
-    public boolean retried() {
-      return false;
     }
   }
 }

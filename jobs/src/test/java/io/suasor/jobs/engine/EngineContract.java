@@ -775,22 +775,12 @@ abstract class EngineContract {
 
     tickAndWait(alpha);
 
-    assertThat(runsOf("alpha"))
-        .allSatisfy(
-            r -> {
-              assertThat(r.status()).isEqualTo(JobStatus.COMPLETED);
-              assertThat(r.nodeId()).isEqualTo("node-a");
-            });
+    assertCompletedOn("alpha", "node-a");
     assertThat(runsOf("beta")).allSatisfy(r -> assertThat(r.status()).isEqualTo(JobStatus.PENDING));
 
     tickAndWait(beta);
 
-    assertThat(runsOf("beta"))
-        .allSatisfy(
-            r -> {
-              assertThat(r.status()).isEqualTo(JobStatus.COMPLETED);
-              assertThat(r.nodeId()).isEqualTo("node-b");
-            });
+    assertCompletedOn("beta", "node-b");
     assertThat(events.events().stream().filter(e -> e instanceof JobEvent.RunFinished)).hasSize(6);
   }
 
@@ -859,6 +849,16 @@ abstract class EngineContract {
         .hasSize(10 - workers);
     permits.release(1000);
     assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+  }
+
+  private void assertCompletedOn(String job, String node) {
+    assertThat(runsOf(job))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(JobStatus.COMPLETED);
+              assertThat(r.nodeId()).isEqualTo(node);
+            });
   }
 
   private void createRuns(JobEngine engine, String job, int count) {
