@@ -80,6 +80,10 @@ final class RunExecutor {
   }
 
   private void execute(RunContext context, Job job) {
+    if (active.find(context.runId()).orElse(null) != context) {
+      // Ended while it waited for a worker (its node stopped it at shutdown): nothing to run.
+      return;
+    }
     MDC.put("job", context.jobName());
     MDC.put("run", String.valueOf(context.runId()));
     context.bind(Thread.currentThread());
