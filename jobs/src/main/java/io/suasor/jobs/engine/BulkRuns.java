@@ -62,7 +62,7 @@ final class BulkRuns {
       return Optional.of("parameters is required; use {} for none");
     }
     try {
-      EngineJobService.requireJsonObject("parameters", run.parameters());
+      ScheduleRequests.requireJsonObject("parameters", run.parameters());
     } catch (InvalidRequestException e) {
       return Optional.of(e.getMessage());
     }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,12 +24,11 @@ import org.slf4j.LoggerFactory;
  * this writer's thread.
  *
  * <p>While the database does not answer, the writer retries the batch with backoff, logging the
- * outage once, for up to {@link RunExecutor#FINISH_RETRY_LIMIT}; then it gives the runs up (they
- * are reaped and retried by their policy once the database answers).
+ * outage once, for up to {@link RunFinisher#RETRY_LIMIT}; then it gives the runs up (they are
+ * reaped and retried by their policy once the database answers).
  */
 final class CompletionBatcher {
   private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
-  private static final int MAX_BATCH = 100;
 
   private record Pending(
       Completion completion,
@@ -77,25 +74,6 @@ final class CompletionBatcher {
     return true;
   }
 
-  /**
-   * Records a completion (without a retry) and returns the run as it ended, if this node owned it;
-   * throws the last failure if the database did not answer within the retry limit.
-   */
-  Optional<Finished> finish(Completion completion) throws InterruptedException {
-    CompletableFuture<Optional<Finished>> result = new CompletableFuture<>();
-    if (!submit(completion, result::complete, result::completeExceptionally)) {
-      return repository.finishRun(completion, followers);
-    }
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
   private void writeBatches() {
     while (running || !queue.isEmpty()) {
       Pending first;
@@ -110,7 +88,7 @@ final class CompletionBatcher {
       }
       List<Pending> batch = new ArrayList<>();
       batch.add(first);
-      queue.drainTo(batch, MAX_BATCH - 1);
+      queue.drainTo(batch, JobRepository.MAX_FINISH_BATCH - 1);
       write(batch);
     }
   }

@@ -1,15 +1,10 @@
 package io.suasor.jobs.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.suasor.jobs.Job;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
-import io.suasor.jobs.model.MisfirePolicy;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
-import io.suasor.jobs.schedule.InvalidScheduleException;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.service.InvalidRequestException;
 import io.suasor.jobs.service.JobBusyException;
@@ -25,9 +20,7 @@ import io.suasor.jobs.store.LogLine;
 import io.suasor.jobs.store.RunPage;
 import io.suasor.jobs.store.RunQuery;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,20 +29,19 @@ import java.util.Optional;
 
 /** The {@link JobService} of one engine node. */
 final class EngineJobService implements JobService {
-  static final int MAX_NAME_LENGTH = 200;
-  static final int MAX_ATTEMPTS = 100;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JobEngine engine;
   private final JobRepository repository;
   private final JobRegistry registry;
   private final Clock clock;
+  private final ScheduleRequests requests;
 
   EngineJobService(JobEngine engine, EngineContext context) {
     this.engine = engine;
     this.repository = context.repository();
     this.registry = context.registry();
     this.clock = context.clock();
+    this.requests = new ScheduleRequests(repository, registry);
   }
 
   @Override
@@ -126,13 +118,14 @@ final class EngineJobService implements JobService {
   private JobSchedule create(JobSchedule request, boolean requireFollowedJob) {
     Job job = job(request.jobName());
     String name = request.name() == null || request.name().isBlank() ? job.name() : request.name();
-    if (name.length() > MAX_NAME_LENGTH) {
+    if (name.length() > ScheduleRequests.MAX_NAME_LENGTH) {
       throw new InvalidRequestException(
-          "name", "a schedule name may have at most " + MAX_NAME_LENGTH + " characters");
+          "name",
+          "a schedule name may have at most " + ScheduleRequests.MAX_NAME_LENGTH + " characters");
     }
-    JobSchedule normal = normalise(request.withName(name), job);
-    Schedule schedule = parse(normal);
-    checkChain(normal, schedule, requireFollowedJob);
+    JobSchedule normal = requests.normalise(request.withName(name), job);
+    Schedule schedule = ScheduleRequests.parse(normal);
+    requests.checkChain(normal, schedule, requireFollowedJob);
     Instant now = clock.instant();
     Instant next =
         normal.enabled()
@@ -154,10 +147,10 @@ final class EngineJobService implements JobService {
             .orElseThrow(
                 () -> new NotFoundException("there is no schedule named '" + request.name() + "'"));
     Job job = job(request.jobName());
-    JobSchedule normal = normalise(request, job);
-    Schedule schedule = parse(normal);
+    JobSchedule normal = requests.normalise(request, job);
+    Schedule schedule = ScheduleRequests.parse(normal);
     if (!Objects.equals(current.frequency(), normal.frequency())) {
-      checkChain(normal, schedule, true);
+      requests.checkChain(normal, schedule, true);
     }
     boolean timingChanged =
         !Objects.equals(current.frequency(), normal.frequency())
@@ -178,95 +171,6 @@ final class EngineJobService implements JobService {
         repository.updateJobSchedule(normal.withNextRunTime(next), clock.instant());
     engine.wakeUp();
     return stored;
-  }
-
-  /**
-   * Refuses a chain that follows a job no node here knows (when asked to) or that would close a
-   * cycle. Two nodes saving the two halves of a cycle at the same instant could each pass; the
-   * schedules a person edits are not written that fast, and such a cycle would run one round only
-   * (see {@link ScheduledRuns#runAfter}).
-   */
-  private void checkChain(JobSchedule candidate, Schedule schedule, boolean requireFollowedJob) {
-    Optional<String> after = schedule.afterJob();
-    if (after.isEmpty()) {
-      return;
-    }
-    if (requireFollowedJob && !registry.contains(after.get())) {
-      throw new InvalidRequestException(
-          "frequency",
-          "there is no job named '"
-              + after.get()
-              + "' to follow; registered jobs are "
-              + String.join(", ", registry.all().stream().map(Job::name).sorted().toList()));
-    }
-    ChainCycles.refuseCycle(candidate, repository.getAllJobSchedules());
-  }
-
-  /** Fills defaults and checks every field that a person may get wrong. */
-  private JobSchedule normalise(JobSchedule s, Job job) {
-    String zone =
-        s.timeZone() == null || s.timeZone().isBlank()
-            ? JobSchedule.DEFAULT_TIME_ZONE
-            : s.timeZone();
-    try {
-      ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      throw new InvalidRequestException(
-          "timeZone",
-          "unknown time zone '" + zone + "'; use an IANA name such as UTC or Europe/Berlin");
-    }
-    String config =
-        s.config() == null || s.config().isBlank() ? JobSchedule.EMPTY_CONFIG : s.config();
-    requireJsonObject("config", config);
-    if (s.maxAttempts() != null && (s.maxAttempts() < 1 || s.maxAttempts() > MAX_ATTEMPTS)) {
-      throw new InvalidRequestException(
-          "maxAttempts",
-          "maxAttempts must be between 1 and " + MAX_ATTEMPTS + ", was " + s.maxAttempts());
-    }
-    if (s.timeoutSeconds() != null && s.timeoutSeconds() < 1) {
-      throw new InvalidRequestException(
-          "timeoutSeconds", "timeoutSeconds must be at least 1, was " + s.timeoutSeconds());
-    }
-    if (s.frequency() == null || s.frequency().isBlank()) {
-      throw new InvalidRequestException(
-          "frequency", "frequency is required; accepted forms are " + Schedule.ACCEPTED_FORMS);
-    }
-    return s.toBuilder()
-        .jobName(job.name())
-        .jobType(s.jobType() == null ? job.type() : s.jobType())
-        .frequency(canonical(s.frequency(), zone))
-        .timeZone(zone)
-        .config(config)
-        .misfirePolicy(s.misfirePolicy() == null ? MisfirePolicy.FIRE_ONCE : s.misfirePolicy())
-        .build();
-  }
-
-  private static String canonical(String frequency, String zone) {
-    try {
-      return Schedule.parse(frequency.trim(), ZoneId.of(zone)).text();
-    } catch (InvalidScheduleException e) {
-      throw new InvalidRequestException("frequency", e.getMessage());
-    }
-  }
-
-  private static Schedule parse(JobSchedule s) {
-    try {
-      return Schedule.parse(s.frequency(), ZoneId.of(s.timeZone()));
-    } catch (InvalidScheduleException e) {
-      throw new InvalidRequestException("frequency", e.getMessage());
-    }
-  }
-
-  static void requireJsonObject(String field, String json) {
-    try {
-      JsonNode node = JSON.readTree(json);
-      if (node == null || !node.isObject()) {
-        throw new InvalidRequestException(field, field + " must be a JSON object such as {}");
-      }
-    } catch (JsonProcessingException e) {
-      throw new InvalidRequestException(
-          field, field + " is not valid JSON: " + e.getOriginalMessage());
-    }
   }
 
   @Override
@@ -324,7 +228,7 @@ final class EngineJobService implements JobService {
         request.parameters() == null || request.parameters().isBlank()
             ? JobSchedule.EMPTY_CONFIG
             : request.parameters();
-    requireJsonObject("parameters", parameters);
+    ScheduleRequests.requireJsonObject("parameters", parameters);
     Instant now = clock.instant();
     NewRun run =
         NewRun.builder(job.name(), job.type(), Trigger.MANUAL, now)
@@ -355,11 +259,7 @@ final class EngineJobService implements JobService {
 
   @Override
   public CancelOutcome cancelRun(long runId) {
-    CancelOutcome outcome = repository.requestCancel(runId, clock.instant());
-    if (outcome == CancelOutcome.REQUESTED) {
-      engine.signalCancel(runId);
-    }
-    return outcome;
+    return engine.cancel(runId);
   }
 
   @Override

@@ -5,10 +5,9 @@ import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.event.Listeners;
 import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.store.Database;
-import io.suasor.jobs.store.DueTimes;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.NodeInfo;
 import java.time.Clock;
@@ -16,11 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,22 +33,17 @@ public final class JobEngine implements AutoCloseable {
   private final EngineContext context;
   private final Database database;
   private final Listeners listeners;
-  private final ScheduleFirer firer;
+  private final ActiveRuns active;
+  private final RunFinisher finisher;
   private final RunExecutor executor;
-  private final RunSupervisor supervisor;
+  private final RunWatchdog watchdog;
+  private final DeadRunReaper reaper;
   private final ExecutorService workers;
   private final boolean ownsWorkers;
   private final boolean ownsDatabase;
   private final JobService service;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
-  private boolean wakeRequested;
-  private boolean workerFreed;
-  private volatile boolean running;
-  private volatile boolean claiming = true;
-  private Thread loop;
-  private final OutageLog outage =
-      new OutageLog(LoggerFactory.getLogger(JobEngine.class), "the job engine's pass");
+  private final EngineLoop loop;
+  private Thread loopThread;
 
   /** Stops the thread that wakes the loop when the database changes. */
   private Runnable wakeUps;
@@ -64,11 +55,12 @@ public final class JobEngine implements AutoCloseable {
     this.workers = parts.workers();
     this.ownsWorkers = parts.ownsWorkers();
     this.ownsDatabase = parts.ownsDatabase();
-    this.firer =
-        new ScheduleFirer(
-            context.repository(), context.registry(), context.settings(), context.listener());
-    this.executor = new RunExecutor(context, workers, this::workerFreed);
-    this.supervisor = new RunSupervisor(context, executor);
+    this.active = new ActiveRuns(this::workerFreed);
+    this.finisher = new RunFinisher(context, active);
+    this.executor = new RunExecutor(context, workers, active, finisher);
+    this.watchdog = new RunWatchdog(context, active);
+    this.reaper = new DeadRunReaper(context, finisher);
+    this.loop = new EngineLoop(context, executor, watchdog, reaper);
     this.service = new EngineJobService(this, context);
   }
 
@@ -115,41 +107,7 @@ public final class JobEngine implements AutoCloseable {
    * claim due runs up to the free workers and start them. Returns the number of runs started.
    */
   public int tick() {
-    supervisor.supervise(context.clock().instant());
-    return claiming ? pass(true) : 0;
-  }
-
-  /**
-   * Fires due schedules if asked, then claims and starts runs until none is due or none can be
-   * taken: runs of any job for idle workers, then runs of short jobs ahead of them.
-   */
-  private int pass(boolean fire) {
-    if (fire) {
-      firer.fireDue(context.clock().instant());
-    }
-    String node = context.settings().nodeId();
-    int total = 0;
-    while (claiming) {
-      ClaimRoom room = executor.room();
-      int free = room.freeWorkers();
-      Set<String> shortJobs = free > 0 ? Set.of() : room.shortJobs();
-      int wanted = free > 0 ? free : shortJobs.isEmpty() ? 0 : room.roomAhead();
-      if (wanted == 0) {
-        break;
-      }
-      Instant now = context.clock().instant();
-      List<JobRun> claimed =
-          free > 0
-              ? context.repository().claimDueRuns(node, now, wanted)
-              : context.repository().claimDueRunsOf(node, now, wanted, shortJobs);
-      claimed.forEach(executor::start);
-      total += claimed.size();
-      // Short runs end while they are being claimed; claim again only for a batch worth it.
-      if (claimed.size() < wanted || !executor.room().worthClaiming()) {
-        break;
-      }
-    }
-    return total;
+    return loop.tick();
   }
 
   /**
@@ -171,7 +129,7 @@ public final class JobEngine implements AutoCloseable {
    * process that runs without the loop.
    */
   public void supervise() {
-    supervisor.supervise(context.clock().instant());
+    loop.supervise(context.clock().instant());
   }
 
   private void startDaemon(Runnable work, String namePrefix) {
@@ -180,23 +138,22 @@ public final class JobEngine implements AutoCloseable {
     thread.start();
   }
 
-  /** The executor, for tests of how many runs the node takes and when. */
-  RunExecutor executor() {
-    return executor;
+  /** How many runs the node can take, for tests of how many it takes and when. */
+  ClaimRoom room() {
+    return executor.room();
   }
 
   /** Starts the loop thread; the engine then works on its own until {@link #stop()}. */
   public synchronized void start() {
-    if (running) {
+    if (loop.isRunning()) {
       return;
     }
     Instant now = context.clock().instant();
-    supervisor.registerNode(
+    watchdog.registerNode(
         new NodeInfo(
             context.settings().nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
         now);
-    running = true;
-    claiming = true;
+    loop.begin();
     if (database != null) {
       if (database.dialect().supportsMultipleNodes()) {
         PostgresWakeUps listen = new PostgresWakeUps(database, this);
@@ -208,10 +165,10 @@ public final class JobEngine implements AutoCloseable {
         startDaemon(watch, "suasor-watch-");
       }
     }
-    executor.startBatching();
-    loop = new Thread(this::runLoop, "suasor-engine-" + context.settings().nodeId());
-    loop.setDaemon(true);
-    loop.start();
+    finisher.startBatching();
+    loopThread = new Thread(loop, "suasor-engine-" + context.settings().nodeId());
+    loopThread.setDaemon(true);
+    loopThread.start();
     log.info(
         "job engine started on node {} with {} workers over {}",
         context.settings().nodeId(),
@@ -220,118 +177,17 @@ public final class JobEngine implements AutoCloseable {
   }
 
   public boolean isRunning() {
-    return running;
+    return loop.isRunning();
   }
 
   /** Makes the loop look for work now instead of at its next planned wake-up. */
   public void wakeUp() {
-    lock.lock();
-    try {
-      wakeRequested = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    loop.wakeUp();
   }
 
   /** Tells the loop a worker became free, so a run waiting for one can be claimed now. */
-  void workerFreed() {
-    lock.lock();
-    try {
-      workerFreed = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Why the loop woke before its planned time. */
-  private enum Wake {
-    NONE,
-    WORKER_FREED,
-    REQUESTED
-  }
-
-  /**
-   * The loop: supervise, and when woken, due or polling, fire and claim; then sleep until the next
-   * due schedule or run, the next supervision duty, the poll interval or a wake-up. Work that was
-   * due before a pass and is still unclaimed after it waits for a wake-up (a run of this node
-   * ending, a notification) rather than being asked for again at once.
-   */
-  private void runLoop() {
-    DueTimes due = new DueTimes(Instant.MIN, Instant.MIN);
-    Instant nextPoll = Instant.MIN;
-    Wake woken = Wake.REQUESTED;
-    while (running) {
-      Instant wakeAt;
-      try {
-        Instant now = context.clock().instant();
-        supervisor.supervise(now);
-        boolean schedulesDue = due.schedules() != null && !now.isBefore(due.schedules());
-        boolean runsDue = due.runs() != null && !now.isBefore(due.runs());
-        boolean poll = !now.isBefore(nextPoll);
-        boolean requested = woken == Wake.REQUESTED;
-        Instant nextDue = due.earliest();
-        boolean freed = woken == Wake.WORKER_FREED && executor.room().worthClaiming();
-        if (requested || freed || schedulesDue || runsDue || poll) {
-          pass(requested || schedulesDue || poll);
-          if (!executor.room().worthClaiming() && !requested && !poll) {
-            // Every worker is busy (or, for short runs, too few are free to be worth a claim):
-            // more due runs wait until runs end, which wakes the loop; only a schedule's fire
-            // time is worth keeping.
-            nextDue =
-                due.schedules() != null && due.schedules().isAfter(now)
-                    ? due.schedules()
-                    : Instant.MAX;
-            due = new DueTimes(due.schedules(), null);
-          } else {
-            due = context.repository().nextDueTimes();
-            nextPoll = now.plus(context.settings().pollInterval());
-            nextDue = due.earliest();
-            if (!nextDue.isAfter(now)) {
-              // Due before this pass began and still not taken: its job is at its concurrency
-              // limit. A run ending or a notification wakes the loop for it.
-              nextDue = Instant.MAX;
-            }
-          }
-        }
-        wakeAt = earliest(nextDue, nextPoll, supervisor.nextDuty(now));
-        outage.recovered();
-      } catch (Throwable e) {
-        outage.failed(e);
-        due = new DueTimes(Instant.MIN, Instant.MIN);
-        wakeAt = context.clock().instant().plus(outage.backoff());
-      }
-      woken = await(wakeAt);
-    }
-  }
-
-  private static Instant earliest(Instant a, Instant b, Instant c) {
-    Instant first = a.isBefore(b) ? a : b;
-    return first.isBefore(c) ? first : c;
-  }
-
-  /** Sleeps until {@code wakeAt} by the engine's clock or a wake-up; returns why it woke. */
-  private Wake await(Instant wakeAt) {
-    Instant now = context.clock().instant();
-    Instant latest = now.plus(context.settings().pollInterval());
-    long nanos = Duration.between(now, wakeAt.isAfter(latest) ? latest : wakeAt).toNanos();
-    lock.lock();
-    try {
-      while (!wakeRequested && !workerFreed && running && nanos > 0) {
-        nanos = wake.awaitNanos(nanos);
-      }
-      Wake why = wakeRequested ? Wake.REQUESTED : workerFreed ? Wake.WORKER_FREED : Wake.NONE;
-      wakeRequested = false;
-      workerFreed = false;
-      return why;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-      return Wake.NONE;
-    } finally {
-      lock.unlock();
-    }
+  private void workerFreed() {
+    loop.workerFreed();
   }
 
   /**
@@ -340,41 +196,35 @@ public final class JobEngine implements AutoCloseable {
    * cancelled, so that no run of this node is left running.
    */
   public void stop() {
-    Thread loopThread;
+    Thread thread;
     synchronized (this) {
-      claiming = false;
-      running = false;
-      loopThread = loop;
-      loop = null;
+      loop.end();
+      thread = loopThread;
+      loopThread = null;
     }
-    wakeUp();
-    if (loopThread != null) {
-      joinQuietly(loopThread);
+    if (thread != null) {
+      joinQuietly(thread);
     }
     EngineSettings settings = context.settings();
     awaitIdle(settings.shutdownGrace());
     Instant now = context.clock().instant();
-    for (RunContext run : executor.active()) {
+    for (RunContext run : active.running()) {
       run.requestStop(RunContext.StopReason.SHUTDOWN, now);
     }
     if (!awaitIdle(settings.cancelGrace())) {
-      executor.active().forEach(RunContext::interrupt);
+      active.running().forEach(RunContext::interrupt);
       awaitIdle(Duration.ofSeconds(1));
     }
-    for (RunContext run : executor.active()) {
-      // A run whose end is already being written has ended; the writer records it below.
-      if (!run.isRecording()) {
-        executor.finish(
-            run, JobStatus.CANCELLED, "run " + RunContext.StopReason.SHUTDOWN.text, null);
-      }
+    for (RunContext run : active.running()) {
+      finisher.finish(run, new RunOutcome.Stopped());
     }
     if (wakeUps != null) {
       wakeUps.run();
       wakeUps = null;
     }
-    executor.stopBatching();
+    finisher.stopBatching();
     try {
-      supervisor.unregisterNode();
+      watchdog.unregisterNode();
     } catch (RuntimeException e) {
       log.warn("could not remove node {} from the registry: {}", settings.nodeId(), e.getMessage());
     }
@@ -390,23 +240,19 @@ public final class JobEngine implements AutoCloseable {
    */
   public boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!executor.active().isEmpty()) {
-      if (System.nanoTime() >= deadline) {
-        return false;
+    long flushEvery = context.settings().progressFlushInterval().toNanos();
+    try {
+      while (!active.awaitIdle(Math.min(flushEvery, deadline - System.nanoTime()))) {
+        if (System.nanoTime() >= deadline) {
+          return false;
+        }
+        loop.flushProgress(context.clock().instant());
       }
-      try {
-        supervisor.flushProgress(context.clock().instant(), false);
-      } catch (RuntimeException e) {
-        outage.failed(e);
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return true;
   }
 
   private static void joinQuietly(Thread thread) {
@@ -428,9 +274,18 @@ public final class JobEngine implements AutoCloseable {
 
   /** Asks a run this node executes to stop now, rather than at its next heartbeat. */
   void signalCancel(long runId) {
-    executor
+    active
         .find(runId)
         .ifPresent(r -> r.requestStop(RunContext.StopReason.CANCELLED, context.clock().instant()));
+  }
+
+  /** Cancels a pending run, or asks the node running it to stop it (see {@link RunFinisher}). */
+  CancelOutcome cancel(long runId) {
+    CancelOutcome outcome = finisher.cancel(runId);
+    if (outcome == CancelOutcome.REQUESTED) {
+      signalCancel(runId);
+    }
+    return outcome;
   }
 
   void created(JobRun run) {

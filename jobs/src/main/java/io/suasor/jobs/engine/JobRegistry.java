@@ -42,6 +42,11 @@ public final class JobRegistry {
     return jobs.containsKey(name);
   }
 
+  /** The names of the registered jobs, sorted. */
+  public List<String> names() {
+    return List.copyOf(jobs.keySet());
+  }
+
   /** Every registered job, by name. */
   public Collection<Job> all() {
     return List.copyOf(jobs.values());

@@ -38,9 +38,8 @@ final class RunContext implements JobContext {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JobRun run;
-  private volatile boolean recording;
   private final Clock clock;
-  private final Instant startedAt;
+  private volatile Instant startedAt;
   private final Duration timeout;
   private final RunLogBuffer log;
   private final AtomicLong total = new AtomicLong();
@@ -57,10 +56,9 @@ final class RunContext implements JobContext {
   RunContext(JobRun run, Clock clock, Duration timeout, int logLines) {
     this.run = run;
     this.clock = clock;
-    this.startedAt = run.startTime() == null ? clock.instant() : run.startTime();
     this.timeout = timeout;
     this.log = new RunLogBuffer(run.jobName(), clock, logLines);
-    this.lastFlush = startedAt;
+    this.lastFlush = run.startTime() == null ? clock.instant() : run.startTime();
   }
 
   JobRun run() {
@@ -238,30 +236,27 @@ final class RunContext implements JobContext {
     return stopRequestedAt;
   }
 
+  /**
+   * Marks the moment a worker began the run. A run claimed ahead of free workers waits for one
+   * after its claim, and its timeout counts from here, not from the claim.
+   */
+  void began(Instant at) {
+    startedAt = at;
+  }
+
+  /** When a worker began the run; null while it waits for one. */
   Instant startedAt() {
     return startedAt;
   }
 
-  /** When the run times out, or null when it has no timeout. */
+  /** When the run times out, or null when it has no timeout or has not begun. */
   Instant deadline() {
-    return timeout == null ? null : startedAt.plus(timeout);
+    Instant began = startedAt;
+    return timeout == null || began == null ? null : began.plus(timeout);
   }
 
   Duration timeout() {
     return timeout;
-  }
-
-  /**
-   * Marks whether the job has ended and its end is being written by the engine's completion writer;
-   * while it is, nothing is left to supervise, time out or cancel.
-   */
-  void recording(boolean value) {
-    recording = value;
-  }
-
-  /** Whether the job has ended and only the record of its end is still to be written. */
-  boolean isRecording() {
-    return recording;
   }
 
   /** Marks the thread that executes the job, so a stop it ignores can interrupt that thread. */

@@ -10,6 +10,8 @@ import java.time.Instant;
  * what another decided. A {@code retry}, when given, is inserted in the same transaction, so a
  * failure and its retry are never separated by a crash. The job name tells whether a chain may
  * follow the run, so that the ends of runs no chain follows are written as cheaply as before.
+ * {@code startedAt}, when given, replaces the start time stamped at the claim: a run claimed ahead
+ * of the node's free workers began when a worker took it.
  */
 public record Completion(
     long runId,
@@ -19,9 +21,23 @@ public record Completion(
     String errorMessage,
     ProgressSnapshot progress,
     NewRun retry,
-    Instant now) {
+    Instant now,
+    Instant startedAt) {
   public Completion {
     JobStatus.RUNNING.checkTransition(status);
+  }
+
+  /** An end that keeps the start time stamped at the claim. */
+  public Completion(
+      long runId,
+      String jobName,
+      String nodeId,
+      JobStatus status,
+      String errorMessage,
+      ProgressSnapshot progress,
+      NewRun retry,
+      Instant now) {
+    this(runId, jobName, nodeId, status, errorMessage, progress, retry, now, null);
   }
 
   public static Completion of(

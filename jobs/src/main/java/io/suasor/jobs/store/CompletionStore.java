@@ -1,6 +1,9 @@
 package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.NewRun;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,18 +13,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Ends many runs in one statement: the fenced update of {@link EngineStore}'s finish, joined with a
- * list of finished runs. Under load the engine's workers end runs faster than one statement each
- * could record them, and one statement (and one commit) for a batch costs the database far less.
- * When a chain follows a completed run, its runs are inserted in the same transaction.
+ * Ends runs, each fenced by ownership: one run with its retry in the same transaction, many runs in
+ * one statement (the same fenced update joined with a list of finished runs), and a dead node's
+ * run. Under load the engine's workers end runs faster than one statement each could record them,
+ * and one statement (and one commit) for a batch costs the database far less. When a chain follows
+ * a completed run, its runs are inserted in the same transaction.
  */
 final class CompletionStore {
-  static final int MAX_BATCH = 100;
-
   private static final String ROW =
       "(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT),"
           + " CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT),"
-          + " CAST(? AS TEXT))";
+          + " CAST(? AS TEXT), CAST(? AS BIGINT))";
 
   private final Database database;
   private final Map<Integer, String> statements = new ConcurrentHashMap<>();
@@ -31,15 +33,112 @@ final class CompletionStore {
     this.database = database;
   }
 
+  private static final String FINISH =
+      """
+      UPDATE job_runs
+      SET status = ?, error_message = ?, end_time = ?, progress = ?,
+          total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
+          updated_at = ?, start_time = COALESCE(?, start_time)
+      WHERE id = ? AND node_id = ? AND status = 'running'
+      RETURNING \s"""
+          + RunStore.COLUMNS;
+
+  /** Ends a run, with its retry or, when it completed, the runs of the chains that follow it. */
+  Optional<Finished> finish(Completion f, Followers followers) {
+    ProgressSnapshot p = f.progress();
+    Object[] params = {
+      f.status().value(),
+      Jdbc.nullableText(f.errorMessage()),
+      f.now(),
+      p.progress(),
+      p.totalItems(),
+      p.processedItems(),
+      Jdbc.nullableText(p.statusMessage()),
+      p.metadata(),
+      f.now(),
+      Jdbc.nullableTime(f.startedAt()),
+      f.runId(),
+      f.nodeId()
+    };
+    String operation = "finish run " + f.runId() + " as " + f.status().value();
+    Database.SqlWork<Optional<Finished>> plain =
+        c ->
+            withRetry(
+                c, Jdbc.queryOne(c, FINISH, RunStore::map, params), f.retry(), f.now(), List.of());
+    if (f.retry() != null) {
+      // A retry follows a failure, which no chain follows.
+      return database.inTransaction(operation, plain);
+    }
+    // Empty when a chain follows the run: then it is ended with its chain's runs below.
+    Optional<Optional<Finished>> unfollowed =
+        database.write(
+            operation,
+            c ->
+                ChainStore.anyFollowed(c, List.of(f))
+                    ? Optional.empty()
+                    : Optional.of(plain.run(c)));
+    if (unfollowed.isPresent()) {
+      return unfollowed.get();
+    }
+    return database.inTransaction(
+        operation,
+        c -> {
+          Optional<ChainStore.Ended> ended =
+              Jdbc.queryOne(c, FINISH + ", " + ChainStore.FOLLOWED, ChainStore.Ended::map, params);
+          List<JobRun> next =
+              ended.isEmpty()
+                  ? List.of()
+                  : ChainStore.follow(c, List.of(ended.get()), followers, f.now())
+                      .getOrDefault(f.runId(), List.of());
+          return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
+        });
+  }
+
+  private static Optional<Finished> withRetry(
+      Connection c, Optional<JobRun> ended, NewRun retry, Instant now, List<JobRun> followers)
+      throws SQLException {
+    if (ended.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<JobRun> planned =
+        retry == null ? Optional.empty() : Optional.of(RunStore.insert(c, retry, now));
+    return Optional.of(new Finished(ended.get(), planned, followers));
+  }
+
+  Optional<Finished> reap(Reap r) {
+    return database.inTransaction(
+        "reap run " + r.runId() + " of node " + r.deadNodeId(),
+        c -> {
+          Optional<JobRun> ended =
+              Jdbc.queryOne(
+                  c,
+                  """
+                  UPDATE job_runs SET status = 'failed', error_message = ?, end_time = ?,
+                      updated_at = ?
+                  WHERE id = ? AND node_id = ? AND status = 'running' AND heartbeat_at < ?
+                  RETURNING \s"""
+                      + RunStore.COLUMNS,
+                  RunStore::map,
+                  r.message(),
+                  r.now(),
+                  r.now(),
+                  r.runId(),
+                  r.deadNodeId(),
+                  r.heartbeatBefore());
+          return withRetry(c, ended, r.retry(), r.now(), List.of());
+        });
+  }
+
   /** The runs that ended, by id; a run missing from the answer was no longer this node's. */
   Map<Long, Finished> finishAll(List<Completion> completions, Followers followers) {
     if (completions.isEmpty()) {
       return Map.of();
     }
-    if (completions.size() > MAX_BATCH) {
-      throw new IllegalArgumentException("at most " + MAX_BATCH + " completions at once");
+    if (completions.size() > JobRepository.MAX_FINISH_BATCH) {
+      throw new IllegalArgumentException(
+          "at most " + JobRepository.MAX_FINISH_BATCH + " completions at once");
     }
-    Object[] params = new Object[completions.size() * 10];
+    Object[] params = new Object[completions.size() * 11];
     int i = 0;
     for (Completion c : completions) {
       if (c.retry() != null) {
@@ -56,6 +155,7 @@ final class CompletionStore {
       params[i++] = p.processedItems();
       params[i++] = Jdbc.nullableText(p.statusMessage());
       params[i++] = p.metadata();
+      params[i++] = Jdbc.nullableTime(c.startedAt());
     }
     String operation = "finish " + completions.size() + " runs";
     String plain = statements.computeIfAbsent(completions.size(), rows -> statement(rows, false));
@@ -93,13 +193,13 @@ final class CompletionStore {
   private static String statement(int rows, boolean followed) {
     return """
         WITH finished (f_id, f_node, f_status, f_error, f_end, f_progress, f_total, f_processed,
-                       f_message, f_metadata) AS (
+                       f_message, f_metadata, f_start) AS (
             VALUES %s
         )
         UPDATE job_runs
         SET status = f_status, error_message = f_error, end_time = f_end, progress = f_progress,
             total_items = f_total, processed_items = f_processed, status_message = f_message,
-            metadata = f_metadata, updated_at = f_end
+            metadata = f_metadata, updated_at = f_end, start_time = COALESCE(f_start, start_time)
         FROM finished
         WHERE id = f_id AND node_id = f_node AND status = 'running'
         RETURNING %s"""

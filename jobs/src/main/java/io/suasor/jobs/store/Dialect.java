@@ -2,6 +2,7 @@ package io.suasor.jobs.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * What differs between the databases the engine runs on. Everything else is one SQL text shared by
@@ -16,6 +17,16 @@ public interface Dialect {
    * database has a single writer anyway.
    */
   String skipLockedSuffix();
+
+  /**
+   * A condition that {@code expression} is one of {@code count} texts, bound by {@link
+   * #oneOfValues}: one array parameter where the database has arrays (one statement text for any
+   * count), one placeholder per text elsewhere.
+   */
+  String oneOf(String expression, int count);
+
+  /** The bound values of {@link #oneOf} for {@code texts}. */
+  List<Object> oneOfValues(List<String> texts);
 
   /** Whether {@code e} reports a unique-constraint violation. */
   boolean isUniqueViolation(SQLException e);

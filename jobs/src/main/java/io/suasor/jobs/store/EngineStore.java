@@ -1,71 +1,21 @@
 package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.NewRun;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The engine's writes: fire, claim, heartbeat, progress, finish, reap, cancel, prune. */
+/**
+ * The engine's other reads and writes: fire, create unless busy, due times, heartbeat, progress,
+ * dead runs, cancel, prune. Claims are {@link ClaimStore}'s, ends {@link CompletionStore}'s.
+ */
 final class EngineStore {
-  /** How many more candidates than wanted a claim locks, so skipped busy jobs still fill it. */
-  private static final int CANDIDATE_FACTOR = 2;
-
   private final Database database;
-  private final String claim;
-  private final Map<Integer, String> claimsOfJobs = new ConcurrentHashMap<>();
 
   EngineStore(Database database) {
     this.database = database;
-    this.claim = claimStatement(0);
-  }
-
-  /**
-   * The claim, optionally limited to the jobs named by {@code jobNames} placeholders. The
-   * candidates are picked once, in a materialised CTE: a subquery under IN could be rescanned, and
-   * each rescan under SKIP LOCKED would lock further rows past the LIMIT. The job names filter the
-   * update, not the candidates: so the candidates are always read in run order from the claim
-   * index, and a named claim takes the runs of those jobs among the first due ones (a filter on the
-   * candidates would let the planner read every pending run and sort them).
-   */
-  private String claimStatement(int jobNames) {
-    String onlyJobs =
-        jobNames == 0
-            ? ""
-            // "|| ''" keeps the update on the picked ids: on the job index it would walk every
-            // run of the job.
-            : "AND job_name || '' IN ("
-                + String.join(", ", Collections.nCopies(jobNames, "?"))
-                + ")";
-    return """
-        WITH picked AS MATERIALIZED (
-            SELECT p.id AS picked_id FROM job_runs p
-            WHERE p.status = 'pending' AND p.run_at <= ?
-              AND (p.concurrency_key IS NULL OR p.concurrency_limit = 0
-                   OR (SELECT COUNT(*) FROM job_runs r
-                       WHERE r.concurrency_key = p.concurrency_key
-                         AND (r.status = 'running'
-                              OR (r.status = 'pending' AND r.run_at <= ?
-                                  AND (r.run_at < p.run_at
-                                       OR (r.run_at = p.run_at AND r.id < p.id)))))
-                      < p.concurrency_limit)
-            ORDER BY p.run_at, p.id
-            LIMIT ?
-            %s
-            )
-            UPDATE job_runs
-            SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?
-            WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked) %s
-            RETURNING %s"""
-        .formatted(database.dialect().skipLockedSuffix(), onlyJobs, RunStore.COLUMNS);
   }
 
   List<JobRun> fire(Fire fire) {
@@ -126,66 +76,6 @@ final class EngineStore {
                 .orElseThrow());
   }
 
-  /**
-   * Claims in one statement. A pending run is taken only while its concurrency key has room: the
-   * runs of the key already running, plus the older due runs of the key that this same statement
-   * may take, must be fewer than its limit; so one batch never takes two runs of an exclusive job.
-   */
-  List<JobRun> claim(String nodeId, Instant now, int limit) {
-    return claimWith(claim, List.<Object>of(now, now, limit, nodeId, now, now, now), nodeId);
-  }
-
-  /** As {@link #claim}, taking only the runs of the named jobs among the first due ones. */
-  List<JobRun> claimOf(String nodeId, Instant now, int limit, List<String> jobNames) {
-    if (jobNames.isEmpty()) {
-      return List.of();
-    }
-    List<Object> params = new ArrayList<>(List.<Object>of(now, now, limit, nodeId, now, now, now));
-    params.addAll(jobNames);
-    String sql = claimsOfJobs.computeIfAbsent(jobNames.size(), this::claimStatement);
-    return claimWith(sql, params, nodeId);
-  }
-
-  private List<JobRun> claimWith(String sql, List<Object> params, String nodeId) {
-    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
-    List<JobRun> claimed;
-    try {
-      claimed =
-          database.write(
-              "claim due runs for node " + nodeId,
-              c -> Jdbc.query(c, sql, RunStore::map, params.toArray()));
-    } catch (DuplicateException raced) {
-      // Another node took a run of the same exclusive job at the same moment; the unique index
-      // refused this batch whole, and the next pass claims again.
-      return List.of();
-    }
-    List<JobRun> ordered = new ArrayList<>(claimed);
-    ordered.sort(Comparator.comparing(JobRun::runAt).thenComparingLong(JobRun::id));
-    return ordered;
-  }
-
-  Optional<JobRun> claimOne(long runId, String nodeId, Instant now) {
-    JobStatus.PENDING.checkTransition(JobStatus.RUNNING);
-    return database.write(
-        "claim run " + runId + " for node " + nodeId,
-        c ->
-            Jdbc.queryOne(
-                c,
-                """
-                UPDATE job_runs
-                SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
-                    updated_at = ?
-                WHERE id = ? AND status = 'pending'
-                RETURNING \s"""
-                    + RunStore.COLUMNS,
-                RunStore::map,
-                nodeId,
-                now,
-                now,
-                now,
-                runId));
-  }
-
   List<RunningRun> heartbeat(String nodeId, Instant now) {
     return database.write(
         "heartbeat of node " + nodeId,
@@ -227,77 +117,6 @@ final class EngineStore {
                 nodeId));
   }
 
-  private static final String FINISH =
-      """
-      UPDATE job_runs
-      SET status = ?, error_message = ?, end_time = ?, progress = ?,
-          total_items = ?, processed_items = ?, status_message = ?, metadata = ?,
-          updated_at = ?
-      WHERE id = ? AND node_id = ? AND status = 'running'
-      RETURNING \s"""
-          + RunStore.COLUMNS;
-
-  /** Ends a run, with its retry or, when it completed, the runs of the chains that follow it. */
-  Optional<Finished> finish(Completion f, Followers followers) {
-    ProgressSnapshot p = f.progress();
-    Object[] params = {
-      f.status().value(),
-      Jdbc.nullableText(f.errorMessage()),
-      f.now(),
-      p.progress(),
-      p.totalItems(),
-      p.processedItems(),
-      Jdbc.nullableText(p.statusMessage()),
-      p.metadata(),
-      f.now(),
-      f.runId(),
-      f.nodeId()
-    };
-    String operation = "finish run " + f.runId() + " as " + f.status().value();
-    Database.SqlWork<Optional<Finished>> plain =
-        c ->
-            withRetry(
-                c, Jdbc.queryOne(c, FINISH, RunStore::map, params), f.retry(), f.now(), List.of());
-    if (f.retry() != null) {
-      // A retry follows a failure, which no chain follows.
-      return database.inTransaction(operation, plain);
-    }
-    // Empty when a chain follows the run: then it is ended with its chain's runs below.
-    Optional<Optional<Finished>> unfollowed =
-        database.write(
-            operation,
-            c ->
-                ChainStore.anyFollowed(c, List.of(f))
-                    ? Optional.empty()
-                    : Optional.of(plain.run(c)));
-    if (unfollowed.isPresent()) {
-      return unfollowed.get();
-    }
-    return database.inTransaction(
-        operation,
-        c -> {
-          Optional<ChainStore.Ended> ended =
-              Jdbc.queryOne(c, FINISH + ", " + ChainStore.FOLLOWED, ChainStore.Ended::map, params);
-          List<JobRun> next =
-              ended.isEmpty()
-                  ? List.of()
-                  : ChainStore.follow(c, List.of(ended.get()), followers, f.now())
-                      .getOrDefault(f.runId(), List.of());
-          return withRetry(c, ended.map(ChainStore.Ended::run), f.retry(), f.now(), next);
-        });
-  }
-
-  private static Optional<Finished> withRetry(
-      Connection c, Optional<JobRun> ended, NewRun retry, Instant now, List<JobRun> followers)
-      throws SQLException {
-    if (ended.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<JobRun> planned =
-        retry == null ? Optional.empty() : Optional.of(RunStore.insert(c, retry, now));
-    return Optional.of(new Finished(ended.get(), planned, followers));
-  }
-
   List<JobRun> dead(Instant heartbeatBefore, int limit) {
     return database.read(
         "find runs of dead nodes",
@@ -311,33 +130,7 @@ final class EngineStore {
                 limit));
   }
 
-  Optional<Finished> reap(Reap r) {
-    JobStatus.RUNNING.checkTransition(JobStatus.FAILED);
-    return database.inTransaction(
-        "reap run " + r.runId() + " of node " + r.deadNodeId(),
-        c -> {
-          Optional<JobRun> ended =
-              Jdbc.queryOne(
-                  c,
-                  """
-                  UPDATE job_runs SET status = 'failed', error_message = ?, end_time = ?,
-                      updated_at = ?
-                  WHERE id = ? AND node_id = ? AND status = 'running' AND heartbeat_at < ?
-                  RETURNING \s"""
-                      + RunStore.COLUMNS,
-                  RunStore::map,
-                  r.message(),
-                  r.now(),
-                  r.now(),
-                  r.runId(),
-                  r.deadNodeId(),
-                  r.heartbeatBefore());
-          return withRetry(c, ended, r.retry(), r.now(), List.of());
-        });
-  }
-
   CancelOutcome requestCancel(long runId, Instant now) {
-    JobStatus.PENDING.checkTransition(JobStatus.CANCELLED);
     return database.inTransaction(
         "cancel run " + runId,
         c -> {

@@ -21,6 +21,9 @@ public final class Jdbc {
   /** A parameter that may be null, with the SQL type PostgreSQL needs to compare it. */
   public record Typed(Object value, int sqlType) {}
 
+  /** A list of texts bound as one array parameter (PostgreSQL only; SQLite has no arrays). */
+  public record TextArray(List<String> values) {}
+
   public static Typed nullableLong(Long value) {
     return new Typed(value, Types.BIGINT);
   }
@@ -97,6 +100,9 @@ public final class Jdbc {
       statement.setBoolean(index, flag);
     } else if (value instanceof String text) {
       statement.setString(index, text);
+    } else if (value instanceof TextArray texts) {
+      statement.setArray(
+          index, statement.getConnection().createArrayOf("text", texts.values().toArray()));
     } else if (value instanceof Double number) {
       statement.setDouble(index, number);
     } else if (value instanceof Enum<?> constant) {

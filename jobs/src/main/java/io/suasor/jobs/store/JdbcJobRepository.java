@@ -2,11 +2,8 @@ package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
-import io.suasor.jobs.model.JobStatus;
-import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +17,8 @@ public final class JdbcJobRepository implements JobRepository {
   private final EngineStore engine;
   private final NodeStore nodes;
   private final CompletionStore completions;
+  private final ClaimStore claims;
+  private final RunProgressStore reports;
 
   /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
   public JdbcJobRepository(Database database) {
@@ -28,6 +27,8 @@ public final class JdbcJobRepository implements JobRepository {
     this.engine = new EngineStore(database);
     this.nodes = new NodeStore(database);
     this.completions = new CompletionStore(database);
+    this.claims = new ClaimStore(database);
+    this.reports = new RunProgressStore(database);
   }
 
   /** Creates or upgrades the engine's tables. */
@@ -38,16 +39,6 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<JobSchedule> getAllJobSchedules() {
     return schedules.all();
-  }
-
-  @Override
-  public List<JobSchedule> getJobSchedulesByType(JobType type) {
-    return schedules.byType(type);
-  }
-
-  @Override
-  public List<JobSchedule> getUserJobSchedules(long userId) {
-    return schedules.byUser(userId);
   }
 
   @Override
@@ -71,11 +62,6 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public void updateJobLastRunTime(String name, Instant lastRunTime, Instant now) {
-    schedules.updateLastRunTime(name, lastRunTime, now);
-  }
-
-  @Override
   public boolean deleteJobSchedule(String name) {
     return schedules.delete(name);
   }
@@ -88,24 +74,6 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<JobRun> createJobRuns(List<NewRun> newRuns, Instant now) {
     return runs.createAll(List.copyOf(newRuns), now);
-  }
-
-  @Override
-  public JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now) {
-    if (status.isTerminal()) {
-      throw new IllegalArgumentException(
-          "use completeJobRun to end a run; updateJobRunStatus takes pending or running");
-    }
-    return runs.changeStatus(runId, status, errorMessage, now);
-  }
-
-  @Override
-  public JobRun completeJobRun(long runId, JobStatus status, String errorMessage, Instant now) {
-    if (!status.isTerminal()) {
-      throw new IllegalArgumentException(
-          "completeJobRun takes completed, failed or cancelled, not " + status.value());
-    }
-    return runs.changeStatus(runId, status, errorMessage, now);
   }
 
   @Override
@@ -130,17 +98,17 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public void updateJobProgress(long runId, int progress, String message, Instant now) {
-    runs.updateProgress(runId, progress, message, now);
+    reports.updateProgress(runId, progress, message, now);
   }
 
   @Override
   public void setJobTotalItems(long runId, long totalItems, Instant now) {
-    runs.setTotalItems(runId, totalItems, now);
+    reports.setTotalItems(runId, totalItems, now);
   }
 
   @Override
   public void incrementJobProcessedItems(long runId, long count, Instant now) {
-    runs.incrementProcessed(runId, count, now);
+    reports.incrementProcessed(runId, count, now);
   }
 
   @Override
@@ -164,14 +132,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public List<JobRun> claimDueRuns(String nodeId, Instant now, int limit) {
-    return engine.claim(nodeId, now, limit);
-  }
-
-  @Override
-  public List<JobRun> claimDueRunsOf(
-      String nodeId, Instant now, int limit, Collection<String> jobNames) {
-    return engine.claimOf(nodeId, now, limit, List.copyOf(jobNames));
+  public List<JobRun> claimDueRuns(Claim claim) {
+    return claims.claim(claim);
   }
 
   @Override
@@ -187,7 +149,7 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Optional<Finished> finishRun(Completion completion, Followers followers) {
-    return engine.finish(completion, followers);
+    return completions.finish(completion, followers);
   }
 
   @Override
@@ -202,12 +164,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Optional<Finished> reapRun(Reap reap) {
-    return engine.reap(reap);
+    return completions.reap(reap);
   }
 
   @Override
   public Optional<JobRun> claimRun(long runId, String nodeId, Instant now) {
-    return engine.claimOne(runId, nodeId, now);
+    return claims.claimOne(runId, nodeId, now);
   }
 
   @Override
@@ -232,12 +194,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public void appendLogs(long runId, List<LogLine> lines) {
-    runs.appendLogs(runId, lines);
+    reports.appendLogs(runId, lines);
   }
 
   @Override
   public List<LogLine> getRunLogs(long runId) {
-    return runs.logs(runId);
+    return reports.logs(runId);
   }
 
   @Override

@@ -3,10 +3,8 @@ package io.suasor.jobs.store;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobStatus;
-import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,18 +14,17 @@ import java.util.Optional;
  *
  * <p>The first three groups are the specification's repository; the last is what a persistent,
  * clustered engine needs. Every method that takes {@code now} writes it as the time of the change:
- * the database's own clock is never read. Every status change goes through {@link
- * JobStatus#checkTransition} and is guarded in SQL by the status it leaves.
+ * the database's own clock is never read. Every status change is guarded in SQL by the status it
+ * leaves, and follows {@link JobStatus}'s state machine (an end's status is checked by {@link
+ * Completion}; the other changes are fixed ones the state machine allows).
  */
 public interface JobRepository {
+  /** The most completions {@link #finishRuns} takes at once. */
+  int MAX_FINISH_BATCH = 100;
 
   // Schedules (specification)
 
   List<JobSchedule> getAllJobSchedules();
-
-  List<JobSchedule> getJobSchedulesByType(JobType type);
-
-  List<JobSchedule> getUserJobSchedules(long userId);
 
   Optional<JobSchedule> getJobSchedule(String name);
 
@@ -48,8 +45,6 @@ public interface JobRepository {
    */
   JobSchedule updateJobSchedule(JobSchedule schedule, Instant now);
 
-  void updateJobLastRunTime(String name, Instant lastRunTime, Instant now);
-
   /** Deletes a schedule; its runs stay in the history. Returns whether it existed. */
   boolean deleteJobSchedule(String name);
 
@@ -69,12 +64,6 @@ public interface JobRepository {
    * @throws DuplicateException when a run's schedule fire instant already has a run
    */
   List<JobRun> createJobRuns(List<NewRun> runs, Instant now);
-
-  /** Moves a run to {@code status} (not a terminal one) through the state machine. */
-  JobRun updateJobRunStatus(long runId, JobStatus status, String errorMessage, Instant now);
-
-  /** Ends a run with a terminal {@code status}, through the state machine. */
-  JobRun completeJobRun(long runId, JobStatus status, String errorMessage, Instant now);
 
   List<JobRun> getRecentJobRuns(int limit);
 
@@ -114,18 +103,10 @@ public interface JobRepository {
   DueTimes nextDueTimes();
 
   /**
-   * Claims up to {@code limit} pending runs due at {@code now} for {@code nodeId}, atomically:
-   * concurrent claimers never get the same run, and a job at its concurrency limit is skipped.
+   * Claims pending runs as {@code claim} says, atomically: concurrent claimers never get the same
+   * run, and a job at its concurrency limit is skipped.
    */
-  List<JobRun> claimDueRuns(String nodeId, Instant now, int limit);
-
-  /**
-   * As {@link #claimDueRuns(String, Instant, int)}, taking only the runs of the jobs named in
-   * {@code jobNames} among the first {@code limit} due runs (none when it is empty): runs of other
-   * jobs due earlier are left for a claim that takes them, and are not overtaken by more than
-   * {@code limit} runs.
-   */
-  List<JobRun> claimDueRunsOf(String nodeId, Instant now, int limit, Collection<String> jobNames);
+  List<JobRun> claimDueRuns(Claim claim);
 
   /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
   List<RunningRun> heartbeat(String nodeId, Instant now);
@@ -142,8 +123,9 @@ public interface JobRepository {
   Optional<Finished> finishRun(Completion completion, Followers followers);
 
   /**
-   * Ends several runs without retries at once, each fenced and followed as in {@link #finishRun};
-   * returns the runs that ended, by id (a run this node no longer owned is missing).
+   * Ends several runs (at most {@link #MAX_FINISH_BATCH}) without retries at once, each fenced and
+   * followed as in {@link #finishRun}; returns the runs that ended, by id (a run this node no
+   * longer owned is missing).
    */
   Map<Long, Finished> finishRuns(List<Completion> completions, Followers followers);
 

@@ -3,6 +3,7 @@ package io.suasor.jobs.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /** PostgreSQL: concurrent nodes claim with SKIP LOCKED and serialise checks with advisory locks. */
 final class PostgresDialect implements Dialect {
@@ -16,6 +17,16 @@ final class PostgresDialect implements Dialect {
   @Override
   public String skipLockedSuffix() {
     return "FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
+  public String oneOf(String expression, int count) {
+    return expression + " = ANY(?)";
+  }
+
+  @Override
+  public List<Object> oneOfValues(List<String> texts) {
+    return List.of(new Jdbc.TextArray(texts));
   }
 
   @Override

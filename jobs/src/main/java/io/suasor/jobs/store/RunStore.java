@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs as records: insert, read, query, status changes and progress outside the engine. */
+/** Runs as records: insert, read and query. */
 final class RunStore {
   static final String COLUMNS =
       """
@@ -211,138 +211,6 @@ final class RunStore {
                 updatedAt,
                 id,
                 limit));
-  }
-
-  /**
-   * Changes a run's status after checking the transition, guarded by the status it was read in so
-   * that a concurrent change makes this one fail instead of silently overwriting it.
-   */
-  JobRun changeStatus(long runId, JobStatus target, String errorMessage, Instant now) {
-    return database.inTransaction(
-        "move run " + runId + " to " + target.value(),
-        c -> {
-          JobRun current =
-              Jdbc.queryOne(c, SELECT + "WHERE id = ?", RunStore::map, runId)
-                  .orElseThrow(() -> new StoreException("there is no run with id " + runId));
-          current.status().checkTransition(target);
-          Instant start = target == JobStatus.RUNNING ? now : current.startTime();
-          Instant end = target.isTerminal() ? now : null;
-          return Jdbc.queryOne(
-                  c,
-                  """
-                  UPDATE job_runs
-                  SET status = ?, error_message = ?, start_time = ?, end_time = ?, updated_at = ?
-                  WHERE id = ? AND status = ?
-                  RETURNING \s"""
-                      + COLUMNS,
-                  RunStore::map,
-                  target.value(),
-                  Jdbc.nullableText(errorMessage),
-                  Jdbc.nullableTime(start),
-                  Jdbc.nullableTime(end),
-                  now,
-                  runId,
-                  current.status().value())
-              .orElseThrow(
-                  () ->
-                      new StoreException(
-                          "run " + runId + " changed status while moving it to " + target.value()));
-        });
-  }
-
-  void updateProgress(long runId, int progress, String message, Instant now) {
-    if (progress < 0 || progress > 100) {
-      throw new IllegalArgumentException("progress must be 0 to 100, was " + progress);
-    }
-    database.write(
-        "update progress of run " + runId,
-        c ->
-            Jdbc.update(
-                c,
-                """
-                UPDATE job_runs SET progress = ?, status_message = ?, updated_at = ?
-                WHERE id = ? AND status = 'running'
-                """,
-                progress,
-                Jdbc.nullableText(message),
-                now,
-                runId));
-  }
-
-  void setTotalItems(long runId, long totalItems, Instant now) {
-    if (totalItems < 0) {
-      throw new IllegalArgumentException("totalItems must not be negative, was " + totalItems);
-    }
-    database.write(
-        "set total items of run " + runId,
-        c ->
-            Jdbc.update(
-                c,
-                """
-                UPDATE job_runs SET total_items = ?, updated_at = ?
-                WHERE id = ? AND status = 'running'
-                """,
-                totalItems,
-                now,
-                runId));
-  }
-
-  /** One statement, so concurrent increments add up instead of overwriting each other. */
-  void incrementProcessed(long runId, long count, Instant now) {
-    database.write(
-        "increment processed items of run " + runId,
-        c ->
-            Jdbc.update(
-                c,
-                """
-                UPDATE job_runs
-                SET processed_items = processed_items + ?,
-                    progress = CASE
-                        WHEN total_items <= 0 THEN progress
-                        WHEN processed_items + ? >= total_items THEN 100
-                        ELSE (processed_items + ?) * 100 / total_items
-                    END,
-                    updated_at = ?
-                WHERE id = ? AND status = 'running'
-                """,
-                count,
-                count,
-                count,
-                now,
-                runId));
-  }
-
-  void appendLogs(long runId, List<LogLine> lines) {
-    if (lines.isEmpty()) {
-      return;
-    }
-    database.inTransaction(
-        "append logs of run " + runId,
-        c -> {
-          try (var insert =
-              c.prepareStatement(
-                  "INSERT INTO job_run_logs (run_id, logged_at, level, message) VALUES (?, ?, ?, ?)")) {
-            for (LogLine line : lines) {
-              Jdbc.bind(insert, runId, line.loggedAt(), line.level(), line.message());
-              insert.addBatch();
-            }
-            insert.executeBatch();
-          }
-          return null;
-        });
-  }
-
-  List<LogLine> logs(long runId) {
-    return database.read(
-        "read logs of run " + runId,
-        c ->
-            Jdbc.query(
-                c,
-                "SELECT logged_at, level, message FROM job_run_logs WHERE run_id = ? ORDER BY id",
-                r ->
-                    new LogLine(
-                        instant(r, "logged_at"), r.getString("level"), r.getString("message")),
-                runId));
   }
 
   /**

@@ -56,20 +56,6 @@ final class ScheduleStore {
         "list schedules", c -> Jdbc.query(c, SELECT + "ORDER BY name", ScheduleStore::map));
   }
 
-  List<JobSchedule> byType(JobType type) {
-    return database.read(
-        "list schedules of type " + type.value(),
-        c ->
-            Jdbc.query(
-                c, SELECT + "WHERE job_type = ? ORDER BY name", ScheduleStore::map, type.value()));
-  }
-
-  List<JobSchedule> byUser(long userId) {
-    return database.read(
-        "list schedules of user " + userId,
-        c -> Jdbc.query(c, SELECT + "WHERE user_id = ? ORDER BY name", ScheduleStore::map, userId));
-  }
-
   Optional<JobSchedule> byName(String name) {
     return database.read(
         "read schedule '" + name + "'",
@@ -167,18 +153,6 @@ final class ScheduleStore {
     } catch (InvalidScheduleException e) {
       return null;
     }
-  }
-
-  void updateLastRunTime(String name, Instant lastRunTime, Instant now) {
-    database.write(
-        "update last run time of schedule '" + name + "'",
-        c ->
-            Jdbc.update(
-                c,
-                "UPDATE job_schedules SET last_run_time = ?, updated_at = ? WHERE name = ?",
-                lastRunTime,
-                now,
-                name));
   }
 
   boolean delete(String name) {

@@ -2,6 +2,8 @@ package io.suasor.jobs.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
 
 /** SQLite: one file, one writer connection, so no row locks are needed to claim work. */
 final class SqliteDialect implements Dialect {
@@ -18,6 +20,16 @@ final class SqliteDialect implements Dialect {
   @Override
   public String skipLockedSuffix() {
     return "";
+  }
+
+  @Override
+  public String oneOf(String expression, int count) {
+    return expression + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+  }
+
+  @Override
+  public List<Object> oneOfValues(List<String> texts) {
+    return List.copyOf(texts);
   }
 
   @Override

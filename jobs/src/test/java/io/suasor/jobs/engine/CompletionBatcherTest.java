@@ -11,15 +11,24 @@ import io.suasor.jobs.store.Completion;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JdbcJobRepository;
+import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.store.RunQuery;
 import io.suasor.jobs.testing.Await;
+import io.suasor.jobs.testing.Claims;
 import io.suasor.jobs.testing.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +65,7 @@ class CompletionBatcherTest {
               .withConcurrencyLimit(NewRun.UNLIMITED),
           NOW);
     }
-    return repository.claimDueRuns("node-a", NOW, count);
+    return Claims.ofAnyJob(repository, "node-a", NOW, count);
   }
 
   @Test
@@ -84,26 +93,79 @@ class CompletionBatcherTest {
   }
 
   @Test
-  void aClosedWriterRefusesNewEndsAndAWaitingCallerWritesItsOwn() throws Exception {
+  void endsQueuedWhileABatchIsWrittenAreWrittenTogetherInTheNext() throws Exception {
+    List<Integer> writes = new CopyOnWriteArrayList<>();
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch resume = new CountDownLatch(1);
+    JobRepository counting =
+        (JobRepository)
+            Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(),
+                new Class<?>[] {JobRepository.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("finishRuns")) {
+                    writes.add(((List<?>) args[0]).size());
+                    if (writes.size() == 1) {
+                      writing.countDown();
+                      assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
+                    }
+                  }
+                  try {
+                    return method.invoke(repository, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    CompletionBatcher batcher =
+        new CompletionBatcher(
+            counting, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
+    int queuedBehind = 2 * JobRepository.MAX_FINISH_BATCH + 50;
+    List<JobRun> runs = claimed(1 + queuedBehind);
+    Set<Long> heard = ConcurrentHashMap.newKeySet();
+
+    submit(batcher, runs.get(0), heard);
+    assertThat(writing.await(10, TimeUnit.SECONDS)).as("the first write began").isTrue();
+    runs.subList(1, runs.size()).forEach(run -> submit(batcher, run, heard));
+    resume.countDown();
+    Await.until("every end written", Duration.ofSeconds(10), () -> heard.size() == runs.size());
+    batcher.close();
+
+    // One statement for the lone first end, then the ends that gathered meanwhile, a batch at a
+    // time: not one write per end.
+    assertThat(writes)
+        .containsExactly(
+            1,
+            JobRepository.MAX_FINISH_BATCH,
+            JobRepository.MAX_FINISH_BATCH,
+            queuedBehind - 2 * JobRepository.MAX_FINISH_BATCH);
+    assertThat(repository.findRuns(RunQuery.latest(1000).withStatus(JobStatus.COMPLETED)).runs())
+        .hasSize(runs.size());
+  }
+
+  private static void submit(CompletionBatcher batcher, JobRun run, Set<Long> heard) {
+    assertThat(
+            batcher.submit(
+                Completion.of(run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
+                ended -> ended.ifPresent(f -> heard.add(f.run().id())),
+                failure -> {}))
+        .isTrue();
+  }
+
+  @Test
+  void aClosedWriterRefusesNewEnds() {
     CompletionBatcher batcher = batcher();
-    List<JobRun> runs = claimed(2);
+    JobRun run = claimed(1).get(0);
     batcher.close();
 
     boolean queued =
         batcher.submit(
-            Completion.of(
-                runs.get(0).id(), runs.get(0).jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
+            Completion.of(run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
             ended -> {},
             failure -> {});
-    Optional<Finished> ended =
-        batcher.finish(
-            Completion.of(
-                runs.get(1).id(), runs.get(1).jobName(), "node-a", JobStatus.FAILED, "x", NOW));
 
     assertThat(queued).isFalse();
-    assertThat(repository.getJobRunById(runs.get(0).id()).orElseThrow().status())
+    assertThat(repository.getJobRunById(run.id()).orElseThrow().status())
         .isEqualTo(JobStatus.RUNNING);
-    assertThat(ended).get().extracting(f -> f.run().status()).isEqualTo(JobStatus.FAILED);
   }
 
   @Test

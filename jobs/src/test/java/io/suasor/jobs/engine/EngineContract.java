@@ -62,11 +62,16 @@ abstract class EngineContract {
   }
 
   JobEngine engine(TestJob... jobs) {
+    return node("node-a", jobs);
+  }
+
+  /** An engine node on the test's database, running {@code jobs}. */
+  JobEngine node(String nodeId, TestJob... jobs) {
     JobEngineBuilder builder =
         JobEngine.builder()
             .sharedDatabase(database)
             .clock(clock)
-            .nodeId("node-a")
+            .nodeId(nodeId)
             .shutdownGrace(Duration.ofMillis(500))
             .cancelGrace(Duration.ofSeconds(1))
             .maxCatchUp(3)
@@ -374,7 +379,7 @@ abstract class EngineContract {
     engine.tick();
     events.awaitStarted(run.id());
     // The job itself, not only its run: a cancel that reaches a run whose worker has not begun the
-    // job yet stops it at once, before any grace (the run.started event comes at the claim).
+    // job yet stops it at once, before any grace (the run.started event comes just before).
     assertThat(sleeping.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     engine.service().cancelRun(run.id());
 
@@ -388,7 +393,11 @@ abstract class EngineContract {
   }
 
   @Test
-  void aMillionAdvancesCostAFewDozenProgressWrites() {
+  void aMillionAdvancesCostOneProgressWritePerFlushInterval() throws Exception {
+    int chunks = 50;
+    Duration chunkTime = Duration.ofMillis(50);
+    Semaphore chunkDone = new Semaphore(0);
+    Semaphore goOn = new Semaphore(0);
     TestJob counter =
         TestJob.of(
             "million.job",
@@ -396,9 +405,9 @@ abstract class EngineContract {
               context.totalItems(1_000_000);
               for (int i = 1; i <= 1_000_000; i++) {
                 context.advance(1);
-                if (i % 20_000 == 0) {
-                  Thread.sleep(10);
-                  clock.advance(Duration.ofMillis(50));
+                if (i % (1_000_000 / chunks) == 0) {
+                  chunkDone.release();
+                  goOn.acquire();
                 }
               }
               context.result("counted", 1_000_000);
@@ -406,10 +415,15 @@ abstract class EngineContract {
     JobEngine engine = engine(counter);
     JobRun run = engine.service().runJobManually("million.job");
     engine.tick();
-    events.awaitStarted(run.id());
-    while (!engine.awaitIdle(Duration.ofMillis(20))) {
+    // The job pauses after each chunk while the engine's time moves on and the loop passes: the
+    // progress is written when a flush interval has passed since the last write, never more.
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      assertThat(chunkDone.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      clock.advance(chunkTime);
       engine.tick();
+      goOn.release();
     }
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
 
     JobRun ended = events.awaitFinished(run.id());
     long writes =
@@ -417,7 +431,9 @@ abstract class EngineContract {
     assertThat(ended.processedItems()).isEqualTo(1_000_000);
     assertThat(ended.progress()).isEqualTo(100);
     assertThat(ended.metadata()).isEqualTo("{\"counted\":1000000}");
-    assertThat(writes).isBetween(1L, 40L);
+    Duration ran = chunkTime.multipliedBy(chunks);
+    long intervals = ran.toMillis() / engine.settings().progressFlushInterval().toMillis();
+    assertThat(writes).isEqualTo(intervals);
   }
 
   @Test
@@ -520,7 +536,9 @@ abstract class EngineContract {
   }
 
   @Test
-  void listenersSeeCreatedStartedProgressFinishedInOrder() {
+  void listenersSeeCreatedStartedProgressFinishedInOrder() throws Exception {
+    Semaphore itemDone = new Semaphore(0);
+    Semaphore goOn = new Semaphore(0);
     TestJob steps =
         TestJob.of(
             "steps.job",
@@ -529,16 +547,20 @@ abstract class EngineContract {
               for (int i = 0; i < 3; i++) {
                 context.advance(1);
                 context.log().info("item {}", i);
-                clock.advance(Duration.ofSeconds(1));
-                Thread.sleep(30);
+                itemDone.release();
+                goOn.acquire();
               }
             });
     JobEngine engine = engine(steps);
     JobRun run = engine.service().runJobManually("steps.job");
     engine.tick();
-    while (!engine.awaitIdle(Duration.ofMillis(10))) {
+    for (int i = 0; i < 3; i++) {
+      assertThat(itemDone.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      clock.advance(Duration.ofSeconds(1));
       engine.tick();
+      goOn.release();
     }
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
     events.awaitFinished(run.id());
 
     List<Class<?>> kinds =
@@ -547,8 +569,8 @@ abstract class EngineContract {
     assertThat(kinds.get(1)).isEqualTo(JobEvent.RunStarted.class);
     assertThat(kinds.get(kinds.size() - 1)).isEqualTo(JobEvent.RunFinished.class);
     assertThat(kinds.subList(2, kinds.size() - 1))
-        .isNotEmpty()
-        .containsOnly(JobEvent.RunProgress.class);
+        .containsExactly(
+            JobEvent.RunProgress.class, JobEvent.RunProgress.class, JobEvent.RunProgress.class);
     assertThat(engine.service().getRunLogs(run.id()))
         .extracting(l -> l.message())
         .containsExactly("item 0", "item 1", "item 2");
@@ -694,6 +716,75 @@ abstract class EngineContract {
   }
 
   @Test
+  void aRunClaimedAheadOfTheWorkersTimesOutFromItsRealStartNotItsClaim() throws Exception {
+    Semaphore permits = new Semaphore(0);
+    JobEngine engine =
+        engine(
+            TestJob.of(
+                "quick",
+                context -> {
+                  if (context.parameters().contains("hold")) {
+                    permits.acquire();
+                  }
+                }));
+    int workers = 4;
+    // Its runs are known to be short here, so the node claims them ahead of its workers.
+    createRuns(engine, "quick", workers);
+    tickAndWait(engine);
+    for (int i = 0; i < workers; i++) {
+      engine
+          .repository()
+          .createJobRun(
+              NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                  .withParameters("{\"hold\":true}")
+                  .withConcurrencyLimit(NewRun.UNLIMITED),
+              clock.instant());
+    }
+    assertThat(engine.tick()).isEqualTo(workers);
+    Await.until(
+        "every worker held", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
+    JobRun waiting =
+        engine
+            .repository()
+            .createJobRun(
+                NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                    .withTimeout(Duration.ofSeconds(5))
+                    .withConcurrencyLimit(NewRun.UNLIMITED),
+                clock.instant());
+    assertThat(engine.tick()).as("claimed ahead").isEqualTo(1);
+
+    // Longer than its timeout after its claim, but it has not begun.
+    clock.advance(Duration.ofSeconds(10));
+    engine.tick();
+    Instant freed = clock.instant();
+    permits.release(workers);
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+    JobRun ended = engine.repository().getJobRunById(waiting.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(ended.startTime()).isEqualTo(freed);
+  }
+
+  @Test
+  void twoNodesWithDifferentJobsEachRunOnlyTheirOwn() {
+    JobEngine alpha = node("node-a", TestJob.noop("alpha"));
+    JobEngine beta = node("node-b", TestJob.noop("beta"));
+    // The other job's runs are due first: a node that claimed any job would take them.
+    createRuns(alpha, "beta", 3);
+    createRuns(alpha, "alpha", 3);
+
+    tickAndWait(alpha);
+
+    assertCompletedOn("alpha", "node-a");
+    assertThat(runsOf("beta")).allSatisfy(r -> assertThat(r.status()).isEqualTo(JobStatus.PENDING));
+
+    tickAndWait(beta);
+
+    assertCompletedOn("beta", "node-b");
+    assertThat(events.events().stream().filter(e -> e instanceof JobEvent.RunFinished)).hasSize(6);
+  }
+
+  @Test
   void shortRunsAreClaimedAheadOfTheWorkersInBatchesAndOtherRunsAreNot() throws Exception {
     Semaphore permits = new Semaphore(0);
     AtomicInteger ended = new AtomicInteger();
@@ -708,7 +799,7 @@ abstract class EngineContract {
     TestJob unknown =
         TestJob.of("unknown", context -> permits.acquire()).maxConcurrency(NewRun.UNLIMITED);
     JobEngine engine = engine(held, unknown);
-    ClaimRoom room = engine.executor().room();
+    ClaimRoom room = engine.room();
     int workers = 4;
 
     // Before a job's runs have ended here the node does not know how long they take: one run per
@@ -758,6 +849,16 @@ abstract class EngineContract {
         .hasSize(10 - workers);
     permits.release(1000);
     assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+  }
+
+  private void assertCompletedOn(String job, String node) {
+    assertThat(runsOf(job))
+        .isNotEmpty()
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(JobStatus.COMPLETED);
+              assertThat(r.nodeId()).isEqualTo(node);
+            });
   }
 
   private void createRuns(JobEngine engine, String job, int count) {

@@ -9,6 +9,7 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.testing.Claims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ abstract class BulkInsertContract {
     }
     assertThat(created).extracting(JobRun::id).isSorted().doesNotHaveDuplicates();
     assertThat(repo.getActiveJobRuns()).containsExactlyElementsOf(created);
-    List<JobRun> claimed = repo.claimDueRuns("node", T0.plusSeconds(count), count);
+    List<JobRun> claimed = Claims.ofAnyJob(repo, "node", T0.plusSeconds(count), count);
     assertThat(claimed).hasSize(count);
   }
 

@@ -10,6 +10,8 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.testing.Claims;
+import io.suasor.jobs.testing.TestRuns;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ abstract class JobRepositoryContract {
 
   JobRun running(String jobName, String node) {
     JobRun run = pending(jobName);
-    List<JobRun> claimed = repo.claimDueRuns(node, T0, 100);
+    List<JobRun> claimed = Claims.ofAnyJob(repo, node, T0, 100);
     assertThat(claimed).extracting(JobRun::id).contains(run.id());
     return repo.getJobRunById(run.id()).orElseThrow();
   }
@@ -137,7 +139,7 @@ abstract class JobRepositoryContract {
   }
 
   @Test
-  void listsAllByTypeAndByUser() {
+  void listsAll() {
     schedule("b.job");
     schedule("a.job");
     repo.createJobSchedule(
@@ -146,13 +148,6 @@ abstract class JobRepositoryContract {
     assertThat(repo.getAllJobSchedules())
         .extracting(JobSchedule::name)
         .containsExactly("a.job", "b.job", "user.job");
-    assertThat(repo.getJobSchedulesByType(JobType.RECOMMENDATION))
-        .extracting(JobSchedule::name)
-        .containsExactly("user.job");
-    assertThat(repo.getUserJobSchedules(42L))
-        .extracting(JobSchedule::name)
-        .containsExactly("user.job");
-    assertThat(repo.getUserJobSchedules(43L)).isEmpty();
     assertThat(repo.getJobSchedule("missing")).isEmpty();
   }
 
@@ -192,10 +187,8 @@ abstract class JobRepositoryContract {
   }
 
   @Test
-  void updatesLastRunTimeAndDeletes() {
+  void deletes() {
     schedule("s");
-    repo.updateJobLastRunTime("s", T0.plusSeconds(30), T0.plusSeconds(31));
-    assertThat(repo.getJobSchedule("s").orElseThrow().lastRunTime()).isEqualTo(T0.plusSeconds(30));
 
     assertThat(repo.deleteJobSchedule("s")).isTrue();
     assertThat(repo.deleteJobSchedule("s")).isFalse();
@@ -255,12 +248,9 @@ abstract class JobRepositoryContract {
     JobRun a = pending("a");
     JobRun b =
         repo.createJobRun(NewRun.of("b", JobType.USER, Trigger.MANUAL, T0).withUserId(9L), T0);
-    JobRun c = pending("c");
-    repo.completeJobRun(
-        repo.updateJobRunStatus(c.id(), JobStatus.RUNNING, null, T0).id(),
-        JobStatus.COMPLETED,
-        null,
-        T0);
+    JobRun c =
+        TestRuns.ended(
+            repo, NewRun.of("c", JobType.SYSTEM, Trigger.MANUAL, T0), JobStatus.COMPLETED, T0);
 
     assertThat(repo.getRecentJobRuns(2)).extracting(JobRun::id).containsExactly(c.id(), b.id());
     assertThat(repo.getJobRunsByUser(9L, 10)).extracting(JobRun::id).containsExactly(b.id());
@@ -268,22 +258,21 @@ abstract class JobRepositoryContract {
   }
 
   @Test
-  void statusChangesFollowTheStateMachine() {
-    JobRun run = pending("j");
-    JobRun started = repo.updateJobRunStatus(run.id(), JobStatus.RUNNING, null, T0.plusSeconds(1));
-    assertThat(started.startTime()).isEqualTo(T0.plusSeconds(1));
+  void anEndedRunIsEndedOnceAndOnlyToATerminalStatus() {
+    JobRun run = running("j", "node-a");
 
-    JobRun failed = repo.completeJobRun(run.id(), JobStatus.FAILED, "boom", T0.plusSeconds(2));
+    JobRun failed =
+        finish(Completion.of(run.id(), "j", "node-a", JobStatus.FAILED, "boom", T0.plusSeconds(2)))
+            .orElseThrow()
+            .run();
     assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
     assertThat(failed.errorMessage()).isEqualTo("boom");
     assertThat(failed.endTime()).isEqualTo(T0.plusSeconds(2));
 
-    assertThatThrownBy(() -> repo.completeJobRun(run.id(), JobStatus.COMPLETED, null, T0))
+    assertThat(finish(Completion.of(run.id(), "j", "node-a", JobStatus.COMPLETED, null, T0)))
+        .isEmpty();
+    assertThatThrownBy(() -> Completion.of(run.id(), "j", "node-a", JobStatus.RUNNING, null, T0))
         .isInstanceOf(InvalidTransitionException.class);
-    assertThatThrownBy(() -> repo.updateJobRunStatus(run.id(), JobStatus.COMPLETED, null, T0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> repo.completeJobRun(run.id(), JobStatus.RUNNING, null, T0))
-        .isInstanceOf(IllegalArgumentException.class);
     assertThat(repo.getJobRunById(run.id())).contains(failed);
   }
 
@@ -426,7 +415,7 @@ abstract class JobRepositoryContract {
     JobRun due = pending("due");
     repo.createJobRun(NewRun.of("later", JobType.SYSTEM, Trigger.MANUAL, T0.plusSeconds(10)), T0);
 
-    List<JobRun> claimed = repo.claimDueRuns("node-a", T0, 10);
+    List<JobRun> claimed = Claims.ofAnyJob(repo, "node-a", T0, 10);
 
     assertThat(claimed).extracting(JobRun::id).containsExactly(due.id());
     JobRun run = claimed.get(0);
@@ -434,7 +423,7 @@ abstract class JobRepositoryContract {
     assertThat(run.nodeId()).isEqualTo("node-a");
     assertThat(run.startTime()).isEqualTo(T0);
     assertThat(run.heartbeatAt()).isEqualTo(T0);
-    assertThat(repo.claimDueRuns("node-a", T0, 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "node-a", T0, 10)).isEmpty();
     assertThat(repo.nextDueTimes().runs()).isEqualTo(T0.plusSeconds(10));
   }
 
@@ -451,11 +440,32 @@ abstract class JobRepositoryContract {
     JobRun c1 = unlimited.apply("c");
     JobRun a2 = unlimited.apply("a");
 
-    assertThat(repo.claimDueRunsOf("n", T0, 10, List.of())).isEmpty();
-    assertThat(repo.claimDueRunsOf("n", T0, 10, List.of("a", "c")))
+    Claim claim = Claim.of("n", T0, 10, List.of("a", "b", "c"));
+
+    assertThat(repo.claimDueRuns(claim.aheadOnly(List.of()))).isEmpty();
+    assertThat(repo.claimDueRuns(claim.aheadOnly(List.of("a", "c"))))
         .extracting(JobRun::id)
         .containsExactly(a1.id(), c1.id(), a2.id());
-    assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(b1.id());
+    assertThat(repo.claimDueRuns(claim)).extracting(JobRun::id).containsExactly(b1.id());
+  }
+
+  @Test
+  void aNodeClaimsOnlyTheRunsOfTheJobsItRegisteredHoweverManyOthersAreDueFirst() {
+    List<Long> others = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      others.add(pending("other-" + i).id());
+    }
+    JobRun mine = pending("mine");
+
+    assertThat(repo.claimDueRuns(Claim.of("n", T0, 2, List.of()))).isEmpty();
+    assertThat(repo.claimDueRuns(Claim.of("n", T0, 2, List.of("mine", "unknown"))))
+        .extracting(JobRun::id)
+        .containsExactly(mine.id());
+    assertThat(others)
+        .allSatisfy(
+            id ->
+                assertThat(repo.getJobRunById(id).orElseThrow().status())
+                    .isEqualTo(JobStatus.PENDING));
   }
 
   @Test
@@ -464,10 +474,10 @@ abstract class JobRepositoryContract {
     for (int i = 0; i < 5; i++) {
       ids.add(pending("job-" + i).id());
     }
-    assertThat(repo.claimDueRuns("n", T0, 3))
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 3))
         .extracting(JobRun::id)
         .containsExactlyElementsOf(ids.subList(0, 3));
-    assertThat(repo.claimDueRuns("n", T0, 3))
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 3))
         .extracting(JobRun::id)
         .containsExactlyElementsOf(ids.subList(3, 5));
   }
@@ -487,10 +497,10 @@ abstract class JobRepositoryContract {
                 .withConcurrencyLimit(NewRun.UNLIMITED),
             T0);
 
-    assertThat(repo.claimDueRuns("n", T0, 10))
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10))
         .extracting(JobRun::id)
         .containsExactly(first.id(), other.id(), other2.id());
-    assertThat(repo.claimDueRuns("n", T0, 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10)).isEmpty();
 
     finish(
         new Completion(
@@ -502,7 +512,9 @@ abstract class JobRepositoryContract {
             ProgressSnapshot.NONE,
             null,
             T0));
-    assertThat(repo.claimDueRuns("n", T0, 10)).extracting(JobRun::id).containsExactly(second.id());
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10))
+        .extracting(JobRun::id)
+        .containsExactly(second.id());
   }
 
   @Test
@@ -511,8 +523,8 @@ abstract class JobRepositoryContract {
       repo.createJobRun(
           NewRun.of("two", JobType.SYSTEM, Trigger.MANUAL, T0).withConcurrencyLimit(2), T0);
     }
-    assertThat(repo.claimDueRuns("n", T0, 10)).hasSize(2);
-    assertThat(repo.claimDueRuns("n", T0, 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10)).hasSize(2);
+    assertThat(Claims.ofAnyJob(repo, "n", T0, 10)).isEmpty();
   }
 
   @Test
@@ -529,7 +541,7 @@ abstract class JobRepositoryContract {
               String node = "node-" + Thread.currentThread().getId();
               List<JobRun> batch;
               do {
-                batch = repo.claimDueRuns(node, T0, 7);
+                batch = Claims.ofAnyJob(repo, node, T0, 7);
                 batch.forEach(r -> mine.add(r.id()));
               } while (!batch.isEmpty());
               return mine;
@@ -612,8 +624,8 @@ abstract class JobRepositoryContract {
     assertThat(planned.attempt()).isEqualTo(2);
     assertThat(planned.retryOf()).isEqualTo(run.id());
     assertThat(planned.runAt()).isEqualTo(T0.plusSeconds(30));
-    assertThat(repo.claimDueRuns("node-a", T0.plusSeconds(29), 10)).isEmpty();
-    assertThat(repo.claimDueRuns("node-a", T0.plusSeconds(30), 10))
+    assertThat(Claims.ofAnyJob(repo, "node-a", T0.plusSeconds(29), 10)).isEmpty();
+    assertThat(Claims.ofAnyJob(repo, "node-a", T0.plusSeconds(30), 10))
         .extracting(JobRun::id)
         .containsExactly(planned.id());
   }

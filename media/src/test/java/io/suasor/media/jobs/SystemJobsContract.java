@@ -14,6 +14,7 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.testing.EventRecorder;
+import io.suasor.jobs.testing.TestRuns;
 import io.suasor.media.MediaSchema;
 import io.suasor.media.demo.DemoLibrary;
 import io.suasor.media.model.ItemMetadata;
@@ -202,10 +203,7 @@ abstract class SystemJobsContract {
     NewRun retired =
         NewRun.of(
             "retired.job", JobType.SYSTEM, Trigger.MANUAL, Instant.now().plus(Duration.ofDays(1)));
-    long id = jobs.createJobRun(retired, endedAt).id();
-    jobs.updateJobRunStatus(id, JobStatus.RUNNING, null, endedAt);
-    jobs.completeJobRun(id, JobStatus.COMPLETED, null, endedAt);
-    return id;
+    return TestRuns.ended(jobs, retired, JobStatus.COMPLETED, endedAt).id();
   }
 
   @Test

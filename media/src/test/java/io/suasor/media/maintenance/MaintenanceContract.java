@@ -9,6 +9,7 @@ import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.testing.TestRuns;
 import io.suasor.media.model.MediaType;
 import io.suasor.media.model.NotificationPriority;
 import io.suasor.media.model.Recommendation;
@@ -106,12 +107,11 @@ abstract class MaintenanceContract {
   }
 
   private void endedRun(Instant endedAt) {
-    long id =
-        jobs.createJobRun(
-                NewRun.of("system.media.sync", JobType.SYNC, Trigger.MANUAL, endedAt), endedAt)
-            .id();
-    jobs.updateJobRunStatus(id, JobStatus.RUNNING, null, endedAt);
-    jobs.completeJobRun(id, JobStatus.COMPLETED, null, endedAt);
+    TestRuns.ended(
+        jobs,
+        NewRun.of("system.media.sync", JobType.SYNC, Trigger.MANUAL, endedAt),
+        JobStatus.COMPLETED,
+        endedAt);
   }
 
   private Recommendation recommendation(Instant expiresAt) {

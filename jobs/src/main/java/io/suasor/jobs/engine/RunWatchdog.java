@@ -1,17 +1,12 @@
 package io.suasor.jobs.engine;
 
-import io.suasor.jobs.Job;
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
-import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.model.NewRun;
-import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.LogLine;
+import io.suasor.jobs.store.NodeInfo;
 import io.suasor.jobs.store.ProgressSnapshot;
-import io.suasor.jobs.store.Reap;
 import io.suasor.jobs.store.RunningRun;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,36 +14,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches running runs: writes their progress in batches, stamps their heartbeat, hands them
- * cancellation requests from the database, enforces timeouts, interrupts runs that ignore a stop,
- * and fails the runs of nodes that stopped heartbeating.
+ * Watches this node's running runs: writes their progress in batches, stamps their heartbeat and
+ * the node's, hands them cancellation requests from the database, asks runs past their timeout to
+ * stop, and interrupts runs that ignore a stop past the cancel grace. The runs of other nodes are
+ * the {@link DeadRunReaper}'s.
  */
-final class RunSupervisor {
-  private static final Logger log = LoggerFactory.getLogger(RunSupervisor.class);
-  private static final int REAP_BATCH = 100;
+final class RunWatchdog {
+  private static final Logger log = LoggerFactory.getLogger(RunWatchdog.class);
 
   private final JobRepository repository;
-  private final JobRegistry registry;
   private final EngineSettings settings;
-  private final Clock clock;
   private final JobListener listener;
-  private final RunExecutor executor;
+  private final ActiveRuns active;
   private Instant lastHeartbeat = Instant.MIN;
-  private Instant lastReap = Instant.MIN;
-  private Instant lastForget = Instant.MIN;
   private volatile boolean nodeRegistered;
 
-  RunSupervisor(EngineContext context, RunExecutor executor) {
+  RunWatchdog(EngineContext context, ActiveRuns active) {
     this.repository = context.repository();
-    this.registry = context.registry();
     this.settings = context.settings();
-    this.clock = context.clock();
     this.listener = context.listener();
-    this.executor = executor;
+    this.active = active;
   }
 
   /** One pass over every duty that is due at {@code now}. */
-  void supervise(Instant now) {
+  void watch(Instant now) {
     flushProgress(now, false);
     enforceTimeouts(now);
     interruptIgnoredStops(now);
@@ -56,24 +45,12 @@ final class RunSupervisor {
       lastHeartbeat = now;
       heartbeat(now);
     }
-    if (!now.isBefore(lastReap.plus(settings.heartbeatInterval()))) {
-      lastReap = now;
-      reapDeadRuns(now);
-    }
-    if (!now.isBefore(lastForget.plus(settings.deadRunThreshold()))) {
-      lastForget = now;
-      repository.forgetSilentNodes(now.minus(settings.deadRunThreshold()));
-    }
   }
 
-  /** When {@link #supervise} next has something to do, given what runs on this node now. */
+  /** When {@link #watch} next has something to do, given what runs on this node now. */
   Instant nextDuty(Instant now) {
     Instant next = lastHeartbeat.plus(settings.heartbeatInterval());
-    Instant reap = lastReap.plus(settings.heartbeatInterval());
-    if (reap.isBefore(next)) {
-      next = reap;
-    }
-    if (!executor.active().isEmpty()) {
+    if (!active.running().isEmpty()) {
       Instant flush = now.plus(settings.progressFlushInterval());
       if (flush.isBefore(next)) {
         next = flush;
@@ -83,7 +60,7 @@ final class RunSupervisor {
   }
 
   /** Registers this node; heartbeats then keep its registration fresh. */
-  void registerNode(io.suasor.jobs.store.NodeInfo node, Instant now) {
+  void registerNode(NodeInfo node, Instant now) {
     repository.registerNode(node, now.minus(settings.deadRunThreshold()));
     nodeRegistered = true;
   }
@@ -97,9 +74,9 @@ final class RunSupervisor {
 
   /** Writes the progress of runs that changed since their last write, at most once per interval. */
   void flushProgress(Instant now, boolean force) {
-    for (RunContext context : executor.active()) {
+    for (RunContext context : active.running()) {
       boolean due = !now.isBefore(context.lastFlush().plus(settings.progressFlushInterval()));
-      if (context.isDirty() && (force || due) && !context.isRecording()) {
+      if (context.isDirty() && (force || due)) {
         flush(context, now);
       }
     }
@@ -135,12 +112,9 @@ final class RunSupervisor {
   }
 
   private void enforceTimeouts(Instant now) {
-    for (RunContext context : executor.active()) {
+    for (RunContext context : active.running()) {
       Instant deadline = context.deadline();
-      if (deadline != null
-          && !now.isBefore(deadline)
-          && context.stopReason() == null
-          && !context.isRecording()) {
+      if (deadline != null && !now.isBefore(deadline) && context.stopReason() == null) {
         context.logBuffer().warn("timed out; asking the job to stop");
         context.requestStop(RunContext.StopReason.TIMED_OUT, now);
       }
@@ -148,11 +122,9 @@ final class RunSupervisor {
   }
 
   private void interruptIgnoredStops(Instant now) {
-    for (RunContext context : executor.active()) {
+    for (RunContext context : active.running()) {
       Instant asked = context.stopRequestedAt();
-      if (asked != null
-          && !now.isBefore(asked.plus(settings.cancelGrace()))
-          && !context.isRecording()) {
+      if (asked != null && !now.isBefore(asked.plus(settings.cancelGrace()))) {
         context.interrupt();
       }
     }
@@ -163,43 +135,18 @@ final class RunSupervisor {
     if (nodeRegistered && !repository.heartbeatNode(settings.nodeId(), now)) {
       log.warn("node {} was taken for dead by another node and registers again", settings.nodeId());
       repository.registerNode(
-          new io.suasor.jobs.store.NodeInfo(
-              settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
+          new NodeInfo(settings.nodeId(), NodeIdentity.host(), NodeIdentity.pid(), now, now),
           now.minus(settings.deadRunThreshold()));
     }
-    if (executor.active().isEmpty()) {
+    if (active.running().isEmpty()) {
       return;
     }
     for (RunningRun running : repository.heartbeat(settings.nodeId(), now)) {
       if (running.cancelRequested()) {
-        executor
+        active
             .find(running.runId())
             .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
       }
-    }
-  }
-
-  /** Fails the runs of nodes that stopped heartbeating, and retries them by their job's policy. */
-  void reapDeadRuns(Instant now) {
-    Instant silentSince = now.minus(settings.deadRunThreshold());
-    for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
-      String message =
-          "node "
-              + run.nodeId()
-              + " stopped heartbeating (last at "
-              + run.heartbeatAt()
-              + "); the run was failed by node "
-              + settings.nodeId();
-      Optional<Job> job = registry.find(run.jobName());
-      NewRun retry = job.map(j -> executor.retryOf(run, j, now)).orElse(null);
-      Optional<Finished> reaped =
-          repository.reapRun(new Reap(run.id(), run.nodeId(), silentSince, message, retry, now));
-      reaped.ifPresent(
-          finished -> {
-            log.warn("reaped run {} of '{}': {}", run.id(), run.jobName(), message);
-            listener.onEvent(new JobEvent.RunFinished(finished.run()));
-            finished.retry().ifPresent(r -> listener.onEvent(new JobEvent.RunCreated(r)));
-          });
     }
   }
 }
