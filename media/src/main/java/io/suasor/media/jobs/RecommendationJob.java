@@ -48,8 +48,6 @@ public final class RecommendationJob implements Job {
             .userId()
             .map(user -> recommendations.recommendFor(user, context.runId(), tracker))
             .orElseGet(() -> recommendations.recommendAll(context.runId(), tracker));
-    context.log().info("recommendations: {}", report.weights());
-    context.result("weights", report.weights());
     report.notes().forEach(note -> context.log().warn("recommendations: {}", note));
     if (!report.notes().isEmpty()) {
       context.result("notes", report.notes());

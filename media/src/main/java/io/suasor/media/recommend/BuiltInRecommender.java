@@ -41,12 +41,9 @@ public final class BuiltInRecommender {
   private final CandidateScorer scorer;
   private final Variety variety;
   private final Reasons reasons;
-  private final Blend blend;
 
-  BuiltInRecommender(
-      Database database, LibraryFeatures library, RecommenderSettings settings, Blend blend) {
+  BuiltInRecommender(Database database, LibraryFeatures library, RecommenderSettings settings) {
     this.database = database;
-    this.blend = blend;
     this.library = library;
     this.scorer = new CandidateScorer(library);
     this.variety = new Variety(library, settings.maxGenreShare(), settings.maxPerArtist());
@@ -59,7 +56,7 @@ public final class BuiltInRecommender {
     List<CandidateScorer.Scored> picked =
         popularOnly
             ? scorer.popular(filter, count)
-            : variety.pick(scorer.best(taste, filter, count * POOL_PER_PLACE, blend), taste, count);
+            : variety.pick(scorer.best(taste, filter, count * POOL_PER_PLACE), taste, count);
     Map<Long, Map<String, String>> externalIds = externalIds(picked);
     double evidence =
         taste.fromHistory ? 1 - Math.exp(-taste.liked.length / EVIDENCE_TITLES) : PROFILE_EVIDENCE;

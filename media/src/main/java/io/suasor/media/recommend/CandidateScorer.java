@@ -69,11 +69,6 @@ final class CandidateScorer {
   private int touchedCount;
   private int round;
 
-  /** The gathered user's log share of each kind, and their people with a positive lift. */
-  private double[] kindOdds;
-
-  private int[] lifted = new int[0];
-
   CandidateScorer(LibraryFeatures library) {
     this.library = library;
     this.seenInRound = new int[library.size];
@@ -81,39 +76,8 @@ final class CandidateScorer {
     this.touched = new int[library.size];
   }
 
-  /** The {@code count} best candidates the filter allows by the blend's odds, best first. */
-  List<Scored> best(Taste taste, CandidateFilter filter, int count, Blend blend) {
-    int touchedCount = gather(taste);
-    double[] parts = new double[Blend.PARTS];
-    PriorityQueue<Scored> kept = new PriorityQueue<>(BEST_FIRST.reversed());
-    for (int i = 0; i < touchedCount; i++) {
-      int candidate = touched[i];
-      if (!filter.allows(candidate)) {
-        continue;
-      }
-      parts(taste, candidate, filter, false, parts, 0);
-      double score = blend.score(parts, 0, library.types[candidate].ordinal());
-      if (kept.size() == count && score < kept.peek().score()) {
-        continue;
-      }
-      double lift = parts[Blend.GENRES] + parts[Blend.PEOPLE] + parts[Blend.DECADE];
-      kept.add(new Scored(candidate, score, 1 - Math.exp(-Math.max(0, lift) / SIMILARITY_SCALE)));
-      if (kept.size() > count) {
-        kept.poll();
-      }
-    }
-    release();
-    List<Scored> best = new ArrayList<>(kept);
-    best.sort(BEST_FIRST);
-    return best;
-  }
-
-  /**
-   * Finds the user's candidates (those sharing a top genre or person, the library's most played,
-   * the neighbours' titles) and readies their scoring; returns how many, {@link #touched} lists
-   * them. {@link #release} must follow once they are scored.
-   */
-  int gather(Taste taste) {
+  /** The {@code count} best candidates the filter allows, best first. */
+  List<Scored> best(Taste taste, CandidateFilter filter, int count) {
     round++;
     touchedCount = 0;
     for (int genre : taste.topGenres) {
@@ -134,49 +98,41 @@ final class CandidateScorer {
     for (int i = 0; i < coPlays.sharedCount(); i++) {
       touch(coPlays.sharedCandidate(i));
     }
-    kindOdds = kindOdds(taste);
-    lifted = taste.liftedPeople();
+    double[] kindOdds = kindOdds(taste);
+    int[] lifted = taste.liftedPeople();
     for (int person : lifted) {
       personLifts[person] = taste.personLift(person);
     }
-    return touchedCount;
-  }
-
-  int touched(int i) {
-    return touched[i];
-  }
-
-  /**
-   * Writes the candidate's parts into {@code out[offset..offset + Blend.PARTS)}, for the user last
-   * {@link #gather gathered}. With {@code ownPlay}, the user's own play of it is taken out of its
-   * popularity: a title held out of their taste is scored as if they had not played it yet.
-   */
-  void parts(
-      Taste taste,
-      int candidate,
-      CandidateFilter filter,
-      boolean ownPlay,
-      double[] out,
-      int offset) {
-    out[offset + Blend.KIND] = kindOdds[library.types[candidate].ordinal()];
-    double popularity = library.logPopularity[candidate];
-    if (ownPlay && library.popularity[candidate] > 0) {
-      double players = library.popularity[candidate] + LibraryFeatures.POPULARITY_SMOOTHING;
-      popularity += Math.log((players - 1) / players);
+    PriorityQueue<Scored> kept = new PriorityQueue<>(BEST_FIRST.reversed());
+    for (int i = 0; i < touchedCount; i++) {
+      int candidate = touched[i];
+      if (!filter.allows(candidate)) {
+        continue;
+      }
+      double lift = lift(taste, candidate);
+      double score =
+          kindOdds[library.types[candidate].ordinal()]
+              + library.logPopularity[candidate]
+              + lift
+              + NEIGHBOUR_WEIGHT * coPlays.neighbourLift(candidate)
+              + rating(candidate);
+      if (filter.preferred(candidate)) {
+        score += PREFERRED_GENRE_BOOST;
+      }
+      if (kept.size() == count && score < kept.peek().score()) {
+        continue;
+      }
+      kept.add(new Scored(candidate, score, 1 - Math.exp(-Math.max(0, lift) / SIMILARITY_SCALE)));
+      if (kept.size() > count) {
+        kept.poll();
+      }
     }
-    out[offset + Blend.POPULARITY] = popularity;
-    lift(taste, candidate, out, offset);
-    out[offset + Blend.NEIGHBOURS] = library.coPlays.neighbourLift(candidate, ownPlay);
-    out[offset + Blend.FIXED] =
-        rating(candidate) + (filter.preferred(candidate) ? PREFERRED_GENRE_BOOST : 0);
-  }
-
-  /** Clears what {@link #gather} readied for the user. */
-  void release() {
     for (int person : lifted) {
       personLifts[person] = 0;
     }
-    lifted = new int[0];
+    List<Scored> best = new ArrayList<>(kept);
+    best.sort(BEST_FIRST);
+    return best;
   }
 
   /**
@@ -197,7 +153,7 @@ final class CandidateScorer {
   }
 
   /** How much the candidate's genres, people and decade lift its odds for this user. */
-  private void lift(Taste taste, int candidate, double[] out, int offset) {
+  private double lift(Taste taste, int candidate) {
     double best = Double.NEGATIVE_INFINITY;
     double second = 0;
     for (int genre : library.genres[candidate]) {
@@ -209,8 +165,7 @@ final class CandidateScorer {
         second = Math.max(second, lift);
       }
     }
-    out[offset + Blend.GENRES] =
-        library.genres[candidate].length == 0 ? 0 : best + SECOND_GENRE * second;
+    double genres = library.genres[candidate].length == 0 ? 0 : best + SECOND_GENRE * second;
     double first = 0;
     double next = 0;
     for (int person : library.people[candidate]) {
@@ -223,8 +178,7 @@ final class CandidateScorer {
       }
     }
     // Two people at most, the second by half: a large cast is not that many reasons.
-    out[offset + Blend.PEOPLE] = first + SECOND_PERSON * next;
-    out[offset + Blend.DECADE] = taste.decadeLift(library.decade(candidate));
+    return genres + first + SECOND_PERSON * next + taste.decadeLift(library.decade(candidate));
   }
 
   /** The log of the user's share of each kind of title, evenly split when unknown. */

@@ -13,8 +13,6 @@ import java.util.List;
  * @param fallbacks users whose chosen recommender failed, served by the built-in one instead
  * @param notes one line per fallback and per failed user, saying what happened
  * @param failures users whose recommendations could not be made, with why
- * @param weights how the built-in ranking's weights were set: fitted on how many users' latest
- *     titles and to what, or left at the defaults and why
  */
 public record RecommendationReport(
     int users,
@@ -24,8 +22,7 @@ public record RecommendationReport(
     long recommendationsMade,
     int fallbacks,
     List<String> notes,
-    List<String> failures,
-    String weights) {
+    List<String> failures) {
   public RecommendationReport {
     notes = List.copyOf(notes);
     failures = List.copyOf(failures);

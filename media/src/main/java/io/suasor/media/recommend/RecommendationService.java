@@ -59,18 +59,12 @@ public final class RecommendationService {
     tracker.message("reading the library");
     LibraryFeatures library = new LibraryLoader(database, settings.actorsPerItem()).load();
     tracker.stat("candidates", library.size);
-    tracker.message("fitting the ranking's weights on the users' latest titles");
-    TasteReader tastes = new TasteReader(database, settings.tasteHalfLife());
-    HeldOutPlays.Fitted fitted =
-        new HeldOutPlays(database, library, tastes, settings).fit(users.active(), now);
-    tracker.stat("weightsFittedOnUsers", fitted.users());
-    tally.weights = fitted.note();
     UserRecommendations work =
         new UserRecommendations(
             database,
             settings,
             others,
-            new BuiltInRecommender(database, library, settings, fitted.blend()),
+            new BuiltInRecommender(database, library, settings),
             library,
             runId,
             now);
@@ -108,7 +102,6 @@ public final class RecommendationService {
     private int fallbacks;
     private final List<String> notes = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    private String weights = "weights: none needed (no user to recommend for)";
 
     Tally(WorkTracker tracker) {
       this.tracker = tracker;
@@ -163,7 +156,7 @@ public final class RecommendationService {
 
     RecommendationReport report(int users) {
       return new RecommendationReport(
-          users, recommended, skipped, withoutMatches, made, fallbacks, notes, failures, weights);
+          users, recommended, skipped, withoutMatches, made, fallbacks, notes, failures);
     }
   }
 }

@@ -4,16 +4,12 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
 import io.suasor.media.model.CreditRole;
 import io.suasor.media.model.JobPreferences;
-import io.suasor.media.model.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -117,61 +113,9 @@ final class TasteReader {
       JobPreferences preferences,
       ProfileShares profile,
       Instant now) {
-    return taste(
-        library, userId, preferences, profile, now, engaged(library, parts(userId), Set.of()));
-  }
-
-  /** A user's taste without their latest titles, and those titles, to test a ranking against. */
-  record HeldOut(Taste taste, int[] titles) {}
-
-  /**
-   * The user's taste as it was before they played their {@code count} latest titles (movies,
-   * series, albums: an artist is held out with an album of theirs, as far as that album counts for
-   * it), and those titles.
-   */
-  HeldOut readHoldingOut(
-      LibraryFeatures library,
-      long userId,
-      JobPreferences preferences,
-      ProfileShares profile,
-      Instant now,
-      int count) {
-    List<Part> parts = parts(userId);
-    Map<Integer, Engagement> all = engaged(library, parts, Set.of());
-    int[] latest =
-        all.entrySet().stream()
-            .filter(e -> e.getValue().plays > 0)
-            .filter(e -> library.types[e.getKey()] != MediaType.ARTIST)
-            .sorted(
-                Comparator.comparing((Map.Entry<Integer, Engagement> e) -> e.getValue().last)
-                    .reversed()
-                    .thenComparing(Map.Entry::getKey))
-            .limit(count)
-            .mapToInt(Map.Entry::getKey)
-            .toArray();
-    Set<Integer> held = IntStream.of(latest).boxed().collect(Collectors.toSet());
-    Map<Integer, Engagement> rest = engaged(library, parts, held);
-    // An album's artist the user meets there first is a right guess too.
-    int[] titles =
-        IntStream.concat(
-                IntStream.of(latest),
-                IntStream.of(latest)
-                    .map(c -> library.artistOf[c])
-                    .filter(a -> a >= 0 && !held.contains(a) && !rest.containsKey(a))
-                    .distinct())
-            .toArray();
-    return new HeldOut(taste(library, userId, preferences, profile, now, rest), titles);
-  }
-
-  /** What the user did with each candidate, leaving out the items of the {@code left} ones. */
-  private static Map<Integer, Engagement> engaged(
-      LibraryFeatures library, List<Part> parts, Set<Integer> left) {
     Map<Integer, Engagement> engaged = new HashMap<>();
-    for (Part part : parts) {
+    for (Part part : parts(userId)) {
       int owner = library.candidateOf(part.itemId());
-      if (left.contains(owner)) {
-        continue;
-      }
       if (owner >= 0) {
         engaged.computeIfAbsent(owner, c -> new Engagement()).add(part);
       }
@@ -180,16 +124,6 @@ final class TasteReader {
         engaged.computeIfAbsent(artist, c -> new Engagement()).add(part);
       }
     }
-    return engaged;
-  }
-
-  private Taste taste(
-      LibraryFeatures library,
-      long userId,
-      JobPreferences preferences,
-      ProfileShares profile,
-      Instant now,
-      Map<Integer, Engagement> engaged) {
     TasteWeights weights = new TasteWeights(library);
     BitSet known = new BitSet(library.size);
     Map<Integer, Double> likedBy = new HashMap<>();

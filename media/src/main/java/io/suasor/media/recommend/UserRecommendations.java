@@ -72,7 +72,7 @@ final class UserRecommendations {
     if (!preferences.recommendationsEnabled()) {
       return Outcome.SKIPPED;
     }
-    Taste taste = tastes.read(library, user.id(), preferences, profile(profiles, user.id()), now);
+    Taste taste = tastes.read(library, user.id(), preferences, profile(user.id()), now);
     Exclusions exclusions =
         Exclusions.of(
             library,
@@ -169,8 +169,7 @@ final class UserRecommendations {
     return usable;
   }
 
-  /** The user's stored activity profile's shares, none when there is none or it is unreadable. */
-  static ProfileShares profile(ActivityProfileStore profiles, long userId) {
+  private ProfileShares profile(long userId) {
     return profiles
         .get(userId)
         .map(
