@@ -3,12 +3,16 @@ package io.suasor.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.suasor.jobs.testing.Await;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -21,6 +25,28 @@ final class Api {
 
   Api(int port) {
     this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** The live event stream as {@code token}'s user sees it, read line by line; close it after. */
+  record EventLines(int status, BufferedReader lines, InputStream body) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
+  }
+
+  EventLines events(String token) throws IOException, InterruptedException {
+    HttpResponse<InputStream> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/events"))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    return new EventLines(
+        response.statusCode(),
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)),
+        response.body());
   }
 
   record Reply(int status, String text, HttpResponse<String> raw) {

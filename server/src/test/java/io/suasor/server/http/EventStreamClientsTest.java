@@ -8,12 +8,6 @@ import io.suasor.jobs.store.ProgressSnapshot;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
 import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,97 +32,83 @@ import org.junit.jupiter.api.io.TempDir;
 class EventStreamClientsTest {
   private static final int CLIENTS = 40;
 
+  private final TestJobs.Gated gated = new TestJobs.Gated();
+  private final ExecutorService readers = Executors.newSingleThreadExecutor();
+  private TestServer.Started server;
+  private Api api;
+  private String admin;
+
+  @BeforeEach
+  void start(@TempDir Path dataDir) {
+    server = TestServer.start(TestServer.sqlite(dataDir), TestJobs.all(gated));
+    api = new Api(server.port());
+    admin = server.adminToken();
+  }
+
+  @AfterEach
+  void stop() {
+    gated.permits.release(TestJobs.Gated.ITEMS);
+    readers.shutdownNow();
+    server.app().close();
+  }
+
+  /** Starts a gated run, created and started while this test's clients do not listen yet. */
+  private long gatedRun() throws InterruptedException {
+    gated.started = new CountDownLatch(1);
+    long id = api.post("/api/v1/jobs/test.gated/run", admin, null).data().get("id").asLong();
+    assertThat(gated.started.await(10, TimeUnit.SECONDS)).isTrue();
+    return id;
+  }
+
   @Test
-  void everyClientConnectingDuringAFloodOfEventsReceivesThem(@TempDir Path dataDir)
-      throws Exception {
-    TestJobs.Gated gated = new TestJobs.Gated();
-    TestServer.Started server = TestServer.start(TestServer.sqlite(dataDir), TestJobs.all(gated));
-    ExecutorService readers = Executors.newSingleThreadExecutor();
+  void everyClientConnectingDuringAFloodOfEventsReceivesThem() throws Exception {
+    long id = gatedRun();
+    EventStream events = server.app().events();
     AtomicBoolean pumping = new AtomicBoolean(true);
-    Thread pump = null;
+    Thread pump =
+        new Thread(
+            () -> {
+              int n = 0;
+              while (pumping.get()) {
+                ProgressSnapshot progress = new ProgressSnapshot(0, 3, 0, "tick " + n++, "{}");
+                events.onEvent(new JobEvent.RunProgress(id, "test.gated", progress));
+                LockSupport.parkNanos(100_000);
+              }
+            },
+            "event-pump");
+    pump.start();
     try {
-      Api api = new Api(server.port());
-      String admin = server.adminToken();
-      gated.started = new CountDownLatch(1);
-      long id = api.post("/api/v1/jobs/test.gated/run", admin, null).data().get("id").asLong();
-      assertThat(gated.started.await(10, TimeUnit.SECONDS)).isTrue();
-      EventStream events = server.app().events();
-      pump =
-          new Thread(
-              () -> {
-                int n = 0;
-                while (pumping.get()) {
-                  ProgressSnapshot progress = new ProgressSnapshot(0, 3, 0, "tick " + n++, "{}");
-                  events.onEvent(new JobEvent.RunProgress(id, "test.gated", progress));
-                  LockSupport.parkNanos(100_000);
-                }
-              },
-              "event-pump");
-      pump.start();
       for (int client = 0; client < CLIENTS; client++) {
-        HttpRequest request =
-            HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/events"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Accept", "text/event-stream")
-                .build();
-        HttpResponse<InputStream> stream =
-            api.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        BufferedReader lines =
-            new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-        Future<String[]> opening =
-            readers.submit(
-                () -> {
-                  String first = lines.readLine();
-                  String line;
-                  while ((line = lines.readLine()) != null && !line.startsWith("event: ")) {
-                    // data lines and blank separators of nothing yet
-                  }
-                  return new String[] {first, line};
-                });
-        try {
+        try (Api.EventLines stream = api.events(admin)) {
+          BufferedReader lines = stream.lines();
+          Future<String[]> opening =
+              readers.submit(
+                  () -> {
+                    String first = lines.readLine();
+                    String line;
+                    while ((line = lines.readLine()) != null && !line.startsWith("event: ")) {
+                      // data lines and blank separators of nothing yet
+                    }
+                    return new String[] {first, line};
+                  });
           String[] read = opening.get(10, TimeUnit.SECONDS);
           assertThat(read[0]).as("client %d's first line", client).startsWith(":");
           assertThat(read[1])
               .as("client %d's first event", client)
               .isEqualTo("event: run.progress");
-        } finally {
-          stream.body().close();
         }
       }
     } finally {
       pumping.set(false);
-      if (pump != null) {
-        pump.join();
-      }
-      gated.permits.release(TestJobs.Gated.ITEMS);
-      readers.shutdownNow();
-      server.app().close();
+      pump.join();
     }
   }
 
   @Test
-  void aRunSeenStartingBeforeItsAnnouncementIsAnnouncedOnceAndFirst(@TempDir Path dataDir)
-      throws Exception {
-    TestJobs.Gated gated = new TestJobs.Gated();
-    TestServer.Started server = TestServer.start(TestServer.sqlite(dataDir), TestJobs.all(gated));
-    ExecutorService readers = Executors.newSingleThreadExecutor();
-    try {
-      Api api = new Api(server.port());
-      String admin = server.adminToken();
-      // Created and started while nobody listens, so the stream has not announced it.
-      gated.started = new CountDownLatch(1);
-      long id = api.post("/api/v1/jobs/test.gated/run", admin, null).data().get("id").asLong();
-      assertThat(gated.started.await(10, TimeUnit.SECONDS)).isTrue();
-      JobRun run = server.app().jobs().getJobRunById(id).orElseThrow();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/events"))
-              .header("Authorization", "Bearer " + admin)
-              .header("Accept", "text/event-stream")
-              .build();
-      HttpResponse<InputStream> stream =
-          api.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      BufferedReader lines =
-          new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+  void aRunSeenStartingBeforeItsAnnouncementIsAnnouncedOnceAndFirst() throws Exception {
+    JobRun run = server.app().jobs().getJobRunById(gatedRun()).orElseThrow();
+    try (Api.EventLines stream = api.events(admin)) {
+      BufferedReader lines = stream.lines();
       assertThat(lines.readLine()).startsWith(":");
       // As when the engine starts a run before the thread that created it announces it.
       server.app().events().onEvent(new JobEvent.RunStarted(run));
@@ -147,17 +129,9 @@ class EventStreamClientsTest {
                 }
                 return seen;
               });
-      try {
-        assertThat(types.get(20, TimeUnit.SECONDS))
-            .filteredOn(type -> !type.equals("run.progress"))
-            .containsExactly("run.created", "run.started", "run.finished");
-      } finally {
-        stream.body().close();
-      }
-    } finally {
-      gated.permits.release(TestJobs.Gated.ITEMS);
-      readers.shutdownNow();
-      server.app().close();
+      assertThat(types.get(20, TimeUnit.SECONDS))
+          .filteredOn(type -> !type.equals("run.progress"))
+          .containsExactly("run.created", "run.started", "run.finished");
     }
   }
 }

@@ -13,12 +13,6 @@ import io.suasor.server.TestServer;
 import io.suasor.server.ThreadDumpOnFailure;
 import io.suasor.server.config.ServerConfig;
 import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,15 +44,8 @@ class PostgresClusterEventsTest {
     try (Application server = serving.app();
         Application other = Application.open(config, TestJobs.all(elsewhere))) {
       Api api = new Api(serving.port());
-      HttpResponse<InputStream> stream =
-          api.client.send(
-              HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/events"))
-                  .header("Authorization", "Bearer " + serving.adminToken())
-                  .header("Accept", "text/event-stream")
-                  .build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      BufferedReader lines =
-          new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+      Api.EventLines stream = api.events(serving.adminToken());
+      BufferedReader lines = stream.lines();
       assertThat(lines.readLine()).startsWith(":");
 
       // Due in an hour, so that the serving node leaves it alone; the other node runs it now.
@@ -90,7 +77,7 @@ class PostgresClusterEventsTest {
       elsewhere.permits.release(TestJobs.Gated.ITEMS - 1);
       awaitEvent(events, seen, "run.finished");
       reading.get(20, TimeUnit.SECONDS);
-      stream.body().close();
+      stream.close();
       assertThat(seen).containsSubsequence("run.started", "run.progress", "run.finished");
       assertThat(seen).containsOnlyOnce("run.finished");
       assertThat(server.jobs().getJobRunById(run.id()).orElseThrow().nodeId())

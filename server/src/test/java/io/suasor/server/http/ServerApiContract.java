@@ -8,12 +8,9 @@ import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
 import io.suasor.server.config.ServerConfig;
 import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -496,16 +493,9 @@ abstract class ServerApiContract {
 
   @Test
   void eventStreamDeliversARunningJobsProgress() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(api.base + "/api/v1/jobs/events"))
-            .header("Authorization", "Bearer " + alice)
-            .header("Accept", "text/event-stream")
-            .build();
-    HttpResponse<InputStream> stream =
-        api.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(stream.statusCode()).isEqualTo(200);
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+    Api.EventLines stream = api.events(alice);
+    assertThat(stream.status()).isEqualTo(200);
+    BufferedReader lines = stream.lines();
     assertThat(lines.readLine()).startsWith(":");
     gated.started = new java.util.concurrent.CountDownLatch(1);
     long id = api.post("/api/v1/jobs/test.gated/run", alice, null).data().get("id").asLong();
@@ -547,7 +537,7 @@ abstract class ServerApiContract {
     try {
       seen = events.get(15, TimeUnit.SECONDS);
     } finally {
-      stream.body().close();
+      stream.close();
       reader.shutdownNow();
     }
     assertThat(seen).contains("run.created", "run.started", "run.progress", "run.finished");
