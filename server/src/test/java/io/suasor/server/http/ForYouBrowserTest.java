@@ -56,6 +56,8 @@ class ForYouBrowserTest {
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path media) throws InterruptedException {
     server = TestServer.start(TestServer.sqlite(dataDir), List.of());
+    // Their start-up runs would otherwise also analyse alice, whose first analysis a test shows.
+    TestServer.pauseAndSettle(server, ANALYSIS, RECOMMENDATION);
     api = new Api(server.port());
     admin = server.adminToken();
     long aliceId =
