@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +43,16 @@ public final class HttpServer implements AutoCloseable {
   private static final String DASHBOARD_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+  /** What API answers (JSON, text) may do in a browser that opens them: nothing. */
+  private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /**
+   * Headers every answer carries: no content-type sniffing (a JSON error quoting a request must not
+   * be taken for a page), and no address leaked to other sites.
+   */
+  private static final Map<String, String> EVERY_ANSWER =
+      Map.of("X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
 
   /** Statuses Javalin may answer by itself, with plain text, instead of through {@link #fail}. */
   private static final int[] JAVALIN_ERRORS = {400, 404, 405, 413, 500, 503};
@@ -99,7 +110,9 @@ public final class HttpServer implements AutoCloseable {
           files.hostedPath = "/";
           files.directory = DASHBOARD_DIRECTORY;
           files.location = Location.CLASSPATH;
-          files.headers = java.util.Map.of("Content-Security-Policy", DASHBOARD_POLICY);
+          Map<String, String> headers = new java.util.HashMap<>(EVERY_ANSWER);
+          headers.put("Content-Security-Policy", DASHBOARD_POLICY);
+          files.headers = headers;
         });
     config.routes.before(this::identifyRequest);
     new Cors(settings.corsOrigins()).register(config.routes);
@@ -141,6 +154,9 @@ public final class HttpServer implements AutoCloseable {
     String id = UUID.randomUUID().toString();
     ctx.attribute(Requests.REQUEST_ID, id);
     ctx.header("X-Request-Id", id);
+    EVERY_ANSWER.forEach(ctx::header);
+    // The dashboard's files get their own policy from the static file handler.
+    ctx.header("Content-Security-Policy", API_POLICY);
     long limit = parts.config().maxRequestBytes();
     if (ctx.contentLength() > limit) {
       discardBody(ctx, limit);
