@@ -1,41 +1,104 @@
 // One event stream for the whole page; views subscribe while they are shown.
+// Read with fetch rather than EventSource, so that the token travels in the Authorization header
+// and never in a URL (URLs land in proxies' access logs).
 
-const EVENT_TYPES = ['run.created', 'run.started', 'run.progress', 'run.finished'];
+const EVENT_TYPES = new Set(['run.created', 'run.started', 'run.progress', 'run.finished']);
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 15000;
 
 export class LiveEvents {
   constructor(token, statusElement) {
     this.token = token;
     this.statusElement = statusElement;
     this.listeners = new Set();
-    this.source = null;
+    this.controller = null;
+    this.retryTimer = null;
+    this.retryMs = RETRY_FIRST_MS;
     this.everOpened = false;
   }
 
   start() {
-    // EventSource cannot send headers, so the stream takes the token as a query parameter.
-    this.source = new EventSource(`/api/v1/jobs/events?access_token=${encodeURIComponent(this.token)}`);
     this.show('connecting');
-    this.source.addEventListener('open', () => {
-      const reconnected = this.everOpened;
-      this.everOpened = true;
-      this.show('live');
-      if (reconnected) {
-        // Events sent while the stream was down are lost; views reload what they show.
-        this.emit('reconnected', null);
+    this.connect();
+  }
+
+  async connect() {
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      const response = await fetch('/api/v1/jobs/events', {
+        headers: {Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream'},
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      if (response.status === 401 || response.status === 403) {
+        // The token was revoked or its user deactivated: asking again would only be refused.
+        this.show('offline');
+        return;
       }
-    });
-    this.source.addEventListener('error', () => {
-      this.show(this.source.readyState === EventSource.CLOSED ? 'offline' : 'reconnecting');
-    });
-    for (const type of EVENT_TYPES) {
-      this.source.addEventListener(type, (message) => this.emit(type, JSON.parse(message.data)));
+      if (response.ok && response.body) {
+        const reconnected = this.everOpened;
+        this.everOpened = true;
+        this.retryMs = RETRY_FIRST_MS;
+        this.show('live');
+        if (reconnected) {
+          // Events sent while the stream was down are lost; views reload what they show.
+          this.emit('reconnected', null);
+        }
+        await this.read(response.body);
+      }
+    } catch (error) {
+      // A network failure or the stream cut: tried again below, unless the page stopped it.
+    }
+    if (this.controller !== controller || controller.signal.aborted) {
+      return;
+    }
+    this.show('reconnecting');
+    this.retryTimer = setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  /** Reads server-sent events until the stream ends: `event:` and `data:` lines, a blank line each. */
+  async read(body) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let type = null;
+    let data = [];
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) {
+        return;
+      }
+      buffer += decoder.decode(value, {stream: true});
+      let end;
+      while ((end = buffer.indexOf('\n')) >= 0) {
+        let line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 1);
+        if (line.endsWith('\r')) {
+          line = line.slice(0, -1);
+        }
+        if (line === '') {
+          if (type !== null && EVENT_TYPES.has(type) && data.length > 0) {
+            this.emit(type, JSON.parse(data.join('\n')));
+          }
+          type = null;
+          data = [];
+        } else if (line.startsWith('event:')) {
+          type = line.slice(6).trim();
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(5).replace(/^ /, ''));
+        }
+        // Comments (lines starting with ':') are the greeting and the heartbeats.
+      }
     }
   }
 
   stop() {
-    if (this.source) {
-      this.source.close();
-      this.source = null;
+    clearTimeout(this.retryTimer);
+    if (this.controller) {
+      this.controller.abort();
+      this.controller = null;
     }
     this.listeners.clear();
   }

@@ -120,10 +120,10 @@ public final class Application implements AutoCloseable {
                   database, userJobs.recommenderKeys(), AiRecommenders.httpDefaults()),
               tmdb)
           .forEach(engine::register);
-      this.events = new EventStream(engine, json);
-      engine.addListener(events);
       this.users = new UserStore(database);
       this.tokens = new TokenStore(database);
+      this.events = new EventStream(engine, tokens, json);
+      engine.addListener(events);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -7,8 +7,10 @@ import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.event.RunFeed;
 import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.service.JobService;
+import io.suasor.media.store.TokenStore;
 import io.suasor.server.auth.User;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,19 +39,30 @@ public final class EventStream implements JobListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventStream.class);
   static final int QUEUE_CAPACITY = 10_000;
 
-  /** A client, which receives events once {@code connected} has been written to it. */
-  private record Subscriber(SseClient client, User user, AtomicBoolean connected) {}
+  /**
+   * A client, which receives events once {@code connected} has been written to it, and whose {@code
+   * token} is checked again at each heartbeat.
+   */
+  private record Subscriber(SseClient client, User user, String token, AtomicBoolean connected) {}
 
   /** The event as clients receive it. */
   record Payload(String type, long runId, String jobName, Long userId, Object data) {}
 
   static final Duration FEED_INTERVAL = Duration.ofMillis(500);
+
+  /**
+   * How often each client gets a comment: reverse proxies close streams idle for longer than their
+   * read timeout (nginx's default is 60 s), and a client that stopped reading is found out.
+   */
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
   private static final int LIFECYCLES_KEPT = 10_000;
 
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Map<Long, Optional<Long>> runOwners = new ConcurrentHashMap<>();
   private final JobService jobs;
   private final JobEngine engine;
+  private final TokenStore tokens;
   private final Json json;
   private final ThreadPoolExecutor sender;
   private final ScheduledExecutorService feedReader;
@@ -62,9 +75,10 @@ public final class EventStream implements JobListener, AutoCloseable {
       };
   private RunFeed feed; // guarded by this
 
-  public EventStream(JobEngine engine, Json json) {
+  public EventStream(JobEngine engine, TokenStore tokens, Json json) {
     this.engine = engine;
     this.jobs = engine.service();
+    this.tokens = tokens;
     this.json = json;
     this.sender =
         new ThreadPoolExecutor(
@@ -87,6 +101,46 @@ public final class EventStream implements JobListener, AutoCloseable {
             });
     long every = FEED_INTERVAL.toMillis();
     feedReader.scheduleWithFixedDelay(this::readFeed, every, every, TimeUnit.MILLISECONDS);
+    long beat = HEARTBEAT.toMillis();
+    feedReader.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Sends every client a comment, and ends the streams whose token no longer authenticates
+   * (revoked, expired, or its user deactivated): a stream is authenticated once when it opens, and
+   * would otherwise outlive its token.
+   */
+  void heartbeat() {
+    try {
+      sender.execute(
+          () -> {
+            Instant now = engine.clock().instant();
+            for (Subscriber subscriber : subscribers) {
+              if (!subscriber.connected().get()) {
+                continue;
+              }
+              boolean valid;
+              try {
+                valid = tokens.authenticate(subscriber.token(), now).isPresent();
+              } catch (RuntimeException e) {
+                // The database is away: the stream stays, and is checked again at the next beat.
+                log.debug("could not check an event stream client's token", e);
+                valid = true;
+              }
+              if (valid) {
+                subscriber.client().sendComment("heartbeat");
+              } else {
+                log.info(
+                    "ended the event stream of user {}: its token no longer authenticates",
+                    subscriber.user().id());
+                subscribers.remove(subscriber);
+                subscriber.client().close();
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.debug("skipped a heartbeat: events are queued faster than they are sent");
+    }
   }
 
   /** Reads other nodes' changes while someone listens; forgets the place when nobody does. */
@@ -108,7 +162,8 @@ public final class EventStream implements JobListener, AutoCloseable {
 
   void subscribe(SseClient client) {
     User user = Requests.user(client.ctx());
-    Subscriber subscriber = new Subscriber(client, user, new AtomicBoolean());
+    Subscriber subscriber =
+        new Subscriber(client, user, client.ctx().attribute(Requests.TOKEN), new AtomicBoolean());
     synchronized (this) {
       subscribers.add(subscriber);
       // Followed from now, not from the feed reader's next turn, which a busy machine may delay.

@@ -190,9 +190,6 @@ public final class HttpServer implements AutoCloseable {
     String token = null;
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       token = header.substring(7).trim();
-    } else if (ctx.path().equals(EVENTS_PATH)) {
-      // A browser's EventSource cannot send headers, so the stream also takes the token here.
-      token = ctx.queryParam("access_token");
     }
     if (token == null || token.isEmpty()) {
       throw ApiException.unauthorized(
@@ -204,6 +201,7 @@ public final class HttpServer implements AutoCloseable {
           "the token is unknown, revoked, or its user is deactivated; ask an admin for a new one");
     }
     ctx.attribute(Requests.USER, user.get());
+    ctx.attribute(Requests.TOKEN, token);
   }
 
   private void fail(Context ctx, Exception e) {

@@ -12,6 +12,9 @@ final class Requests {
   static final String USER = "suasor.user";
   static final String REQUEST_ID = "suasor.requestId";
 
+  /** The caller's token as sent, kept for the event stream, which checks it again while open. */
+  static final String TOKEN = "suasor.token";
+
   private Requests() {}
 
   /** The authenticated caller; the auth filter guarantees one on every API route. */

@@ -134,4 +134,53 @@ class EventStreamClientsTest {
           .containsExactly("run.created", "run.started", "run.finished");
     }
   }
+
+  @Test
+  void theStreamTakesItsTokenOnlyFromTheHeaderNeverFromTheUrl() {
+    Api.Reply reply = api.get("/api/v1/jobs/events?access_token=" + admin, null);
+
+    assertThat(reply.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aHeartbeatReachesEveryClientAndEndsTheStreamOfARevokedToken() throws Exception {
+    long userId =
+        api.post("/api/v1/users", admin, "{\"name\":\"carol\"}").data().get("id").asLong();
+    Api.Reply issued = api.post("/api/v1/tokens", admin, "{\"userId\":" + userId + "}");
+    String token = issued.data().get("token").asText();
+    try (Api.EventLines mine = api.events(token);
+        Api.EventLines admins = api.events(admin)) {
+      assertThat(mine.lines().readLine()).startsWith(":");
+      assertThat(admins.lines().readLine()).startsWith(":");
+
+      server.app().events().heartbeat();
+      assertThat(nextComment(mine.lines())).isEqualTo(": heartbeat");
+      assertThat(nextComment(admins.lines())).isEqualTo(": heartbeat");
+
+      long tokenId = issued.data().get("id").asLong();
+      assertThat(api.delete("/api/v1/tokens/" + tokenId, admin).status()).isEqualTo(200);
+      server.app().events().heartbeat();
+
+      Future<String> after = readers.submit(() -> mine.lines().readLine());
+      assertThat(after.get(10, TimeUnit.SECONDS)).as("the revoked token's stream ends").isNull();
+      assertThat(nextComment(admins.lines())).isEqualTo(": heartbeat");
+      try (Api.EventLines refused = api.events(token)) {
+        assertThat(refused.status()).isEqualTo(401);
+      }
+    }
+  }
+
+  /** The next comment line of a stream, skipping events; fails after ten seconds. */
+  private String nextComment(BufferedReader lines) throws Exception {
+    Future<String> comment =
+        readers.submit(
+            () -> {
+              String line;
+              while ((line = lines.readLine()) != null && !line.startsWith(":")) {
+                // events of the server's own start-up runs
+              }
+              return line;
+            });
+    return comment.get(10, TimeUnit.SECONDS);
+  }
 }
