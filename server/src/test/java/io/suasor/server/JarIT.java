@@ -1,5 +1,6 @@
 package io.suasor.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.suasor.jobs.testing.Await;
@@ -19,6 +20,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The built jar starts with java -jar on a fresh data folder and answers /health. */
 class JarIT {
+  @Test
+  void theJarNamesItsVersion(@TempDir Path work) throws Exception {
+    Path jar = Path.of(System.getProperty("suasor.jar", "target/suasor.jar")).toAbsolutePath();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--version")
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+    assertThat(process.waitFor()).as(printed).isZero();
+    assertThat(printed.lines().findFirst())
+        .contains("suasor " + System.getProperty("suasor.version"));
+  }
+
   @Test
   void theJarStartsOnAFreshDataDirAndIsHealthy(@TempDir Path work) throws Exception {
     Path jar = Path.of(System.getProperty("suasor.jar", "target/suasor.jar")).toAbsolutePath();

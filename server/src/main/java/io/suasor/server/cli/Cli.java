@@ -68,9 +68,22 @@ public final class Cli {
     return out;
   }
 
+  /** The version the packaged jar's manifest names; a build run from classes has none. */
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Cli.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "suasor " + (version == null ? "(development build, not a packaged jar)" : version),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+
   @Command(
       name = "suasor",
       mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
       description = "Suasor's job server. Without a command, serves.")
   final class Root implements Callable<Integer> {
     @Mixin ConfigOptions options;
