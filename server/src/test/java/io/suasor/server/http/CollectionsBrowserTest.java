@@ -21,15 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -42,19 +36,14 @@ import org.openqa.selenium.WebElement;
  * collection with its items, previews rules (and is told which part of bad ones is wrong), saves a
  * smart collection and deletes one. Saves screenshots under target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ThreadDumpOnFailure.class)
-class CollectionsBrowserTest {
+class CollectionsBrowserTest extends BrowserTestBase {
   static final String JOB = "system.smart.collections";
   static final String COLLECTIONS = "/api/v1/collections";
 
-  final List<Predicate<String>> expectedRefusals = new ArrayList<>();
-  TestServer.Started server;
   Api api;
   String admin;
   String alice;
-  Browser browser;
 
   @BeforeAll
   void start(@TempDir Path dataDir) throws InterruptedException {
@@ -80,26 +69,6 @@ class CollectionsBrowserTest {
     assertThat(api.get("/api/v1/jobs/runs/" + id, admin).data().get("status").asText())
         .isEqualTo("completed");
     browser = new Browser("http://127.0.0.1:" + server.port(), DashboardBrowserTest.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.app().close();
-    }
-  }
-
-  @AfterEach
-  void consoleHasNoErrors() {
-    List<String> unexpected =
-        browser.severeLogs().stream()
-            .filter(message -> expectedRefusals.stream().noneMatch(p -> p.test(message)))
-            .toList();
-    expectedRefusals.clear();
-    assertThat(unexpected).as("severe browser console messages").isEmpty();
   }
 
   @Test

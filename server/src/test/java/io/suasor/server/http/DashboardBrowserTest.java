@@ -14,14 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -34,10 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real headless Chromium against a real server, one user's session from sign-in
  * to sign-out. Saves screenshots of each page under target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ThreadDumpOnFailure.class)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTestBase {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String SCAN = "library.scan";
   static final String REFRESH = "metadata.refresh";
@@ -47,13 +40,10 @@ class DashboardBrowserTest {
 
   final DashboardJobs.Stepped stepped = new DashboardJobs.Stepped();
   final DashboardJobs.Endless endless = new DashboardJobs.Endless();
-  final List<Predicate<String>> expectedRefusals = new ArrayList<>();
-  TestServer.Started server;
   Api api;
   String admin;
   String alice;
   long aliceId;
-  Browser browser;
 
   @BeforeAll
   void start(@TempDir Path dataDir) throws Exception {
@@ -80,27 +70,6 @@ class DashboardBrowserTest {
         Duration.ofSeconds(20),
         () -> runs("job=" + NOTIFY + "&status=failed").size() == 2);
     browser = new Browser("http://127.0.0.1:" + server.port(), SCREENSHOTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.app().close();
-    }
-  }
-
-  /** No script error, failed load or refused request, except the refusals a test provokes. */
-  @AfterEach
-  void consoleHasNoErrors() {
-    List<String> unexpected =
-        browser.severeLogs().stream()
-            .filter(message -> expectedRefusals.stream().noneMatch(p -> p.test(message)))
-            .toList();
-    expectedRefusals.clear();
-    assertThat(unexpected).as("severe browser console messages").isEmpty();
   }
 
   @Test

@@ -11,15 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -33,10 +27,8 @@ import org.openqa.selenium.support.ui.Select;
  * the recommendations with their reasons and the activity profile as charts, dismisses one, marks
  * one viewed, and saves preferences. Saves screenshots under target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ThreadDumpOnFailure.class)
-class ForYouBrowserTest {
+class ForYouBrowserTest extends BrowserTestBase {
   /** Every fifth movie of a demo library is played, so most of them are left to recommend. */
   static final DemoLibrary.Size SIZE = new DemoLibrary.Size(40, 3, 2, 4, 3, 2, 4);
 
@@ -46,12 +38,9 @@ class ForYouBrowserTest {
   static final String PREFERENCES = "/api/v1/users/me/preferences";
   static final String KEY = "sk-ForYou-secret-7f3a";
 
-  final List<Predicate<String>> expectedRefusals = new ArrayList<>();
-  TestServer.Started server;
   Api api;
   String admin;
   String alice;
-  Browser browser;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path media) throws InterruptedException {
@@ -82,27 +71,6 @@ class ForYouBrowserTest {
     runToTheEnd("/api/v1/jobs/" + ANALYSIS + "/run", null);
     runToTheEnd("/api/v1/jobs/" + RECOMMENDATION + "/run", null);
     browser = new Browser("http://127.0.0.1:" + server.port(), DashboardBrowserTest.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.app().close();
-    }
-  }
-
-  /** No script error, failed load or refused request, except the refusals a test provokes. */
-  @AfterEach
-  void consoleHasNoErrors() {
-    List<String> unexpected =
-        browser.severeLogs().stream()
-            .filter(message -> expectedRefusals.stream().noneMatch(p -> p.test(message)))
-            .toList();
-    expectedRefusals.clear();
-    assertThat(unexpected).as("severe browser console messages").isEmpty();
   }
 
   @Test

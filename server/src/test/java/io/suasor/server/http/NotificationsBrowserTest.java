@@ -8,14 +8,9 @@ import io.suasor.server.TestServer;
 import io.suasor.server.ThreadDumpOnFailure;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,20 +23,16 @@ import org.openqa.selenium.Keys;
  * update without a reload; she marks one read, then all. Saves screenshots under
  * target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ThreadDumpOnFailure.class)
-class NotificationsBrowserTest {
+class NotificationsBrowserTest extends BrowserTestBase {
   static final String JOB = NotificationApiContract.JOB;
   static final By COUNT = By.id("unread-count");
   static final By CARDS = By.cssSelector("#notifications [data-notification-id]");
   static final By UNREAD = By.cssSelector("#notifications [data-read=false]");
 
-  TestServer.Started server;
   Api api;
   String admin;
   String alice;
-  Browser browser;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path media) throws InterruptedException {
@@ -68,21 +59,6 @@ class NotificationsBrowserTest {
         "/api/v1/jobs/media-sync/run",
         "{\"clientID\":" + source.data().get("id") + ",\"syncType\":\"full\"}");
     browser = new Browser("http://127.0.0.1:" + server.port(), DashboardBrowserTest.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.app().close();
-    }
-  }
-
-  @AfterEach
-  void consoleHasNoErrors() {
-    assertThat(browser.severeLogs()).as("severe browser console messages").isEmpty();
   }
 
   @Test

@@ -10,17 +10,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,23 +25,18 @@ import org.openqa.selenium.support.ui.Select;
  * local source over a generated demo library and a Jellyfin source, tests them, schedules, syncs
  * and removes them. Saves screenshots of the page under target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SourcesBrowserTest {
+class SourcesBrowserTest extends BrowserTestBase {
   static final DemoLibrary.Size SIZE = new DemoLibrary.Size(12, 2, 2, 3, 2, 2, 3);
   static final String DEMO = "Demo library";
   static final String JELLYFIN = "Living room";
   static final String GONE = "Old disk";
   static final String API_KEY = "sEcReT-jellyfin-key-90ab";
 
-  final List<Predicate<String>> expectedRefusals = new ArrayList<>();
-  TestServer.Started server;
   Api api;
   String alice;
   DemoLibrary.Written library;
   Path goneFolder;
   int closedPort;
-  Browser browser;
 
   @BeforeAll
   void start(@TempDir Path dataDir, @TempDir Path media) throws IOException {
@@ -68,26 +56,6 @@ class SourcesBrowserTest {
       closedPort = socket.getLocalPort();
     }
     browser = new Browser("http://127.0.0.1:" + server.port(), DashboardBrowserTest.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.app().close();
-    }
-  }
-
-  @AfterEach
-  void consoleHasNoErrors() {
-    List<String> unexpected =
-        browser.severeLogs().stream()
-            .filter(message -> expectedRefusals.stream().noneMatch(p -> p.test(message)))
-            .toList();
-    expectedRefusals.clear();
-    assertThat(unexpected).as("severe browser console messages").isEmpty();
   }
 
   @Test
