@@ -3,6 +3,7 @@ package io.suasor.media.recommend;
 import io.suasor.jobs.store.Database;
 import io.suasor.media.WorkTracker;
 import io.suasor.media.model.User;
+import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.UserStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,12 +60,26 @@ public final class RecommendationService {
     tracker.message("reading the library");
     LibraryFeatures library = new LibraryLoader(database, settings.actorsPerItem()).load();
     tracker.stat("candidates", library.size);
+    BuiltInRecommender builtIn = new BuiltInRecommender(database, library, settings);
+    tracker.message("choosing the taste half-life on the users' latest titles");
+    HalfLifeFit.Fitted halfLife =
+        new HalfLifeFit(
+                library,
+                builtIn,
+                new TasteReader(database, settings.tasteHalfLife()),
+                users,
+                new ActivityProfileStore(database),
+                settings.tasteHalfLife())
+            .fit(users.active(), now);
+    tracker.stat("tasteHalfLifeDays", halfLife.halfLife().toDays());
+    tracker.stat("tasteHalfLifeFittedOnUsers", halfLife.users());
+    tally.tasteHalfLife = halfLife.note();
     UserRecommendations work =
         new UserRecommendations(
             database,
-            settings,
+            settings.withTasteHalfLife(halfLife.halfLife()),
             others,
-            new BuiltInRecommender(database, library, settings),
+            builtIn,
             library,
             runId,
             now);
@@ -102,6 +117,7 @@ public final class RecommendationService {
     private int fallbacks;
     private final List<String> notes = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private String tasteHalfLife = "taste half-life: not needed (no user to recommend for)";
 
     Tally(WorkTracker tracker) {
       this.tracker = tracker;
@@ -156,7 +172,15 @@ public final class RecommendationService {
 
     RecommendationReport report(int users) {
       return new RecommendationReport(
-          users, recommended, skipped, withoutMatches, made, fallbacks, notes, failures);
+          users,
+          recommended,
+          skipped,
+          withoutMatches,
+          made,
+          fallbacks,
+          notes,
+          failures,
+          tasteHalfLife);
     }
   }
 }
