@@ -1,5 +1,6 @@
 package io.suasor.media.recommend;
 
+import io.suasor.media.WorkTracker;
 import io.suasor.media.model.JobPreferences;
 import io.suasor.media.model.User;
 import io.suasor.media.store.ActivityProfileStore;
@@ -67,7 +68,7 @@ final class HalfLifeFit {
   }
 
   /** The half-life fitted on the active users' latest titles, or the configured one and why. */
-  Fitted fit(List<User> active, Instant now) {
+  Fitted fit(List<User> active, Instant now, WorkTracker tracker) {
     List<Duration> tried = tried();
     List<Long> eligible = new ArrayList<>();
     for (User user : active) {
@@ -79,6 +80,7 @@ final class HalfLifeFit {
     int[] found = new int[tried.size()];
     int tested = 0;
     for (int i = 0; i < sampled; i++) {
+      tracker.checkCancelled();
       // Evenly spread over the users in id order, so that the same library gives the same sample.
       long userId = eligible.get((int) ((long) i * eligible.size() / sampled));
       if (test(userId, now, tried, found)) {

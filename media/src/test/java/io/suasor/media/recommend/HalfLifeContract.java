@@ -23,18 +23,7 @@ abstract class HalfLifeContract extends RecommendationContract {
 
   @Test
   void tastesThatMoveOnAreReadWithAShorterHalfLife() {
-    Instant now = fixture.clock.instant();
-    for (int u = 0; u < USERS; u++) {
-      User user = user("mover" + u);
-      prefer(user, p -> p.max(LIST));
-      List<Long> before = films("Then " + u, 8 + LIST);
-      List<Long> lately = films("Now " + u, 8);
-      for (int i = 0; i < 8; i++) {
-        library.finished(user.id(), before.get(i), now.minus(Duration.ofDays(150 + 7 * i)));
-        // The latest five of these are held out; three weeks' worth stay in the taste.
-        library.finished(user.id(), lately.get(i), now.minus(Duration.ofDays(1 + 2 * i)));
-      }
-    }
+    usersWhoseTastesMovedOn();
     RecordingTracker tracker = RecordingTracker.watching();
 
     RecommendationReport report = service().recommendAll(7, tracker);
@@ -45,6 +34,25 @@ abstract class HalfLifeContract extends RecommendationContract {
         .startsWith("taste half-life 90 days, fitted: of 30 users' latest 5 titles, held out,")
         // Held-out titles found with 90 days only: after that, the old actor's films lead.
         .containsPattern("found 90 days [1-9]\\d*, 180 days 0, 365 days 0, 730 days 0$");
+  }
+
+  @Test
+  void aUsersOwnRunReusesTheDaysFitAndALaterOneFitsAgain() {
+    Instant now = fixture.clock.instant();
+    usersWhoseTastesMovedOn();
+    RecommendationService service = service();
+    String daily = service.recommendAll(7, RecordingTracker.watching()).tasteHalfLife();
+    fixture.clock.advance(Duration.ofHours(3));
+
+    RecommendationReport own = service.recommendFor(ana.id(), 8, RecordingTracker.watching());
+
+    assertThat(daily).contains("fitted");
+    assertThat(own.tasteHalfLife()).isEqualTo(daily + "; reused from the fit at " + now);
+
+    fixture.clock.advance(RecommendationService.REFIT_AFTER);
+    RecommendationReport later = service.recommendFor(ana.id(), 9, RecordingTracker.watching());
+
+    assertThat(later.tasteHalfLife()).doesNotContain("reused");
   }
 
   @Test
@@ -93,6 +101,22 @@ abstract class HalfLifeContract extends RecommendationContract {
             "taste half-life 180 days, as configured: 1 user with enough history, 30 needed to"
                 + " fit it");
     assertThat(active(bo)).isNotEmpty();
+  }
+
+  /** Each watched eight films of one actor five months ago, and eight of another lately. */
+  private void usersWhoseTastesMovedOn() {
+    Instant now = fixture.clock.instant();
+    for (int u = 0; u < USERS; u++) {
+      User user = user("mover" + u);
+      prefer(user, p -> p.max(LIST));
+      List<Long> before = films("Then " + u, 8 + LIST);
+      List<Long> lately = films("Now " + u, 8);
+      for (int i = 0; i < 8; i++) {
+        library.finished(user.id(), before.get(i), now.minus(Duration.ofDays(150 + 7 * i)));
+        // The latest five of these are held out; three weeks' worth stay in the taste.
+        library.finished(user.id(), lately.get(i), now.minus(Duration.ofDays(1 + 2 * i)));
+      }
+    }
   }
 
   /** {@code count} dramas alike in all but their titles, each with the one actor. */
