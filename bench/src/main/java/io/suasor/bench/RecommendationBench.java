@@ -59,6 +59,7 @@ public final class RecommendationBench {
   record Round(
       double seconds,
       double loadSeconds,
+      double fitSeconds,
       long peakHeapBytes,
       RecommendationReport report,
       Quality recommender,
@@ -135,7 +136,8 @@ public final class RecommendationBench {
     RecommendationReport report = service.recommendAll(1, tracker);
     double seconds = (System.nanoTime() - started) / 1e9;
     long peak = heap.finish();
-    double load = (tracker.firstUser.get() - started) / 1e9;
+    double load = (tracker.fitting.get() - started) / 1e9;
+    double fit = (tracker.firstUser.get() - tracker.fitting.get()) / 1e9;
     if (report.usersRecommended() != world.users.size() || !report.failures().isEmpty()) {
       throw new IllegalStateException("not every user got recommendations: " + report);
     }
@@ -190,7 +192,14 @@ public final class RecommendationBench {
       truth.add(likeliest, person.hidden().size(), hits, played, finished);
     }
     return new Round(
-        seconds, load, peak, report, recommender.quality(), baseline.quality(), truth.quality());
+        seconds,
+        load,
+        fit,
+        peak,
+        report,
+        recommender.quality(),
+        baseline.quality(),
+        truth.quality());
   }
 
   /** How many users played each title in the data the recommender saw (an album's artist too). */
@@ -253,6 +262,7 @@ public final class RecommendationBench {
   /** Notes when the service, done loading the library, turns to its first user. */
   private static final class LoadTimer implements WorkTracker {
     final AtomicLong firstUser = new AtomicLong();
+    final AtomicLong fitting = new AtomicLong();
 
     @Override
     public void total(long items) {}
@@ -262,6 +272,9 @@ public final class RecommendationBench {
 
     @Override
     public void message(String text) {
+      if (text.startsWith("choosing the taste half-life")) {
+        fitting.compareAndSet(0, System.nanoTime());
+      }
       if (text.startsWith("recommending for")) {
         firstUser.compareAndSet(0, System.nanoTime());
       }
@@ -315,14 +328,23 @@ public final class RecommendationBench {
             "%nHit rate against the baseline's: %s.%n%n",
             MediaSyncBench.cell(ratios, "%.2f×")));
     text.append(
-        "| time | all users, s | library load, s | users/s | recommendations | peak heap MiB |\n"
-            + "|---|---|---|---|---|---|\n");
+        "Taste half-life, per round (the recommender fits it on the users' latest titles):\n\n");
+    for (int i = 0; i < rounds.size(); i++) {
+      text.append(
+          String.format(
+              Locale.ROOT, "- seed %d: %s%n", i + 1, rounds.get(i).report().tasteHalfLife()));
+    }
+    text.append("\n");
+    text.append(
+        "| time | all users, s | library load, s | half-life fit, s | users/s | recommendations"
+            + " | peak heap MiB |\n|---|---|---|---|---|---|---|\n");
     text.append(
         String.format(
             Locale.ROOT,
-            "| SQLite | %s | %s | %s | %s | %s |%n",
+            "| SQLite | %s | %s | %s | %s | %s | %s |%n",
             MediaSyncBench.cell(rounds.stream().map(Round::seconds).toList(), "%.2f"),
             MediaSyncBench.cell(rounds.stream().map(Round::loadSeconds).toList(), "%.2f"),
+            MediaSyncBench.cell(rounds.stream().map(Round::fitSeconds).toList(), "%.2f"),
             MediaSyncBench.cell(rounds.stream().map(r -> users / r.seconds()).toList(), "%,.0f"),
             MediaSyncBench.cell(
                 rounds.stream().map(r -> (double) r.report().recommendationsMade()).toList(),

@@ -48,6 +48,8 @@ public final class RecommendationJob implements Job {
             .userId()
             .map(user -> recommendations.recommendFor(user, context.runId(), tracker))
             .orElseGet(() -> recommendations.recommendAll(context.runId(), tracker));
+    context.log().info("recommendations: {}", report.tasteHalfLife());
+    context.result("tasteHalfLife", report.tasteHalfLife());
     report.notes().forEach(note -> context.log().warn("recommendations: {}", note));
     if (!report.notes().isEmpty()) {
       context.result("notes", report.notes());

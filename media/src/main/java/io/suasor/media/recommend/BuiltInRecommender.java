@@ -54,9 +54,7 @@ public final class BuiltInRecommender {
   List<Suggestion> recommend(Taste taste, CandidateFilter filter, int count) {
     boolean popularOnly = taste.isEmpty();
     List<CandidateScorer.Scored> picked =
-        popularOnly
-            ? scorer.popular(filter, count)
-            : variety.pick(scorer.best(taste, filter, count * POOL_PER_PLACE), taste, count);
+        popularOnly ? scorer.popular(filter, count) : ranked(taste, filter, count, new int[0]);
     Map<Long, Map<String, String>> externalIds = externalIds(picked);
     double evidence =
         taste.fromHistory ? 1 - Math.exp(-taste.liked.length / EVIDENCE_TITLES) : PROFILE_EVIDENCE;
@@ -96,6 +94,15 @@ public final class BuiltInRecommender {
               true));
     }
     return suggestions;
+  }
+
+  /**
+   * The user's list as ranked and varied, without reasons, for a user with a taste to match; the
+   * {@code heldOut} candidates' popularity without the user's own play (a taste read without it).
+   */
+  List<CandidateScorer.Scored> ranked(
+      Taste taste, CandidateFilter filter, int count, int[] heldOut) {
+    return variety.pick(scorer.best(taste, filter, count * POOL_PER_PLACE, heldOut), taste, count);
   }
 
   private Map<Long, Map<String, String>> externalIds(List<CandidateScorer.Scored> picked) {

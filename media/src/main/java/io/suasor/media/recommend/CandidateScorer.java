@@ -59,6 +59,8 @@ final class CandidateScorer {
   static final Comparator<Scored> BEST_FIRST =
       Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::candidate);
 
+  private static final int[] NONE = new int[0];
+
   private final LibraryFeatures library;
   private final int[] seenInRound;
 
@@ -78,6 +80,15 @@ final class CandidateScorer {
 
   /** The {@code count} best candidates the filter allows, best first. */
   List<Scored> best(Taste taste, CandidateFilter filter, int count) {
+    return best(taste, filter, count, NONE);
+  }
+
+  /**
+   * As {@link #best(Taste, CandidateFilter, int)}, for a taste read without the user's plays of
+   * {@code heldOut}: those candidates' popularity is counted without the user's own play, as it was
+   * before they played them.
+   */
+  List<Scored> best(Taste taste, CandidateFilter filter, int count, int[] heldOut) {
     round++;
     touchedCount = 0;
     for (int genre : taste.topGenres) {
@@ -110,11 +121,14 @@ final class CandidateScorer {
         continue;
       }
       double lift = lift(taste, candidate);
+      boolean ownPlay = heldOut.length > 0 && contains(heldOut, candidate);
       double score =
           kindOdds[library.types[candidate].ordinal()]
-              + library.logPopularity[candidate]
+              + (ownPlay
+                  ? library.logPopularityBefore(candidate)
+                  : library.logPopularity[candidate])
               + lift
-              + NEIGHBOUR_WEIGHT * coPlays.neighbourLift(candidate)
+              + NEIGHBOUR_WEIGHT * coPlays.neighbourLift(candidate, ownPlay)
               + rating(candidate);
       if (filter.preferred(candidate)) {
         score += PREFERRED_GENRE_BOOST;
@@ -197,6 +211,15 @@ final class CandidateScorer {
   private double rating(int candidate) {
     double rating = library.ratings[candidate];
     return Double.isNaN(rating) ? 0 : RATING_WEIGHT * Math.max(0, Math.min(10, rating)) / 10;
+  }
+
+  private static boolean contains(int[] candidates, int candidate) {
+    for (int c : candidates) {
+      if (c == candidate) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void touch(int candidate) {

@@ -115,6 +115,12 @@ final class CoPlays {
     return titles.length;
   }
 
+  /** How many candidates the user played, 0 for a user who played none. */
+  int titlesOf(long userId) {
+    int user = Arrays.binarySearch(userIds, userId);
+    return user >= 0 ? titles[user].length : 0;
+  }
+
   /** How many users played the candidate. */
   int players(int candidate) {
     return players[candidate].length;
@@ -190,10 +196,20 @@ final class CoPlays {
    * library did: 0 without neighbours, above 0 for a title popular among them.
    */
   double neighbourLift(int candidate) {
+    return neighbourLift(candidate, false);
+  }
+
+  /**
+   * As {@link #neighbourLift(int)}; with {@code ownPlay}, the gathered user's own play of the
+   * candidate is taken out of the library's count: for a title held out of their taste, scored as
+   * before they played it.
+   */
+  double neighbourLift(int candidate, boolean ownPlay) {
     if (closenessTotal == 0) {
       return 0;
     }
-    double overall = (players[candidate].length + 0.5) / (users() + 1.0);
+    int played = players[candidate].length - (ownPlay ? 1 : 0);
+    double overall = (played + 0.5) / (users() + 1.0);
     double amongNeighbours =
         (share[candidate] / closenessTotal * effectiveNeighbours + NEIGHBOUR_SMOOTHING * overall)
             / (effectiveNeighbours + NEIGHBOUR_SMOOTHING);

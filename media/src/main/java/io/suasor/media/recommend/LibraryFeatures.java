@@ -171,6 +171,19 @@ final class LibraryFeatures {
     return owners.artistOf(itemId);
   }
 
+  /**
+   * The candidate's {@link #logPopularity} without one of its players: how popular it was before a
+   * user whose play of it is held out played it (their one play of the kind's many is left in the
+   * kind's total).
+   */
+  double logPopularityBefore(int candidate) {
+    int players = popularity[candidate];
+    return players == 0
+        ? logPopularity[candidate]
+        : logPopularity[candidate]
+            + Math.log((players - 1 + POPULARITY_SMOOTHING) / (players + POPULARITY_SMOOTHING));
+  }
+
   /** Which decade a candidate is from, as year / 10 (199 for the 1990s); -1 when unknown. */
   int decade(int candidate) {
     return years[candidate] > 0 && years[candidate] / 10 < DECADE_SLOTS

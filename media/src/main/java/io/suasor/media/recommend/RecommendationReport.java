@@ -13,6 +13,8 @@ import java.util.List;
  * @param fallbacks users whose chosen recommender failed, served by the built-in one instead
  * @param notes one line per fallback and per failed user, saying what happened
  * @param failures users whose recommendations could not be made, with why
+ * @param tasteHalfLife how fast the run let plays stop counting in tastes, and why: fitted on the
+ *     users' latest titles, or configured and why it was not fitted
  */
 public record RecommendationReport(
     int users,
@@ -22,7 +24,8 @@ public record RecommendationReport(
     long recommendationsMade,
     int fallbacks,
     List<String> notes,
-    List<String> failures) {
+    List<String> failures,
+    String tasteHalfLife) {
   public RecommendationReport {
     notes = List.copyOf(notes);
     failures = List.copyOf(failures);

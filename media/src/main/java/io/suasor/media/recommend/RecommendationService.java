@@ -3,8 +3,10 @@ package io.suasor.media.recommend;
 import io.suasor.jobs.store.Database;
 import io.suasor.media.WorkTracker;
 import io.suasor.media.model.User;
+import io.suasor.media.store.ActivityProfileStore;
 import io.suasor.media.store.UserStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +23,15 @@ public final class RecommendationService {
   /** Notes kept in a report; the statistics count them all. */
   static final int MAX_NOTES = 100;
 
+  /** How long a one-user run may reuse the last run's fitted half-life: the daily run refits it. */
+  static final Duration REFIT_AFTER = Duration.ofDays(1);
+
   private final Database database;
   private final Clock clock;
   private final RecommenderSettings settings;
   private final SuggestionSource others;
   private final UserStore users;
+  private volatile LastFit lastFit;
 
   public RecommendationService(
       Database database, Clock clock, RecommenderSettings settings, SuggestionSource others) {
@@ -38,15 +44,16 @@ public final class RecommendationService {
 
   /** Every active user's recommendations (those whose preferences turn them off are skipped). */
   public RecommendationReport recommendAll(long runId, WorkTracker tracker) {
-    return run(users.active(), runId, tracker);
+    return run(users.active(), true, runId, tracker);
   }
 
   /** One user's recommendations, as a user's own run makes them. */
   public RecommendationReport recommendFor(long userId, long runId, WorkTracker tracker) {
-    return run(users.byId(userId).filter(User::active).stream().toList(), runId, tracker);
+    return run(users.byId(userId).filter(User::active).stream().toList(), false, runId, tracker);
   }
 
-  private RecommendationReport run(List<User> chosen, long runId, WorkTracker tracker) {
+  private RecommendationReport run(
+      List<User> chosen, boolean everyone, long runId, WorkTracker tracker) {
     Instant now = clock.instant();
     tracker.total(chosen.size());
     for (String key : Tally.KEYS) {
@@ -59,12 +66,17 @@ public final class RecommendationService {
     tracker.message("reading the library");
     LibraryFeatures library = new LibraryLoader(database, settings.actorsPerItem()).load();
     tracker.stat("candidates", library.size);
+    BuiltInRecommender builtIn = new BuiltInRecommender(database, library, settings);
+    HalfLifeFit.Fitted halfLife = halfLife(everyone, library, builtIn, now, tracker);
+    tracker.stat("tasteHalfLifeDays", halfLife.halfLife().toDays());
+    tracker.stat("tasteHalfLifeFittedOnUsers", halfLife.users());
+    tally.tasteHalfLife = halfLife.note();
     UserRecommendations work =
         new UserRecommendations(
             database,
-            settings,
+            settings.withTasteHalfLife(halfLife.halfLife()),
             others,
-            new BuiltInRecommender(database, library, settings),
+            builtIn,
             library,
             runId,
             now);
@@ -80,6 +92,45 @@ public final class RecommendationService {
     }
     return tally.report(chosen.size());
   }
+
+  /**
+   * The half-life this run reads tastes with: fitted on the users' latest titles, except that a
+   * one-user run within a day of the last fit reuses it (the fit costs about as much as ranking
+   * every user, and a user's own run should read tastes as the daily one did).
+   */
+  private HalfLifeFit.Fitted halfLife(
+      boolean everyone,
+      LibraryFeatures library,
+      BuiltInRecommender builtIn,
+      Instant now,
+      WorkTracker tracker) {
+    LastFit last = lastFit;
+    if (!everyone
+        && last != null
+        && !now.isBefore(last.at())
+        && now.isBefore(last.at().plus(REFIT_AFTER))) {
+      HalfLifeFit.Fitted fitted = last.fitted();
+      return new HalfLifeFit.Fitted(
+          fitted.halfLife(),
+          fitted.users(),
+          fitted.note() + "; reused from the fit at " + last.at());
+    }
+    tracker.message("choosing the taste half-life on the users' latest titles");
+    HalfLifeFit.Fitted fitted =
+        new HalfLifeFit(
+                library,
+                builtIn,
+                new TasteReader(database, settings.tasteHalfLife()),
+                users,
+                new ActivityProfileStore(database),
+                settings.tasteHalfLife())
+            .fit(users.active(), now, tracker);
+    lastFit = new LastFit(fitted, now);
+    return fitted;
+  }
+
+  /** A fit and when it was made. */
+  private record LastFit(HalfLifeFit.Fitted fitted, Instant at) {}
 
   /** Counts users' outcomes into the tracker's statistics and the report. */
   private static final class Tally {
@@ -102,6 +153,7 @@ public final class RecommendationService {
     private int fallbacks;
     private final List<String> notes = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private String tasteHalfLife = "taste half-life: not needed (no user to recommend for)";
 
     Tally(WorkTracker tracker) {
       this.tracker = tracker;
@@ -156,7 +208,15 @@ public final class RecommendationService {
 
     RecommendationReport report(int users) {
       return new RecommendationReport(
-          users, recommended, skipped, withoutMatches, made, fallbacks, notes, failures);
+          users,
+          recommended,
+          skipped,
+          withoutMatches,
+          made,
+          fallbacks,
+          notes,
+          failures,
+          tasteHalfLife);
     }
   }
 }

@@ -62,6 +62,12 @@ public record RecommenderSettings(
         DEFAULT_ACTORS_PER_ITEM);
   }
 
+  /** These settings with another taste half-life, as a run that fitted one reads tastes with. */
+  public RecommenderSettings withTasteHalfLife(Duration halfLife) {
+    return new RecommenderSettings(
+        halfLife, ignoredAfter, ignoredFor, timeToLive, maxGenreShare, maxPerArtist, actorsPerItem);
+  }
+
   private static void requirePositive(String name, Duration value) {
     if (value == null || value.isZero() || value.isNegative()) {
       throw new IllegalArgumentException(name + " must be a positive duration, was " + value);

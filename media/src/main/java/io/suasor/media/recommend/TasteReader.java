@@ -4,12 +4,16 @@ import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Jdbc;
 import io.suasor.media.model.CreditRole;
 import io.suasor.media.model.JobPreferences;
+import io.suasor.media.model.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -113,9 +117,75 @@ final class TasteReader {
       JobPreferences preferences,
       ProfileShares profile,
       Instant now) {
+    return taste(
+        library,
+        userId,
+        preferences,
+        profile,
+        now,
+        engaged(library, parts(userId), Set.of()),
+        halfLife);
+  }
+
+  /**
+   * A user's tastes without their latest titles, one per half-life asked for, and those titles
+   * (with the artist of a held-out album the rest of their history never met): a stand-in for what
+   * they will play next, to test a way of reading tastes against.
+   */
+  record HeldOut(List<Taste> tastes, int[] titles) {}
+
+  /**
+   * The user's taste as it was before they played their {@code count} latest titles (movies,
+   * series, albums; an album's tracks count for its artist only as far as the rest does), read with
+   * each of {@code halfLives}; the history is read once.
+   */
+  HeldOut readHoldingOut(
+      LibraryFeatures library,
+      long userId,
+      JobPreferences preferences,
+      ProfileShares profile,
+      Instant now,
+      int count,
+      List<Duration> halfLives) {
+    List<Part> parts = parts(userId);
+    Map<Integer, Engagement> all = engaged(library, parts, Set.of());
+    int[] latest =
+        all.entrySet().stream()
+            .filter(e -> e.getValue().plays > 0)
+            .filter(e -> library.types[e.getKey()] != MediaType.ARTIST)
+            .sorted(
+                Comparator.comparing((Map.Entry<Integer, Engagement> e) -> e.getValue().last)
+                    .reversed()
+                    .thenComparing(Map.Entry::getKey))
+            .limit(count)
+            .mapToInt(Map.Entry::getKey)
+            .toArray();
+    Set<Integer> held = IntStream.of(latest).boxed().collect(Collectors.toSet());
+    Map<Integer, Engagement> rest = engaged(library, parts, held);
+    int[] titles =
+        IntStream.concat(
+                IntStream.of(latest),
+                IntStream.of(latest)
+                    .map(c -> library.artistOf[c])
+                    .filter(a -> a >= 0 && !rest.containsKey(a))
+                    .distinct())
+            .toArray();
+    List<Taste> tastes =
+        halfLives.stream()
+            .map(h -> taste(library, userId, preferences, profile, now, rest, h))
+            .toList();
+    return new HeldOut(tastes, titles);
+  }
+
+  /** What the user did with each candidate, leaving out the items of the {@code left} ones. */
+  private static Map<Integer, Engagement> engaged(
+      LibraryFeatures library, List<Part> parts, Set<Integer> left) {
     Map<Integer, Engagement> engaged = new HashMap<>();
-    for (Part part : parts(userId)) {
+    for (Part part : parts) {
       int owner = library.candidateOf(part.itemId());
+      if (left.contains(owner)) {
+        continue;
+      }
       if (owner >= 0) {
         engaged.computeIfAbsent(owner, c -> new Engagement()).add(part);
       }
@@ -124,6 +194,17 @@ final class TasteReader {
         engaged.computeIfAbsent(artist, c -> new Engagement()).add(part);
       }
     }
+    return engaged;
+  }
+
+  private static Taste taste(
+      LibraryFeatures library,
+      long userId,
+      JobPreferences preferences,
+      ProfileShares profile,
+      Instant now,
+      Map<Integer, Engagement> engaged,
+      Duration halfLife) {
     TasteWeights weights = new TasteWeights(library);
     BitSet known = new BitSet(library.size);
     Map<Integer, Double> likedBy = new HashMap<>();

@@ -170,6 +170,11 @@ final class UserRecommendations {
   }
 
   private ProfileShares profile(long userId) {
+    return profile(profiles, userId);
+  }
+
+  /** The user's stored activity profile's shares, none when they have none or it is unreadable. */
+  static ProfileShares profile(ActivityProfileStore profiles, long userId) {
     return profiles
         .get(userId)
         .map(

@@ -55,6 +55,18 @@ class CoPlaysTest {
   }
 
   @Test
+  void aTitleHeldOutOfATasteIsLiftedAsBeforeTheUserPlayedIt() {
+    // User 10 played candidates 0 and 1; with candidate 1 held out of their taste, the library
+    // counts its other player only (user 20), and user 20 is half of user 10's neighbours.
+    coPlays.gather(10, new int[] {0}, new double[] {1});
+
+    double overall1 = (1 + 0.5) / 6;
+    double among1 = (0.5 * 2 + CoPlays.NEIGHBOUR_SMOOTHING * overall1) / (2 + 5);
+    assertThat(coPlays.neighbourLift(1, true)).isCloseTo(Math.log(among1 / overall1), within());
+    assertThat(coPlays.neighbourLift(1, true)).isGreaterThan(coPlays.neighbourLift(1));
+  }
+
+  @Test
   void aUserWhoseTitlesNobodyElsePlayedHasNoNeighbours() {
     coPlays.gather(50, new int[] {4}, new double[] {1});
 

@@ -1,0 +1,12 @@
+package io.suasor.media.recommend;
+
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.testing.TestDatabases;
+import java.nio.file.Path;
+
+class PostgresHalfLifeTest extends HalfLifeContract {
+  @Override
+  Database database(Path folder) {
+    return TestDatabases.postgres();
+  }
+}
