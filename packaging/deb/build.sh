@@ -62,6 +62,7 @@ install -m 0644 "$here/debian/suasor.service" "$stage/lib/systemd/system/suasor.
 install -m 0644 "$here/debian/suasor.properties" "$stage/etc/suasor/suasor.properties"
 install -m 0644 README.md "$stage/usr/share/doc/suasor/README.md"
 install -m 0644 docs/*.md "$stage/usr/share/doc/suasor/docs/"
+install -D -m 0644 packaging/README.md "$stage/usr/share/doc/suasor/packaging/README.md"
 {
   echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
   echo "Upstream-Name: suasor"

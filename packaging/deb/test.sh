@@ -129,8 +129,9 @@ for kept in /etc/suasor/suasor.properties /var/lib/suasor/suasor.db; do
 done
 
 dpkg --purge suasor >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg --purge failed"; }
-left=$(find /etc /var/lib /usr/bin /usr/lib /usr/share/doc /lib/systemd -name '*suasor*' 2>/dev/null \
-  || true)
+# Image layers in podman's storage (packaging/container) hold a copy of the package's files.
+left=$(find /etc /var/lib /usr/bin /usr/lib /usr/share/doc /lib/systemd -path /var/lib/containers -prune \
+  -o -name '*suasor*' -print 2>/dev/null || true)
 [ -z "$left" ] || fail "the purge left: $left"
 ! dpkg-statoverride --list /etc/suasor/suasor.properties >/dev/null || fail "a stat override is left"
 getent passwd suasor >/dev/null || fail "the purge removed the suasor user, which Debian keeps"
