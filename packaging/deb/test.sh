@@ -65,6 +65,11 @@ deb_version=$(dpkg-query -W -f='${Version}' suasor)
 printed=$(suasor --version)
 [ "$(head -n 1 <<<"$printed")" = "suasor ${deb_version//\~/-}" ] \
   || fail "suasor --version printed '$printed', not 'suasor ${deb_version//\~/-}'"
+# Every key the configuration file names, commented or not, is one the server knows and its example
+# value is valid (db.url aside: it would switch to PostgreSQL).
+sed -e '/^#db\.url=/d' -e 's/^#\([a-zA-Z.]*=\)/\1/' /etc/suasor/suasor.properties >"$work/all-keys.properties"
+SUASOR_DATA_DIR="$work/keys-data" suasor migrate --config "$work/all-keys.properties" >"$work/migrate.log" 2>&1 \
+  || { cat "$work/migrate.log" >&2; fail "the server refused the configuration file's commented keys"; }
 certificates=$(/usr/lib/suasor/runtime/bin/keytool -list -cacerts -storepass changeit \
   | grep -c trustedCertEntry || true)
 [ "$certificates" -gt 100 ] || fail "the runtime trusts $certificates certificate authorities"
