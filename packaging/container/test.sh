@@ -9,13 +9,7 @@
 # Usage: packaging/container/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-seconds() { date +%s.%N; }
-took() { awk -v from="$1" -v to="$2" 'BEGIN { printf "%.1f", to - from }'; }
+source packaging/test-lib.sh
 
 [ "$(id -u)" -eq 0 ] || fail "building and running images here needs root; run it with sudo"
 started=$(seconds)
@@ -58,16 +52,10 @@ buildah run --isolation chroot --user 1000:1000 -v "$work/config:/config" \
   >"$work/server.log" 2>&1 &
 server=$!
 
-port=
-for _ in $(seq 1 240); do
-  port=$(sed -n 's|^Suasor is serving on http://0\.0\.0\.0:\([0-9]*\) .*|\1|p' "$work/server.log")
-  [ -z "$port" ] || break
-  kill -0 "$server" 2>/dev/null || fail "the server ended before serving on all interfaces"
-  sleep 0.5
-done
-[ -n "$port" ] || fail "the server did not serve within 120 s"
-health=$(curl -fsS "http://127.0.0.1:$port/health") || fail "GET /health on port $port failed"
-grep -q '"success":true' <<<"$health" || fail "/health answered $health"
+address=$(serving_address "$work/server.log" "$server")
+[[ $address == http://0.0.0.0:* ]] || fail "the server serves on $address, not on all interfaces"
+port=${address##*:}
+expect_healthy "http://127.0.0.1:$port"
 served=$(seconds)
 buildah run --isolation chroot --env "SUASOR_HTTP_PORT=$port" "$container" -- /bin/sh -c "$health_check" \
   >/dev/null || fail "the image's HEALTHCHECK ($health_check) failed"

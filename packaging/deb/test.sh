@@ -8,11 +8,7 @@
 # Usage: packaging/deb/test.sh [PACKAGE.deb]  (default: the newest packaging/target/suasor_*.deb)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
+source packaging/test-lib.sh
 
 deb=${1:-$(ls -t packaging/target/suasor_*.deb 2>/dev/null | head -n 1)}
 [ -n "$deb" ] && [ -f "$deb" ] || fail "no package; build one with packaging/deb/build.sh"
@@ -46,9 +42,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-seconds() { date +%s.%N; }
-# The seconds from $1 to $2, with one decimal.
-took() { awk -v from="$1" -v to="$2" 'BEGIN { printf "%.1f", to - from }'; }
 started=$(seconds)
 
 echo "installing $deb"
@@ -92,16 +85,8 @@ environment+=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin 
 ) >"$work/server.log" 2>&1 &
 server=$!
 
-address=
-for _ in $(seq 1 240); do
-  address=$(sed -n 's|^Suasor is serving on \(http://[^ ]*\) .*|\1|p' "$work/server.log")
-  [ -z "$address" ] || break
-  kill -0 "$server" 2>/dev/null || fail "the server ended before serving"
-  sleep 0.5
-done
-[ -n "$address" ] || fail "the server did not serve within 120 s"
-health=$(curl -fsS "$address/health") || fail "GET $address/health failed"
-grep -q '"success":true' <<<"$health" || fail "/health answered $health"
+address=$(serving_address "$work/server.log" "$server")
+expect_healthy "$address"
 token=$(sed -n 's/^ *\(suasor_[^ ]*\) *$/\1/p' "$work/server.log" | head -n 1)
 [ -n "$token" ] || fail "the first start printed no admin token"
 jobs=$(curl -fsS -H "Authorization: Bearer $token" "$address/api/v1/jobs") || fail "GET /api/v1/jobs failed"
