@@ -23,7 +23,8 @@ server=
 cleanup() {
   local status=$?
   if [ -n "$server" ]; then
-    kill -KILL "$server" 2>/dev/null || true
+    # buildah run kills its command when it gets SIGTERM; killed outright, it would leave the JVM.
+    kill -TERM "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
   fi
   [ -z "$container" ] || buildah rm "$container" >/dev/null
