@@ -3,8 +3,9 @@
 # from the installed files as suasor.service would, reaches /health and the API, stops it as systemd
 # would (SIGTERM, exit 143 within TimeoutStopSec), then removes and purges the package and checks
 # what each leaves behind. systemd does not run here, so the unit's User, Group, WorkingDirectory,
-# UMask, Environment and ExecStart are read from the installed unit and applied with setpriv; the
-# unit itself is checked with `systemd-analyze verify`. Everything is undone on failure too.
+# UMask, PrivateTmp, Environment and ExecStart are read from the installed unit and applied with
+# unshare and setpriv; the unit itself is checked with `systemd-analyze verify`. Everything is
+# undone on failure too.
 # Usage: packaging/deb/test.sh [PACKAGE.deb]  (default: the newest packaging/target/suasor_*.deb)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -77,10 +78,13 @@ directory=$(setting WorkingDirectory)
 # one, since other servers may run on this machine.
 environment+=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/var/lib/suasor
   USER=suasor LOGNAME=suasor SUASOR_HTTP_PORT=0)
+[ "$(setting PrivateTmp)" = yes ] || fail "the test expects the unit's PrivateTmp=yes"
 (
   cd "$directory"
   umask "$(setting UMask)"
-  exec setpriv --reuid="$(setting User)" --regid="$(setting Group)" --init-groups --no-new-privs \
+  # PrivateTmp: a /tmp of its own, so the JVM's files there go with it.
+  exec unshare --mount --propagation private sh -c 'mount -t tmpfs -o mode=1777 tmpfs /tmp && exec "$@"' \
+    sh setpriv --reuid="$(setting User)" --regid="$(setting Group)" --init-groups --no-new-privs \
     env -i "${environment[@]}" "${exec_start[@]}"
 ) >"$work/server.log" 2>&1 &
 server=$!
