@@ -87,6 +87,10 @@ public final class Application implements AutoCloseable {
               .sharedDatabase(database)
               .clock(clock)
               .workerThreads(config.workers())
+              .pollInterval(config.engine().pollInterval())
+              .heartbeatInterval(config.engine().heartbeatInterval())
+              .deadRunThreshold(config.engine().deadRunThreshold())
+              .shutdownGrace(config.engine().shutdownGrace())
               .configure(tuning)
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
@@ -115,7 +119,7 @@ public final class Application implements AutoCloseable {
               sources,
               sourceClients,
               clock,
-              SystemJobs.Settings.defaults(),
+              systemJobSettings(config),
               new AiSuggestionSource(
                   database, userJobs.recommenderKeys(), AiRecommenders.httpDefaults()),
               tmdb)
@@ -159,6 +163,18 @@ public final class Application implements AutoCloseable {
           config.secretKeyFile().toAbsolutePath());
     }
     return SecretBox.loadOrCreate(config.secretKeyFile());
+  }
+
+  private static SystemJobs.Settings systemJobSettings(ServerConfig config) {
+    SystemJobs.Settings defaults = SystemJobs.Settings.defaults();
+    return new SystemJobs.Settings(
+        defaults.sync(),
+        defaults.refresh(),
+        defaults.cleanupBatchSize(),
+        config.retention(),
+        defaults.analysis(),
+        defaults.recommender(),
+        defaults.notifications());
   }
 
   private static Database openDatabase(ServerConfig config) {

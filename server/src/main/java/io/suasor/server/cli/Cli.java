@@ -14,12 +14,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The command line: {@code serve} (the default), {@code migrate}, {@code jobs}, {@code users},
- * {@code tokens} and {@code demo}. Exit code 0 is success, 1 a failure (including a run that did
- * not complete), 2 a usage error.
+ * {@code tokens}, {@code demo} and {@code config}. Exit code 0 is success, 1 a failure (including a
+ * run that did not complete), 2 a usage error.
  */
 public final class Cli {
   /** What {@link #run} returns for {@code serve}: the server keeps running until stopped. */
@@ -45,6 +44,9 @@ public final class Cli {
     line.addSubcommand("users", AccountCommands.users(this));
     line.addSubcommand("tokens", AccountCommands.tokens(this));
     line.addSubcommand("demo", new DemoCommand(this));
+    line.addSubcommand("config", ConfigCommands.create(this));
+    ConfigOptions.addSettingOptions(line);
+    addHelpAndVersion(line);
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     line.setExecutionExceptionHandler(
@@ -60,8 +62,19 @@ public final class Cli {
     return line.execute(args);
   }
 
+  /** --help and --version on every command, so any one can be asked what it does. */
+  private static void addHelpAndVersion(CommandLine line) {
+    line.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+    line.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+    line.getSubcommands().values().forEach(Cli::addHelpAndVersion);
+  }
+
   Application open(ConfigOptions options) {
-    return Application.open(options.load(environment, Map.of()), jobs);
+    return Application.open(options.resolve(environment).config(), jobs);
+  }
+
+  Map<String, String> environment() {
+    return environment;
   }
 
   PrintStream out() {
@@ -87,47 +100,25 @@ public final class Cli {
       description = "Suasor's job server. Without a command, serves.")
   final class Root implements Callable<Integer> {
     @Mixin ConfigOptions options;
-    @Mixin ServeOptions serveOptions;
 
     @Override
     public Integer call() {
-      return serve(options, serveOptions);
+      return serve(options);
     }
   }
 
   @Command(name = "serve", description = "Run the scheduler and the HTTP server until stopped.")
   final class Serve implements Callable<Integer> {
     @Mixin ConfigOptions options;
-    @Mixin ServeOptions serveOptions;
 
     @Override
     public Integer call() {
-      return serve(options, serveOptions);
+      return serve(options);
     }
   }
 
-  /** The HTTP options of {@code serve}, which is also what the bare command does. */
-  static final class ServeOptions {
-    @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one)")
-    Integer port;
-
-    @Option(names = "--host", description = "HTTP address (default 127.0.0.1)")
-    String host;
-
-    Map<String, String> overrides() {
-      Map<String, String> extra = new java.util.HashMap<>();
-      if (port != null) {
-        extra.put("http.port", String.valueOf(port));
-      }
-      if (host != null) {
-        extra.put("http.host", host);
-      }
-      return extra;
-    }
-  }
-
-  private int serve(ConfigOptions options, ServeOptions serveOptions) {
-    ServerConfig config = options.load(environment, serveOptions.overrides());
+  private int serve(ConfigOptions options) {
+    ServerConfig config = options.resolve(environment).config();
     Application app = Application.open(config, jobs);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "suasor-shutdown"));
     app.serve(out);

@@ -143,4 +143,31 @@ class CliTest {
     assertThat(run("demo")).isZero();
     assertThat(dataDir.resolve("demo-library").resolve("Movies")).isDirectory();
   }
+
+  @Test
+  void configCheckShowsEachValueWithItsOriginAndFailsOnABadOne() {
+    assertThat(run("config", "check", "--workers", "3", "--db-password", "hunter2")).isZero();
+    assertThat(printed())
+        .contains("config file: (none)")
+        .containsPattern("workers +\\= 3 +option \\(--workers\\)")
+        .containsPattern("data.dir +\\= " + java.util.regex.Pattern.quote(dataDir.toString()))
+        .containsPattern("http.port +\\= 8080 +default")
+        .contains("db.password", "********")
+        .doesNotContain("hunter2");
+    assertThat(dataDir.resolve("suasor.db")).doesNotExist();
+
+    assertThat(run("config", "check", "--engine-poll-interval", "soon")).isEqualTo(1);
+    String error = err.toString(StandardCharsets.UTF_8);
+    assertThat(error.lines()).hasSize(1);
+    assertThat(error).startsWith("error: the command-line option --engine-poll-interval");
+  }
+
+  @Test
+  void everySettingIsAnOptionInTheHelpWithItsDefault() {
+    assertThat(run("serve", "--help")).isZero();
+    for (io.suasor.server.config.Setting setting : io.suasor.server.config.Setting.values()) {
+      assertThat(printed()).contains(setting.option(), setting.env());
+    }
+    assertThat(printed()).contains("default: 30s", "default: 8080");
+  }
 }
