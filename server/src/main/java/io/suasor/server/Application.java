@@ -193,6 +193,11 @@ public final class Application implements AutoCloseable {
    * first admin token to {@code out} when there is no account yet.
    */
   public Application serve(PrintStream out) {
+    log.info(
+        "data folder {} (database {}, secret key {})",
+        config.dataDir().toAbsolutePath(),
+        config.describeDatabase(),
+        config.secretKey().isPresent() ? "from the settings" : config.secretKeyFile());
     SyncReport report = engine.service().syncDatabaseJobs();
     log.info(
         "schedules: created {}, kept {}, without a registered job {}",

@@ -5,9 +5,11 @@ import io.suasor.jobs.JobsException;
 import io.suasor.media.MediaException;
 import io.suasor.server.Application;
 import io.suasor.server.ServerException;
+import io.suasor.server.config.ConfigException;
 import io.suasor.server.config.ServerConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,7 +71,24 @@ public final class Cli {
     line.getSubcommands().values().forEach(Cli::addHelpAndVersion);
   }
 
+  /**
+   * Opens the configured database, which must exist: a command pointed at the wrong folder would
+   * otherwise make a new, empty database there and answer as if nothing had ever happened.
+   */
   Application open(ConfigOptions options) {
+    ServerConfig config = options.resolve(environment).config();
+    if (config.databaseUrl().isEmpty() && !Files.isRegularFile(config.sqliteFile())) {
+      throw new ConfigException(
+          "there is no Suasor database in "
+              + config.dataDir().toAbsolutePath()
+              + "; point --data-dir (or SUASOR_DATA_DIR, data.dir) at the server's data folder,"
+              + " or run 'suasor migrate' to make a new database there");
+    }
+    return Application.open(config, jobs);
+  }
+
+  /** Opens the configured database, making it when there is none. */
+  Application openOrCreate(ConfigOptions options) {
     return Application.open(options.resolve(environment).config(), jobs);
   }
 
@@ -131,7 +150,7 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      try (Application app = open(options)) {
+      try (Application app = openOrCreate(options)) {
         out.println("database " + app.config().describeDatabase() + " is up to date");
       }
       return 0;

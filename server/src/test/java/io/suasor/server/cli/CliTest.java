@@ -58,6 +58,7 @@ class CliTest {
 
   @Test
   void failuresAndUsageErrorsHaveTheirExitCodes() {
+    assertThat(run("migrate")).isZero();
     assertThat(run("jobs", "run", "no.such.job")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no job named 'no.such.job'");
     assertThat(run("jobs", "frobnicate")).isEqualTo(2);
@@ -65,6 +66,7 @@ class CliTest {
 
   @Test
   void managesUsersAndTokens() {
+    assertThat(run("migrate")).isZero();
     assertThat(run("users", "add", "dana", "--role", "admin")).isZero();
     assertThat(printed()).contains("added admin dana", "suasor_");
     assertThat(run("users", "list")).isZero();
@@ -169,5 +171,22 @@ class CliTest {
       assertThat(printed()).contains(setting.option(), setting.env());
     }
     assertThat(printed()).contains("default: 30s", "default: 8080");
+  }
+
+  @Test
+  void aCommandPointedAtAFolderWithoutADatabaseSaysSoAndMakesNone() {
+    for (String[] command :
+        new String[][] {{"jobs", "list"}, {"users", "add", "dana"}, {"tokens", "revoke", "1"}}) {
+      assertThat(run(command)).isEqualTo(1);
+      String error = err.toString(StandardCharsets.UTF_8);
+      assertThat(error.lines()).hasSize(1);
+      assertThat(error)
+          .startsWith("error: there is no Suasor database in " + dataDir)
+          .contains("--data-dir", "suasor migrate");
+      assertThat(dataDir.resolve("suasor.db")).doesNotExist();
+    }
+    assertThat(run("migrate")).isZero();
+    assertThat(dataDir.resolve("suasor.db")).exists();
+    assertThat(run("jobs", "list")).isZero();
   }
 }
