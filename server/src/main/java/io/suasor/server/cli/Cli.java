@@ -4,9 +4,14 @@ import io.suasor.jobs.Job;
 import io.suasor.jobs.JobsException;
 import io.suasor.media.MediaException;
 import io.suasor.server.Application;
+import io.suasor.server.LogSetup;
 import io.suasor.server.ServerException;
 import io.suasor.server.config.ConfigException;
+import io.suasor.server.config.EffectiveConfig;
+import io.suasor.server.config.LogSettings;
+import io.suasor.server.config.Origin;
 import io.suasor.server.config.ServerConfig;
+import io.suasor.server.config.Setting;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,7 +81,7 @@ public final class Cli {
    * otherwise make a new, empty database there and answer as if nothing had ever happened.
    */
   Application open(ConfigOptions options) {
-    ServerConfig config = options.resolve(environment).config();
+    ServerConfig config = configure(options, false);
     if (config.databaseUrl().isEmpty() && !Files.isRegularFile(config.sqliteFile())) {
       throw new ConfigException(
           "there is no Suasor database in "
@@ -89,7 +94,24 @@ public final class Cli {
 
   /** Opens the configured database, making it when there is none. */
   Application openOrCreate(ConfigOptions options) {
-    return Application.open(options.resolve(environment).config(), jobs);
+    return Application.open(configure(options, false), jobs);
+  }
+
+  /**
+   * The configuration, with its log settings applied. A command other than serve logs warnings and
+   * errors only unless a level was set: its output is its answer, and scripts read it.
+   */
+  private ServerConfig configure(ConfigOptions options, boolean serving) {
+    EffectiveConfig effective = options.resolve(environment);
+    ServerConfig config = effective.config();
+    boolean levelChosen =
+        effective.values().stream()
+            .anyMatch(v -> v.setting() == Setting.LOG_LEVEL && !v.origin().equals(Origin.DEFAULT));
+    LogSetup.apply(
+        serving || levelChosen
+            ? config.logging()
+            : new LogSettings("warn", config.logging().json()));
+    return config;
   }
 
   Map<String, String> environment() {
@@ -137,7 +159,7 @@ public final class Cli {
   }
 
   private int serve(ConfigOptions options) {
-    ServerConfig config = options.resolve(environment).config();
+    ServerConfig config = configure(options, true);
     Application app = Application.open(config, jobs);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "suasor-shutdown"));
     app.serve(out);
