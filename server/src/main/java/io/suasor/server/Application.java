@@ -14,7 +14,6 @@ import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.service.SyncReport;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DuplicateException;
-import io.suasor.media.MediaSchema;
 import io.suasor.media.jobs.SystemJobs;
 import io.suasor.media.metadata.tmdb.TmdbClient;
 import io.suasor.media.metadata.tmdb.TmdbReleaseCalendar;
@@ -74,9 +73,9 @@ public final class Application implements AutoCloseable {
       ServerConfig config, List<Job> jobs, Clock clock, UnaryOperator<EngineSettings> tuning) {
     this.config = config;
     this.clock = clock;
-    this.database = openDatabase(config);
+    this.database = Databases.open(config);
     try {
-      MediaSchema.migrate(database);
+      Databases.migrate(database, config);
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmThreadMetrics().bindTo(metrics);
@@ -94,7 +93,8 @@ public final class Application implements AutoCloseable {
               .configure(tuning)
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
-      this.engine = builder.build();
+      // The engine's tables were migrated with the media domain's, where a failure is explained.
+      this.engine = builder.migrate(false).build();
       SecretBox box = secretBox(config);
       this.sources = new SourceStore(database, box);
       this.userJobs = UserJobStores.over(database, box);
@@ -175,17 +175,6 @@ public final class Application implements AutoCloseable {
         defaults.analysis(),
         defaults.recommender(),
         defaults.notifications());
-  }
-
-  private static Database openDatabase(ServerConfig config) {
-    if (config.databaseUrl().isPresent()) {
-      return Database.postgres(
-          config.databaseUrl().get(),
-          config.databaseUser(),
-          config.databasePassword(),
-          config.databasePoolSize());
-    }
-    return Database.sqlite(config.sqliteFile());
   }
 
   /**

@@ -21,6 +21,20 @@ public final class LogSetup {
 
   private LogSetup() {}
 
+  /**
+   * For a command other than serve with no level chosen: warnings and errors only, and nothing from
+   * the connection pool or the migrations, whose failures reach the user as the command's one-line
+   * error; a stack trace in the log would only repeat it.
+   */
+  public static void applyToCommand(LogSettings settings) {
+    apply(new LogSettings("warn", settings.json()));
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      for (String quiet : new String[] {"com.zaxxer.hikari", "org.flywaydb"}) {
+        context.getLogger(quiet).setLevel(Level.OFF);
+      }
+    }
+  }
+
   public static void apply(LogSettings settings) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return; // Another SLF4J backend: its own configuration decides.

@@ -46,7 +46,7 @@ class CliTest {
     assertThat(run("jobs", "list")).isZero();
     assertThat(printed()).contains("test.quick", "test.system");
 
-    assertThat(run("jobs", "run", "test.quick", "--wait", "--params", "{\"items\":5}")).isZero();
+    assertThat(run("jobs", "run", "test.quick", "--follow", "--params", "{\"items\":5}")).isZero();
     assertThat(printed()).contains("completed", "\"counted\":5");
 
     assertThat(run("jobs", "runs")).isZero();
@@ -158,7 +158,7 @@ class CliTest {
         .doesNotContain("hunter2");
     assertThat(dataDir.resolve("suasor.db")).doesNotExist();
 
-    assertThat(run("config", "check", "--engine-poll-interval", "soon")).isEqualTo(1);
+    assertThat(run("config", "check", "--engine-poll-interval", "soon")).isEqualTo(Cli.SETUP);
     String error = err.toString(StandardCharsets.UTF_8);
     assertThat(error.lines()).hasSize(1);
     assertThat(error).startsWith("error: the command-line option --engine-poll-interval");
@@ -177,7 +177,7 @@ class CliTest {
   void aCommandPointedAtAFolderWithoutADatabaseSaysSoAndMakesNone() {
     for (String[] command :
         new String[][] {{"jobs", "list"}, {"users", "add", "dana"}, {"tokens", "revoke", "1"}}) {
-      assertThat(run(command)).isEqualTo(1);
+      assertThat(run(command)).isEqualTo(Cli.SETUP);
       String error = err.toString(StandardCharsets.UTF_8);
       assertThat(error.lines()).hasSize(1);
       assertThat(error)
