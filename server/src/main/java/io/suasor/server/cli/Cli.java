@@ -73,6 +73,8 @@ public final class Cli {
     line.addSubcommand("demo", new DemoCommand(this));
     line.addSubcommand("schedules", ScheduleCommands.create(this));
     line.addSubcommand("sources", SourceCommands.create(this));
+    line.addSubcommand("backup", new BackupCommands.Backup(this));
+    line.addSubcommand("restore", new BackupCommands.Restore(this));
     line.addSubcommand("config", ConfigCommands.create(this));
     ConfigOptions.addSettingOptions(line);
     addHelpAndVersion(line);
@@ -142,6 +144,11 @@ public final class Cli {
   /** Opens the configured database, making it when there is none. */
   Application openOrCreate(ConfigOptions options) {
     return Application.open(configure(options, false), jobs);
+  }
+
+  /** The configuration, with its log settings applied, for a command that opens no application. */
+  ServerConfig configure(ConfigOptions options) {
+    return configure(options, false);
   }
 
   /**
