@@ -46,8 +46,7 @@ final class Databases {
               + config.describeDatabase()
               + " up to date: "
               + rootMessage(e)
-              + "; a database written by a newer Suasor needs that version (or a backup made"
-              + " before the upgrade), see docs/OPERATING.md",
+              + "; see 'Upgrades and downgrades' in docs/OPERATING.md",
           e);
     }
   }
