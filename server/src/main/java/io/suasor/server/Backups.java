@@ -41,7 +41,8 @@ public final class Backups {
   /** Writes a consistent copy of the database to {@code target}, which must not exist yet. */
   public static Written backup(ServerConfig config, Path target) {
     requireSqlite(config, "backup", "pg_dump -Fc -f FILE DBNAME");
-    Path source = existingDatabase(config);
+    config.requireExistingDatabase();
+    Path source = config.sqliteFile().toAbsolutePath();
     Path file = target.toAbsolutePath();
     if (Files.exists(file)) {
       throw new ServerException(file + " exists already; name a new file for the backup");
@@ -118,17 +119,6 @@ public final class Backups {
               + tool
               + " (docs/OPERATING.md), and keep the secret key with it");
     }
-  }
-
-  private static Path existingDatabase(ServerConfig config) {
-    Path file = config.sqliteFile().toAbsolutePath();
-    if (!Files.isRegularFile(file)) {
-      throw new io.suasor.server.config.ConfigException(
-          "there is no Suasor database in "
-              + config.dataDir().toAbsolutePath()
-              + "; point --data-dir (or SUASOR_DATA_DIR, data.dir) at the server's data folder");
-    }
-    return file;
   }
 
   /** A server that heartbeats on the database would go on writing over the restored one. */

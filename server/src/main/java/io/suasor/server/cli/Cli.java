@@ -15,7 +15,6 @@ import io.suasor.server.config.Setting;
 import io.suasor.server.http.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -125,19 +124,10 @@ public final class Cli {
     line.getSubcommands().values().forEach(Cli::addHelpAndVersion);
   }
 
-  /**
-   * Opens the configured database, which must exist: a command pointed at the wrong folder would
-   * otherwise make a new, empty database there and answer as if nothing had ever happened.
-   */
+  /** Opens the configured database, which must exist. */
   Application open(ConfigOptions options) {
     ServerConfig config = configure(options, false);
-    if (config.databaseUrl().isEmpty() && !Files.isRegularFile(config.sqliteFile())) {
-      throw new ConfigException(
-          "there is no Suasor database in "
-              + config.dataDir().toAbsolutePath()
-              + "; point --data-dir (or SUASOR_DATA_DIR, data.dir) at the server's data folder,"
-              + " or run 'suasor migrate' to make a new database there");
-    }
+    config.requireExistingDatabase();
     return Application.open(config, jobs);
   }
 

@@ -118,6 +118,21 @@ public record ServerConfig(
     return dataDir.resolve(SQLITE_FILE_NAME);
   }
 
+  /**
+   * Fails when the embedded database is configured and its file does not exist: a command pointed
+   * at the wrong folder would otherwise make a new, empty database there and answer as if nothing
+   * had ever happened.
+   */
+  public void requireExistingDatabase() {
+    if (databaseUrl.isEmpty() && !java.nio.file.Files.isRegularFile(sqliteFile())) {
+      throw new ConfigException(
+          "there is no Suasor database in "
+              + dataDir.toAbsolutePath()
+              + "; point --data-dir (or SUASOR_DATA_DIR, data.dir) at the server's data folder,"
+              + " or run 'suasor migrate' to make a new database there");
+    }
+  }
+
   /** The file that holds the generated secret key when none is configured. */
   public Path secretKeyFile() {
     return dataDir.resolve(SECRET_KEY_FILE_NAME);

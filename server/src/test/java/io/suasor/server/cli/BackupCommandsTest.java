@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.suasor.server.Application;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,30 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupCommandsTest {
   @TempDir Path dataDir;
   @TempDir Path backups;
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  CliRunner cli;
+
+  @org.junit.jupiter.api.BeforeEach
+  void runner() {
+    cli = new CliRunner(dataDir, List.of(new TestJobs.Quick()));
+  }
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = dataDir.toString();
-    return new Cli(
-            List.of(new TestJobs.Quick()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of())
-        .run(all);
+    return cli.run(args);
   }
 
   private String printed() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.printed();
   }
 
   private String errors() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.errors();
   }
 
   @Test

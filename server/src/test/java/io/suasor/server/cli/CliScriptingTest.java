@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.suasor.server.Application;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,30 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
 class CliScriptingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dataDir;
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  CliRunner cli;
+
+  @org.junit.jupiter.api.BeforeEach
+  void runner() {
+    cli = new CliRunner(dataDir, List.of(new TestJobs.Quick(), new TestJobs.Maintenance()));
+  }
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = dataDir.toString();
-    return new Cli(
-            List.of(new TestJobs.Quick(), new TestJobs.Maintenance()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of())
-        .run(all);
+    return cli.run(args);
   }
 
   private String printed() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.printed();
   }
 
   private String errors() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.errors();
   }
 
   private JsonNode json() throws Exception {

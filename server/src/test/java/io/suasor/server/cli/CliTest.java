@@ -5,37 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.suasor.server.Application;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI on an embedded database in a temporary folder. */
 class CliTest {
   @TempDir Path dataDir;
-  final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  CliRunner cli;
+
+  @org.junit.jupiter.api.BeforeEach
+  void runner() {
+    cli =
+        new CliRunner(dataDir, java.util.List.of(new TestJobs.Quick(), new TestJobs.Maintenance()));
+  }
 
   private int run(String... args) {
-    out.reset();
-    err.reset();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--data-dir";
-    all[args.length + 1] = dataDir.toString();
-    return new Cli(
-            java.util.List.of(new TestJobs.Quick(), new TestJobs.Maintenance()),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of())
-        .run(all);
+    return cli.run(args);
   }
 
   private String printed() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.printed();
+  }
+
+  private String errors() {
+    return cli.errors();
   }
 
   @Test
@@ -60,7 +55,7 @@ class CliTest {
   void failuresAndUsageErrorsHaveTheirExitCodes() {
     assertThat(run("migrate")).isZero();
     assertThat(run("jobs", "run", "no.such.job")).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no job named 'no.such.job'");
+    assertThat(errors()).contains("no job named 'no.such.job'");
     assertThat(run("jobs", "frobnicate")).isEqualTo(2);
   }
 
@@ -159,7 +154,7 @@ class CliTest {
     assertThat(dataDir.resolve("suasor.db")).doesNotExist();
 
     assertThat(run("config", "check", "--engine-poll-interval", "soon")).isEqualTo(Cli.SETUP);
-    String error = err.toString(StandardCharsets.UTF_8);
+    String error = errors();
     assertThat(error.lines()).hasSize(1);
     assertThat(error).startsWith("error: the command-line option --engine-poll-interval");
   }
@@ -178,7 +173,7 @@ class CliTest {
     for (String[] command :
         new String[][] {{"jobs", "list"}, {"users", "add", "dana"}, {"tokens", "revoke", "1"}}) {
       assertThat(run(command)).isEqualTo(Cli.SETUP);
-      String error = err.toString(StandardCharsets.UTF_8);
+      String error = errors();
       assertThat(error.lines()).hasSize(1);
       assertThat(error)
           .startsWith("error: there is no Suasor database in " + dataDir)
