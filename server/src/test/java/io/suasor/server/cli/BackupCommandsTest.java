@@ -28,43 +28,31 @@ class BackupCommandsTest {
     cli = new CliRunner(dataDir, List.of(new TestJobs.Quick()));
   }
 
-  private int run(String... args) {
-    return cli.run(args);
-  }
-
-  private String printed() {
-    return cli.printed();
-  }
-
-  private String errors() {
-    return cli.errors();
-  }
-
   @Test
   void aBackupTakenWhileServingIsRestoredOnceTheServerStopped() throws Exception {
     Path backup = backups.resolve("suasor-backup.db");
     try (Application server =
         Application.open(TestServer.sqlite(dataDir), List.of(new TestJobs.Quick()))
             .serve(new PrintStream(OutputStream.nullOutputStream()))) {
-      assertThat(run("users", "add", "dana")).isZero();
-      assertThat(run("backup", backup.toString())).as(errors()).isZero();
-      assertThat(printed()).contains("backed up", backup.toString(), backup + ".secret.key");
+      assertThat(cli.run("users", "add", "dana")).isZero();
+      assertThat(cli.run("backup", backup.toString())).as(cli.errors()).isZero();
+      assertThat(cli.printed()).contains("backed up", backup.toString(), backup + ".secret.key");
       assertThat(Files.readAllBytes(Path.of(backup + ".secret.key")))
           .isEqualTo(Files.readAllBytes(dataDir.resolve("secret.key")));
 
-      assertThat(run("restore", backup.toString())).isEqualTo(Cli.FAILED);
-      assertThat(errors().lines()).hasSize(1);
-      assertThat(errors())
+      assertThat(cli.run("restore", backup.toString())).isEqualTo(Cli.FAILED);
+      assertThat(cli.errors().lines()).hasSize(1);
+      assertThat(cli.errors())
           .contains("a server is running on", server.engine().settings().nodeId(), "stop it");
-      assertThat(run("backup", backup.toString())).isEqualTo(Cli.FAILED);
-      assertThat(errors()).contains("exists already");
+      assertThat(cli.run("backup", backup.toString())).isEqualTo(Cli.FAILED);
+      assertThat(cli.errors()).contains("exists already");
     }
-    assertThat(run("users", "add", "eve")).isZero();
+    assertThat(cli.run("users", "add", "eve")).isZero();
 
-    assertThat(run("restore", backup.toString())).as(errors()).isZero();
-    assertThat(printed()).contains("restored", "secret key");
-    assertThat(run("users", "list")).isZero();
-    assertThat(printed()).contains("dana").doesNotContain("eve");
+    assertThat(cli.run("restore", backup.toString())).as(cli.errors()).isZero();
+    assertThat(cli.printed()).contains("restored", "secret key");
+    assertThat(cli.run("users", "list")).isZero();
+    assertThat(cli.printed()).contains("dana").doesNotContain("eve");
     try (Stream<Path> files = Files.list(dataDir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .anyMatch(name -> name.startsWith("suasor.db.before-restore-"));
@@ -75,20 +63,20 @@ class BackupCommandsTest {
   void restoreRefusesWhatIsNotASuasorDatabaseItCanMigrate() throws Exception {
     Path text = backups.resolve("notes.txt");
     Files.writeString(text, "not a database at all, just some words to fill a page of text");
-    assertThat(run("restore", text.toString())).isEqualTo(Cli.FAILED);
-    assertThat(errors()).contains("is not a SQLite database");
+    assertThat(cli.run("restore", text.toString())).isEqualTo(Cli.FAILED);
+    assertThat(cli.errors()).contains("is not a SQLite database");
 
     Path empty = backups.resolve("empty.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + empty);
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE things (id INTEGER)");
     }
-    assertThat(run("restore", empty.toString())).isEqualTo(Cli.FAILED);
-    assertThat(errors()).contains("is not a Suasor database");
+    assertThat(cli.run("restore", empty.toString())).isEqualTo(Cli.FAILED);
+    assertThat(cli.errors()).contains("is not a Suasor database");
 
-    assertThat(run("migrate")).isZero();
+    assertThat(cli.run("migrate")).isZero();
     Path newer = backups.resolve("newer.db");
-    assertThat(run("backup", newer.toString())).isZero();
+    assertThat(cli.run("backup", newer.toString())).isZero();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer);
         Statement s = c.createStatement()) {
       s.executeUpdate(
@@ -99,17 +87,17 @@ class BackupCommandsTest {
           VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 1, 'test', 1, 1)
           """);
     }
-    assertThat(run("restore", newer.toString())).isEqualTo(Cli.FAILED);
-    assertThat(errors()).contains("written by a newer Suasor", "version 999");
-    assertThat(errors().lines()).hasSize(1);
+    assertThat(cli.run("restore", newer.toString())).isEqualTo(Cli.FAILED);
+    assertThat(cli.errors()).contains("written by a newer Suasor", "version 999");
+    assertThat(cli.errors().lines()).hasSize(1);
   }
 
   @Test
   void onPostgresqlBackupSaysToUsePgDumpAndWithoutADatabaseItSaysSo() {
-    assertThat(run("backup", "x.db", "--db-url", "jdbc:postgresql://db:5432/suasor"))
+    assertThat(cli.run("backup", "x.db", "--db-url", "jdbc:postgresql://db:5432/suasor"))
         .isEqualTo(Cli.FAILED);
-    assertThat(errors()).contains("pg_dump");
-    assertThat(run("backup", backups.resolve("x.db").toString())).isEqualTo(Cli.SETUP);
-    assertThat(errors()).contains("there is no Suasor database");
+    assertThat(cli.errors()).contains("pg_dump");
+    assertThat(cli.run("backup", backups.resolve("x.db").toString())).isEqualTo(Cli.SETUP);
+    assertThat(cli.errors()).contains("there is no Suasor database");
   }
 }
