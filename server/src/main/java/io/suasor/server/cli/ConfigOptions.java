@@ -61,15 +61,26 @@ final class ConfigOptions {
     line.getSubcommands().values().forEach(ConfigOptions::addSettingOptions);
   }
 
-  /** The configuration from the file, the environment and this command's options. */
+  /**
+   * The configuration from the file, the environment and the options, given to this command or
+   * before it to the root command ({@code suasor --config FILE jobs list}); the nearer wins.
+   */
   EffectiveConfig resolve(Map<String, String> environment) {
     Map<Setting, String> options = new EnumMap<>(Setting.class);
-    for (Setting setting : Setting.values()) {
-      OptionSpec option = command.findOption(setting.option());
-      if (option != null && option.getValue() != null) {
-        options.put(setting, option.getValue());
+    Path file = null;
+    for (CommandSpec spec = command; spec != null; spec = spec.parent()) {
+      for (Setting setting : Setting.values()) {
+        OptionSpec option = spec.findOption(setting.option());
+        if (option != null && option.getValue() != null) {
+          options.putIfAbsent(setting, option.getValue());
+        }
+      }
+      for (CommandSpec mixin : spec.mixins().values()) {
+        if (file == null && mixin.userObject() instanceof ConfigOptions given) {
+          file = given.configFile;
+        }
       }
     }
-    return ConfigLoader.resolve(Optional.ofNullable(configFile), environment, options);
+    return ConfigLoader.resolve(Optional.ofNullable(file), environment, options);
   }
 }

@@ -173,4 +173,18 @@ class CliTest {
     assertThat(dataDir.resolve("suasor.db")).exists();
     assertThat(cli.run("jobs", "list")).isZero();
   }
+
+  @Test
+  void settingsGivenBeforeTheCommandApplyToIt(@TempDir Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("suasor.properties");
+    java.nio.file.Files.writeString(file, "workers=7\n");
+    assertThat(cli.run("--config", file.toString(), "--log-level", "warn", "config", "check"))
+        .isZero();
+    assertThat(cli.printed())
+        .contains("config file: " + file)
+        .containsPattern("workers +\\= 7 +file")
+        .containsPattern("log.level +\\= warn +option");
+    assertThat(cli.run("--workers", "9", "config", "check", "--workers", "8")).isZero();
+    assertThat(cli.printed()).containsPattern("workers +\\= 8 +option");
+  }
 }
