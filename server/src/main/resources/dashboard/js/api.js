@@ -1,5 +1,9 @@
 // The public REST API: bearer token, the {success, message, data} envelope, errors with a field.
 
+// The path the dashboard is served under (e.g. /suasor behind a reverse proxy, or empty): the
+// folder of the page, to which the API's absolute paths are relative.
+export const BASE_PATH = location.pathname.replace(/\/[^/]*$/, '');
+
 export class ApiError extends Error {
   constructor(status, body) {
     super(body && body.message ? body.message : `the server answered ${status}`);
@@ -25,7 +29,7 @@ export class Api {
     }
     let response;
     try {
-      response = await fetch(path, init);
+      response = await fetch(BASE_PATH + path, init);
     } catch (networkError) {
       throw new ApiError(0, {message: `the server cannot be reached (${networkError.message})`});
     }

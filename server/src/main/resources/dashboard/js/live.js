@@ -2,6 +2,8 @@
 // Read with fetch rather than EventSource, so that the token travels in the Authorization header
 // and never in a URL (URLs land in proxies' access logs).
 
+import {BASE_PATH} from './api.js';
+
 const EVENT_TYPES = new Set(['run.created', 'run.started', 'run.progress', 'run.finished']);
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 15000;
@@ -26,7 +28,7 @@ export class LiveEvents {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const response = await fetch('/api/v1/jobs/events', {
+      const response = await fetch(`${BASE_PATH}/api/v1/jobs/events`, {
         headers: {Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream'},
         cache: 'no-store',
         signal: controller.signal,

@@ -14,7 +14,6 @@ import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.service.SyncReport;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.DuplicateException;
-import io.suasor.media.MediaSchema;
 import io.suasor.media.jobs.SystemJobs;
 import io.suasor.media.metadata.tmdb.TmdbClient;
 import io.suasor.media.metadata.tmdb.TmdbReleaseCalendar;
@@ -74,9 +73,9 @@ public final class Application implements AutoCloseable {
       ServerConfig config, List<Job> jobs, Clock clock, UnaryOperator<EngineSettings> tuning) {
     this.config = config;
     this.clock = clock;
-    this.database = openDatabase(config);
+    this.database = Databases.open(config);
     try {
-      MediaSchema.migrate(database);
+      Databases.migrate(database, config);
       this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
       new JvmThreadMetrics().bindTo(metrics);
@@ -87,10 +86,15 @@ public final class Application implements AutoCloseable {
               .sharedDatabase(database)
               .clock(clock)
               .workerThreads(config.workers())
+              .pollInterval(config.engine().pollInterval())
+              .heartbeatInterval(config.engine().heartbeatInterval())
+              .deadRunThreshold(config.engine().deadRunThreshold())
+              .shutdownGrace(config.engine().shutdownGrace())
               .configure(tuning)
               .listener(new JobMetrics(metrics));
       jobs.forEach(builder::register);
-      this.engine = builder.build();
+      // The engine's tables were migrated with the media domain's, where a failure is explained.
+      this.engine = builder.migrate(false).build();
       SecretBox box = secretBox(config);
       this.sources = new SourceStore(database, box);
       this.userJobs = UserJobStores.over(database, box);
@@ -115,7 +119,7 @@ public final class Application implements AutoCloseable {
               sources,
               sourceClients,
               clock,
-              SystemJobs.Settings.defaults(),
+              systemJobSettings(config),
               new AiSuggestionSource(
                   database, userJobs.recommenderKeys(), AiRecommenders.httpDefaults()),
               tmdb)
@@ -161,15 +165,16 @@ public final class Application implements AutoCloseable {
     return SecretBox.loadOrCreate(config.secretKeyFile());
   }
 
-  private static Database openDatabase(ServerConfig config) {
-    if (config.databaseUrl().isPresent()) {
-      return Database.postgres(
-          config.databaseUrl().get(),
-          config.databaseUser(),
-          config.databasePassword(),
-          config.databasePoolSize());
-    }
-    return Database.sqlite(config.sqliteFile());
+  private static SystemJobs.Settings systemJobSettings(ServerConfig config) {
+    SystemJobs.Settings defaults = SystemJobs.Settings.defaults();
+    return new SystemJobs.Settings(
+        defaults.sync(),
+        defaults.refresh(),
+        defaults.cleanupBatchSize(),
+        config.retention(),
+        defaults.analysis(),
+        defaults.recommender(),
+        defaults.notifications());
   }
 
   /**
@@ -177,6 +182,11 @@ public final class Application implements AutoCloseable {
    * first admin token to {@code out} when there is no account yet.
    */
   public Application serve(PrintStream out) {
+    log.info(
+        "data folder {} (database {}, secret key {})",
+        config.dataDir().toAbsolutePath(),
+        config.describeDatabase(),
+        config.secretKey().isPresent() ? "from the settings" : config.secretKeyFile());
     SyncReport report = engine.service().syncDatabaseJobs();
     log.info(
         "schedules: created {}, kept {}, without a registered job {}",

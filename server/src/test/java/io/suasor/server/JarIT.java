@@ -48,7 +48,7 @@ class JarIT {
       port = socket.getLocalPort();
     }
     Path output = work.resolve("out.txt");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
@@ -57,8 +57,11 @@ class JarIT {
                 String.valueOf(port))
             .directory(work.toFile())
             .redirectOutput(output.toFile())
-            .redirectError(work.resolve("err.txt").toFile())
-            .start();
+            .redirectError(work.resolve("err.txt").toFile());
+    // The default data folder is $XDG_DATA_HOME/suasor: here, inside the test's folder.
+    builder.environment().put("XDG_DATA_HOME", work.toString());
+    builder.environment().keySet().removeIf(name -> name.startsWith("SUASOR_"));
+    Process process = builder.start();
     try {
       HttpClient client = HttpClient.newHttpClient();
       HttpRequest health =
@@ -82,7 +85,7 @@ class JarIT {
       assertThat(reply).as(Files.readString(work.resolve("err.txt"))).isNotNull();
       assertThat(reply.statusCode()).isEqualTo(200);
       assertThat(reply.body()).contains("\"success\":true");
-      assertThat(work.resolve("data").resolve("suasor.db")).exists();
+      assertThat(work.resolve("suasor").resolve("suasor.db")).exists();
       assertThat(Files.readString(output)).contains("suasor_", "shown only this once");
       String token =
           Files.readString(output)

@@ -1,9 +1,14 @@
 package io.suasor.server.cli;
 
+import io.suasor.media.model.ApiToken;
 import io.suasor.media.model.IssuedToken;
 import io.suasor.media.model.Role;
 import io.suasor.media.model.User;
 import io.suasor.server.Application;
+import io.suasor.server.ServerException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code users add|list} and {@code tokens create|revoke}. */
+/** {@code users add|list|disable|enable} and {@code tokens create|list|revoke}. */
 final class AccountCommands {
   private AccountCommands() {}
 
@@ -25,12 +30,18 @@ final class AccountCommands {
     CommandLine users = new CommandLine(new Users());
     users.addSubcommand("add", new AddUser(cli));
     users.addSubcommand("list", new ListUsers(cli));
+    users.addSubcommand(
+        "disable",
+        described(new SetActive(cli, false), "Disable an account: its tokens stop working."));
+    users.addSubcommand(
+        "enable", described(new SetActive(cli, true), "Enable a disabled account again."));
     return users;
   }
 
   static CommandLine tokens(Cli cli) {
     CommandLine tokens = new CommandLine(new Tokens());
     tokens.addSubcommand("create", new CreateToken(cli));
+    tokens.addSubcommand("list", new ListTokens(cli));
     tokens.addSubcommand("revoke", new RevokeToken(cli));
     return tokens;
   }
@@ -74,6 +85,7 @@ final class AccountCommands {
   static final class ListUsers implements Callable<Integer> {
     private final Cli cli;
     @Mixin ConfigOptions options;
+    @Mixin JsonOption json;
 
     ListUsers(Cli cli) {
       this.cli = cli;
@@ -82,6 +94,10 @@ final class AccountCommands {
     @Override
     public Integer call() {
       try (Application app = cli.open(options)) {
+        if (json.requested) {
+          cli.printJson(app.users().all().stream().map(io.suasor.server.auth.User::of).toList());
+          return 0;
+        }
         for (User user : app.users().all()) {
           cli.out()
               .printf(
@@ -94,6 +110,81 @@ final class AccountCommands {
       }
       return 0;
     }
+  }
+
+  private static CommandLine described(Object command, String description) {
+    CommandLine line = new CommandLine(command);
+    line.getCommandSpec().usageMessage().description(description);
+    return line;
+  }
+
+  /** {@code users disable|enable NAME}. */
+  @Command
+  static final class SetActive implements Callable<Integer> {
+    private final Cli cli;
+    private final boolean active;
+    @Mixin ConfigOptions options;
+
+    @Parameters(paramLabel = "NAME", description = "The account's name")
+    String name;
+
+    SetActive(Cli cli, boolean active) {
+      this.cli = cli;
+      this.active = active;
+    }
+
+    @Override
+    public Integer call() {
+      try (Application app = cli.open(options)) {
+        User user = findUser(app, name);
+        app.users().setActive(user.id(), active, app.clock().instant());
+        cli.out().println((active ? "enabled " : "disabled ") + user.username());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "list", description = "List tokens (never their secrets), revoked ones too.")
+  static final class ListTokens implements Callable<Integer> {
+    private final Cli cli;
+    @Mixin ConfigOptions options;
+    @Mixin JsonOption json;
+
+    ListTokens(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      try (Application app = cli.open(options)) {
+        List<ApiToken> tokens = app.tokens().all();
+        if (json.requested) {
+          cli.printJson(tokens);
+          return 0;
+        }
+        Map<Long, String> names = new HashMap<>();
+        app.users().all().forEach(u -> names.put(u.id(), u.username()));
+        for (ApiToken token : tokens) {
+          cli.out()
+              .printf(
+                  "%4d %-20s %-24s created %s%s%s%n",
+                  token.id(),
+                  names.getOrDefault(token.userId(), "#" + token.userId()),
+                  token.name(),
+                  token.createdAt(),
+                  token.expiresAt() == null ? "" : " expires " + token.expiresAt(),
+                  token.revokedAt() == null ? "" : " revoked " + token.revokedAt());
+        }
+      }
+      return 0;
+    }
+  }
+
+  static User findUser(Application app, String name) {
+    return app.users()
+        .byUsername(name)
+        .orElseThrow(
+            () -> new ServerException("there is no user named '" + name + "'; see 'users list'"));
   }
 
   @Command(name = "create", description = "Issue a token for an account and print it once.")
@@ -114,11 +205,7 @@ final class AccountCommands {
     @Override
     public Integer call() {
       try (Application app = cli.open(options)) {
-        User user = app.users().byUsername(userName).orElse(null);
-        if (user == null) {
-          cli.out().println("there is no user named '" + userName + "'; see 'users list'");
-          return 1;
-        }
+        User user = findUser(app, userName);
         IssuedToken token = app.tokens().issue(user.id(), tokenName, app.clock().instant());
         cli.out()
             .println(
@@ -149,8 +236,7 @@ final class AccountCommands {
     public Integer call() {
       try (Application app = cli.open(options)) {
         if (app.tokens().revoke(id, app.clock().instant()).isEmpty()) {
-          cli.out().println("there is no token " + id);
-          return 1;
+          throw new ServerException("there is no token " + id + "; see 'tokens list'");
         }
         cli.out().println("token " + id + " revoked");
       }

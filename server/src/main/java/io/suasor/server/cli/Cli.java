@@ -4,26 +4,51 @@ import io.suasor.jobs.Job;
 import io.suasor.jobs.JobsException;
 import io.suasor.media.MediaException;
 import io.suasor.server.Application;
+import io.suasor.server.DatabaseException;
+import io.suasor.server.LogSetup;
 import io.suasor.server.ServerException;
+import io.suasor.server.config.ConfigException;
+import io.suasor.server.config.EffectiveConfig;
+import io.suasor.server.config.Origin;
 import io.suasor.server.config.ServerConfig;
+import io.suasor.server.config.Setting;
+import io.suasor.server.http.Json;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The command line: {@code serve} (the default), {@code migrate}, {@code jobs}, {@code users},
- * {@code tokens} and {@code demo}. Exit code 0 is success, 1 a failure (including a run that did
- * not complete), 2 a usage error.
+ * {@code tokens}, {@code demo} and {@code config}; {@link #EXIT_CODES} says what each exit code
+ * means.
  */
 public final class Cli {
   /** What {@link #run} returns for {@code serve}: the server keeps running until stopped. */
   public static final int KEEP_RUNNING = -1;
+
+  /** Exit code: the command's work failed (a run that did not complete, an unknown name). */
+  public static final int FAILED = 1;
+
+  /** Exit code: the command line was wrong (an unknown option, a missing argument). */
+  public static final int USAGE = 2;
+
+  /** Exit code: a setting is wrong, or the database is missing, unreachable or not migratable. */
+  public static final int SETUP = 3;
+
+  static final String EXIT_CODES =
+      "Exit codes: 0 done, 1 the work failed (e.g. a run did not complete), 2 a wrong command"
+          + " line, 3 a wrong setting or a database that is missing, unreachable or cannot be"
+          + " migrated.";
+
+  private static final Logger log = LoggerFactory.getLogger(Cli.class);
+  private static final Json JSON = new Json();
 
   private final List<Job> jobs;
   private final PrintStream out;
@@ -45,27 +70,114 @@ public final class Cli {
     line.addSubcommand("users", AccountCommands.users(this));
     line.addSubcommand("tokens", AccountCommands.tokens(this));
     line.addSubcommand("demo", new DemoCommand(this));
+    line.addSubcommand("schedules", ScheduleCommands.create(this));
+    line.addSubcommand("sources", SourceCommands.create(this));
+    line.addSubcommand("backup", new BackupCommands.Backup(this));
+    line.addSubcommand("restore", new BackupCommands.Restore(this));
+    line.addSubcommand("config", ConfigCommands.create(this));
+    ConfigOptions.addSettingOptions(line);
+    addHelpAndVersion(line);
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
-    line.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof ServerException
-              || e instanceof JobsException
-              || e instanceof MediaException) {
-            err.println("error: " + e.getMessage());
-            return 1;
-          }
-          throw e;
+    line.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e));
+    line.setParameterExceptionHandler(
+        (e, given) -> {
+          err.println(
+              "error: "
+                  + oneLine(e.getMessage())
+                  + " (see '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
+          return USAGE;
         });
     return line.execute(args);
   }
 
+  /** Prints what went wrong on one line and returns the exit code that says what kind it was. */
+  private int failed(Exception e) {
+    if (e instanceof ConfigException || e instanceof DatabaseException) {
+      err.println("error: " + oneLine(e.getMessage()));
+      return SETUP;
+    }
+    if (e instanceof ServerException || e instanceof JobsException || e instanceof MediaException) {
+      err.println("error: " + oneLine(e.getMessage()));
+      return FAILED;
+    }
+    log.debug("the command failed", e);
+    err.println(
+        "error: unexpected "
+            + e.getClass().getSimpleName()
+            + ": "
+            + oneLine(String.valueOf(e.getMessage()))
+            + " (--log-level debug shows where)");
+    return FAILED;
+  }
+
+  private static String oneLine(String message) {
+    return message.replaceAll("\\s+", " ").trim();
+  }
+
+  /** --help and --version on every command, so any one can be asked what it does. */
+  private static void addHelpAndVersion(CommandLine line) {
+    line.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+    line.getCommandSpec().usageMessage().abbreviateSynopsis(true).footer(EXIT_CODES);
+    line.getSubcommands().values().forEach(Cli::addHelpAndVersion);
+  }
+
+  /** Opens the configured database, which must exist. */
   Application open(ConfigOptions options) {
-    return Application.open(options.load(environment, Map.of()), jobs);
+    ServerConfig config = configure(options, false);
+    config.requireExistingDatabase();
+    return Application.open(config, jobs);
+  }
+
+  /** Opens the configured database, making it when there is none. */
+  Application openOrCreate(ConfigOptions options) {
+    return Application.open(configure(options, false), jobs);
+  }
+
+  /** The configuration, with its log settings applied, for a command that opens no application. */
+  ServerConfig configure(ConfigOptions options) {
+    return configure(options, false);
+  }
+
+  /**
+   * The configuration, with its log settings applied. A command other than serve logs warnings and
+   * errors only unless a level was set: its output is its answer, and scripts read it.
+   */
+  private ServerConfig configure(ConfigOptions options, boolean serving) {
+    EffectiveConfig effective = options.resolve(environment);
+    ServerConfig config = effective.config();
+    boolean levelChosen =
+        effective.values().stream()
+            .anyMatch(v -> v.setting() == Setting.LOG_LEVEL && !v.origin().equals(Origin.DEFAULT));
+    if (serving || levelChosen) {
+      LogSetup.apply(config.logging());
+    } else {
+      LogSetup.applyToCommand(config.logging());
+    }
+    return config;
+  }
+
+  Map<String, String> environment() {
+    return environment;
   }
 
   PrintStream out() {
     return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  /** Prints {@code value} as one line of JSON, with the API's mapper. */
+  void printJson(Object value) {
+    try {
+      out.println(JSON.mapper().writeValueAsString(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass() + " as JSON", e);
+    }
   }
 
   /** The version the packaged jar's manifest names; a build run from classes has none. */
@@ -87,47 +199,25 @@ public final class Cli {
       description = "Suasor's job server. Without a command, serves.")
   final class Root implements Callable<Integer> {
     @Mixin ConfigOptions options;
-    @Mixin ServeOptions serveOptions;
 
     @Override
     public Integer call() {
-      return serve(options, serveOptions);
+      return serve(options);
     }
   }
 
   @Command(name = "serve", description = "Run the scheduler and the HTTP server until stopped.")
   final class Serve implements Callable<Integer> {
     @Mixin ConfigOptions options;
-    @Mixin ServeOptions serveOptions;
 
     @Override
     public Integer call() {
-      return serve(options, serveOptions);
+      return serve(options);
     }
   }
 
-  /** The HTTP options of {@code serve}, which is also what the bare command does. */
-  static final class ServeOptions {
-    @Option(names = "--port", description = "HTTP port (default 8080; 0 picks a free one)")
-    Integer port;
-
-    @Option(names = "--host", description = "HTTP address (default 127.0.0.1)")
-    String host;
-
-    Map<String, String> overrides() {
-      Map<String, String> extra = new java.util.HashMap<>();
-      if (port != null) {
-        extra.put("http.port", String.valueOf(port));
-      }
-      if (host != null) {
-        extra.put("http.host", host);
-      }
-      return extra;
-    }
-  }
-
-  private int serve(ConfigOptions options, ServeOptions serveOptions) {
-    ServerConfig config = options.load(environment, serveOptions.overrides());
+  private int serve(ConfigOptions options) {
+    ServerConfig config = configure(options, true);
     Application app = Application.open(config, jobs);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "suasor-shutdown"));
     app.serve(out);
@@ -140,7 +230,7 @@ public final class Cli {
 
     @Override
     public Integer call() {
-      try (Application app = open(options)) {
+      try (Application app = openOrCreate(options)) {
         out.println("database " + app.config().describeDatabase() + " is up to date");
       }
       return 0;

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = cli.out();
-    try (Application app = cli.open(options)) {
+    try (Application app = cli.openOrCreate(options)) {
       Path folder =
           (path == null ? app.config().dataDir().resolve(LIBRARY_FOLDER) : path)
               .toAbsolutePath()

@@ -43,10 +43,15 @@ final class JobCommands {
     return jobs;
   }
 
+  /** A job as {@code jobs list --json} shows it. */
+  record JobLine(
+      String name, String type, String frequency, boolean enabled, Instant nextRunTime) {}
+
   @Command(name = "list", description = "Registered jobs with their schedules and next runs.")
   static final class ListJobs implements Callable<Integer> {
     private final Cli cli;
     @Mixin ConfigOptions options;
+    @Mixin JsonOption json;
 
     ListJobs(Cli cli) {
       this.cli = cli;
@@ -56,18 +61,37 @@ final class JobCommands {
     public Integer call() {
       try (Application app = cli.open(options)) {
         JobService jobs = app.jobs();
+        List<JobLine> lines =
+            jobs.registeredJobs().stream()
+                .sorted(Comparator.comparing(Job::name))
+                .map(
+                    job -> {
+                      Optional<JobSchedule> schedule = jobs.getJobScheduleByName(job.name());
+                      return new JobLine(
+                          job.name(),
+                          job.type().value(),
+                          schedule.map(JobSchedule::frequency).orElse(job.schedule().text()),
+                          schedule.map(JobSchedule::enabled).orElse(true),
+                          schedule.map(JobSchedule::nextRunTime).orElse(null));
+                    })
+                .toList();
+        if (json.requested) {
+          cli.printJson(lines);
+          return 0;
+        }
         PrintStream out = cli.out();
-        if (jobs.registeredJobs().isEmpty()) {
+        if (lines.isEmpty()) {
           out.println("no jobs are registered");
         }
-        for (Job job : jobs.registeredJobs()) {
-          Optional<JobSchedule> schedule = jobs.getJobScheduleByName(job.name());
+        for (JobLine line : lines) {
           out.printf(
-              "%-40s %-14s %-30s next %s%n",
-              job.name(),
-              job.type().value(),
-              schedule.map(JobSchedule::frequency).orElse(job.schedule().text()),
-              schedule.map(JobSchedule::nextRunTime).map(Object::toString).orElse("-"));
+              "%-40s %-14s %-30s %s%n",
+              line.name(),
+              line.type(),
+              line.frequency(),
+              line.enabled()
+                  ? "next " + (line.nextRunTime() == null ? "-" : line.nextRunTime())
+                  : "paused");
         }
       }
       return 0;
@@ -77,16 +101,20 @@ final class JobCommands {
   @Command(
       name = "run",
       description =
-          "Run a job now, in this process, and wait for it to end. Exit code 0 when it completed.")
+          "Run a job now and wait for the run to end: on the running server when one is alive on"
+              + " this database, else in this process. Exit code 0 when it completed, 1 when not.")
   static final class RunJob implements Callable<Integer> {
     private final Cli cli;
     @Mixin ConfigOptions options;
+    @Mixin JsonOption json;
 
     @Parameters(paramLabel = "NAME", description = "The job's name")
     String name;
 
-    @Option(names = "--wait", description = "Show progress as the run goes")
-    boolean showProgress;
+    @Option(
+        names = "--follow",
+        description = "Print a line each time the run's progress changes (on stderr with --json)")
+    boolean follow;
 
     @Option(names = "--params", paramLabel = "JSON", description = "Parameters, a JSON object")
     String parameters;
@@ -98,72 +126,86 @@ final class JobCommands {
     @Override
     public Integer call() throws InterruptedException {
       try (Application app = cli.open(options)) {
-        JobService jobs = app.jobs();
-        JobEngine engine = app.engine();
-        JobRun run = jobs.runJobManually(ManualRun.of(name).withParameters(parameters));
-        PrintStream out = cli.out();
-        Instant now = engine.clock().instant();
-        List<NodeInfo> alive =
-            engine.repository().liveNodes(now.minus(engine.settings().deadRunThreshold()));
-        boolean handedOver = !alive.isEmpty();
-        if (handedOver) {
-          out.println(
-              "run "
-                  + run.id()
-                  + " of "
-                  + name
-                  + " handed to the running server (node "
-                  + alive.get(0).nodeId()
-                  + ")");
-        } else {
-          // No server runs on this database: execute this run here, and nothing else.
-          engine.executeNow(run.id());
-          out.println("run " + run.id() + " of " + name + " started in this process");
-        }
-        JobRun last = run;
-        while (!last.status().isTerminal()) {
-          TimeUnit.MILLISECONDS.sleep(FOLLOW_INTERVAL_MILLIS);
-          if (!handedOver) {
-            engine.supervise();
-          }
-          JobRun current = jobs.getJobRunById(run.id()).orElseThrow();
-          if (showProgress && changed(last, current)) {
-            out.println(progressLine(current));
-          }
-          last = current;
-        }
-        out.println(
-            "run "
-                + last.id()
-                + " "
-                + last.status().value()
-                + (last.errorMessage() == null ? "" : ": " + last.errorMessage())
-                + (Objects.equals(last.metadata(), "{}") ? "" : " " + last.metadata()));
-        return last.status() == JobStatus.COMPLETED ? 0 : 1;
+        JobRun run = app.jobs().runJobManually(ManualRun.of(name).withParameters(parameters));
+        return followToTheEnd(cli, app, run, follow, json.requested);
       }
     }
+  }
 
-    private static boolean changed(JobRun before, JobRun after) {
-      return before.progress() != after.progress()
-          || before.status() != after.status()
-          || !Objects.equals(before.statusMessage(), after.statusMessage());
+  /**
+   * Waits for {@code run} to end, executing it here when no server is alive on the database, and
+   * prints it as it ended; returns 0 when it completed.
+   */
+  static int followToTheEnd(Cli cli, Application app, JobRun run, boolean follow, boolean json)
+      throws InterruptedException {
+    JobEngine engine = app.engine();
+    PrintStream notes = json ? cli.err() : cli.out();
+    Instant now = engine.clock().instant();
+    List<NodeInfo> alive =
+        engine.repository().liveNodes(now.minus(engine.settings().deadRunThreshold()));
+    boolean handedOver = !alive.isEmpty();
+    if (handedOver) {
+      notes.println(
+          "run "
+              + run.id()
+              + " of "
+              + run.jobName()
+              + " handed to the running server (node "
+              + alive.get(0).nodeId()
+              + ")");
+    } else {
+      // No server runs on this database: execute this run here, and nothing else.
+      engine.executeNow(run.id());
+      notes.println("run " + run.id() + " of " + run.jobName() + " started in this process");
     }
+    JobRun last = run;
+    while (!last.status().isTerminal()) {
+      TimeUnit.MILLISECONDS.sleep(FOLLOW_INTERVAL_MILLIS);
+      if (!handedOver) {
+        engine.supervise();
+      }
+      JobRun current = app.jobs().getJobRunById(run.id()).orElseThrow();
+      if (follow && changed(last, current)) {
+        notes.println(progressLine(current));
+      }
+      last = current;
+    }
+    if (json) {
+      cli.printJson(last);
+    } else {
+      cli.out()
+          .println(
+              "run "
+                  + last.id()
+                  + " "
+                  + last.status().value()
+                  + (last.errorMessage() == null ? "" : ": " + last.errorMessage())
+                  + (Objects.equals(last.metadata(), "{}") ? "" : " " + last.metadata()));
+    }
+    return last.status() == JobStatus.COMPLETED ? 0 : Cli.FAILED;
+  }
 
-    private static String progressLine(JobRun run) {
-      return String.format(
-          "%3d%% %s %d/%d %s",
-          run.progress(),
-          run.status().value(),
-          run.processedItems(),
-          run.totalItems(),
-          run.statusMessage() == null ? "" : run.statusMessage());
-    }
+  private static boolean changed(JobRun before, JobRun after) {
+    return before.progress() != after.progress()
+        || before.status() != after.status()
+        || !Objects.equals(before.statusMessage(), after.statusMessage());
+  }
+
+  private static String progressLine(JobRun run) {
+    return String.format(
+        "%3d%% %s %d/%d %s",
+        run.progress(),
+        run.status().value(),
+        run.processedItems(),
+        run.totalItems(),
+        run.statusMessage() == null ? "" : run.statusMessage());
   }
 
   @Command(name = "runs", description = "Recent runs, newest first.")
   static final class ListRuns implements Callable<Integer> {
     private final Cli cli;
     @Mixin ConfigOptions options;
+    @Mixin JsonOption json;
 
     @Option(names = "--limit", defaultValue = "20", description = "How many (1-1000)")
     int limit;
@@ -182,19 +224,25 @@ final class JobCommands {
             new CommandLine(this), "--limit must be from 1 to " + RunQuery.MAX_LIMIT);
       }
       try (Application app = cli.open(options)) {
-        app.jobs().findRuns(RunQuery.latest(limit).withJobName(job)).runs().stream()
-            .sorted(Comparator.comparingLong(JobRun::id).reversed())
-            .forEach(
-                run ->
-                    cli.out()
-                        .printf(
-                            "%6d %-40s %-10s %3d%% created %s%s%n",
-                            run.id(),
-                            run.jobName(),
-                            run.status().value(),
-                            run.progress(),
-                            run.createdAt(),
-                            run.errorMessage() == null ? "" : " " + run.errorMessage()));
+        List<JobRun> runs =
+            app.jobs().findRuns(RunQuery.latest(limit).withJobName(job)).runs().stream()
+                .sorted(Comparator.comparingLong(JobRun::id).reversed())
+                .toList();
+        if (json.requested) {
+          cli.printJson(runs);
+          return 0;
+        }
+        runs.forEach(
+            run ->
+                cli.out()
+                    .printf(
+                        "%6d %-40s %-10s %3d%% created %s%s%n",
+                        run.id(),
+                        run.jobName(),
+                        run.status().value(),
+                        run.progress(),
+                        run.createdAt(),
+                        run.errorMessage() == null ? "" : " " + run.errorMessage()));
       }
       return 0;
     }

@@ -1,60 +1,35 @@
 package io.suasor.server.config;
 
+import io.suasor.media.maintenance.Retention;
 import io.suasor.media.metadata.tmdb.TmdbSettings;
+import io.suasor.media.store.SecretBox;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Builds the {@link ServerConfig} from, in rising precedence: the defaults, a {@code key=value}
- * properties file, environment variables, and command-line options. Every value is checked here,
- * and a wrong one is reported with where it came from and what to write instead.
+ * properties file (from {@code --config} or {@value Setting#CONFIG_ENV}), environment variables,
+ * and command-line options; {@link Setting} is the table of what each may set. Every value is
+ * checked here, and a wrong one is reported with where it came from and what to write instead.
  */
 public final class ConfigLoader {
+  private final SettingValues values = new SettingValues();
+  private final Map<String, String> environment;
 
-  /** A setting: its key in the file and its environment variable. */
-  enum Setting {
-    DATA_DIR("data.dir", "SUASOR_DATA_DIR"),
-    DB_URL("db.url", "SUASOR_DB_URL"),
-    DB_USER("db.user", "SUASOR_DB_USER"),
-    DB_PASSWORD("db.password", "SUASOR_DB_PASSWORD"),
-    DB_POOL_SIZE("db.pool.size", "SUASOR_DB_POOL_SIZE"),
-    HTTP_HOST("http.host", "SUASOR_HTTP_HOST"),
-    HTTP_PORT("http.port", "SUASOR_HTTP_PORT"),
-    WORKERS("workers", "SUASOR_WORKERS"),
-    CORS_ORIGINS("cors.origins", "SUASOR_CORS_ORIGINS"),
-    MAX_REQUEST_BYTES("http.max.request.bytes", "SUASOR_HTTP_MAX_REQUEST_BYTES"),
-    SECRET_KEY("secret.key", "SUASOR_SECRET_KEY"),
-    TMDB_API_KEY("tmdb.apiKey", "SUASOR_TMDB_API_KEY"),
-    TMDB_READ_ACCESS_TOKEN("tmdb.readAccessToken", "SUASOR_TMDB_READ_ACCESS_TOKEN"),
-    TMDB_BASE_URL("tmdb.baseUrl", "SUASOR_TMDB_BASE_URL");
-
-    final String key;
-    final String env;
-
-    Setting(String key, String env) {
-      this.key = key;
-      this.env = env;
-    }
+  private ConfigLoader(Map<String, String> environment) {
+    this.environment = environment;
   }
-
-  /** A raw value and a phrase saying where it came from. */
-  private record Source(String value, String origin) {}
-
-  private final Map<Setting, Source> values = new HashMap<>();
-
-  private ConfigLoader() {}
 
   /**
    * Reads the configuration.
@@ -66,26 +41,62 @@ public final class ConfigLoader {
    */
   public static ServerConfig load(
       Optional<Path> configFile, Map<String, String> environment, Map<String, String> overrides) {
-    ConfigLoader loader = new ConfigLoader();
-    configFile.ifPresent(loader::readFile);
+    Map<Setting, String> options = new HashMap<>();
+    overrides.forEach((key, value) -> options.put(byKey(key, "the command line"), value));
+    return resolve(configFile, environment, options).config();
+  }
+
+  /**
+   * Reads the configuration and says where each value came from.
+   *
+   * @param configFile a properties file from {@code --config}; when empty, the one {@value
+   *     Setting#CONFIG_ENV} names, if set
+   * @param options the values given as command-line options
+   * @throws ConfigException when a setting is wrong; the message names it
+   */
+  public static EffectiveConfig resolve(
+      Optional<Path> configFile, Map<String, String> environment, Map<Setting, String> options) {
+    ConfigLoader loader = new ConfigLoader(environment);
+    Optional<Path> file =
+        configFile.or(
+            () ->
+                Optional.ofNullable(environment.get(Setting.CONFIG_ENV))
+                    .filter(name -> !name.isBlank())
+                    .map(name -> Path.of(name.trim())));
+    file.ifPresent(loader::readFile);
     for (Setting setting : Setting.values()) {
-      String value = environment.get(setting.env);
+      String value = environment.get(setting.env());
       if (value != null && !value.isBlank()) {
-        loader.values.put(setting, new Source(value.trim(), "environment variable " + setting.env));
+        loader.values.put(setting, value, Origin.env(setting.env()));
       }
     }
-    overrides.forEach(
-        (key, value) -> {
-          Setting setting = loader.byKey(key, "the command line");
-          loader.values.put(setting, new Source(value, "the command-line option for " + key));
-        });
-    return loader.build();
+    options.forEach(
+        (setting, value) -> loader.values.put(setting, value, Origin.option(setting.option())));
+    ServerConfig config = loader.build();
+    List<SettingValue> shown = new ArrayList<>();
+    for (Setting setting : Setting.values()) {
+      shown.add(
+          loader
+              .values
+              .given(setting)
+              .orElseGet(
+                  () -> new SettingValue(setting, loader.defaultValue(setting), Origin.DEFAULT)));
+    }
+    return new EffectiveConfig(config, file.map(Path::toAbsolutePath), shown);
+  }
+
+  private String defaultValue(Setting setting) {
+    return setting == Setting.DATA_DIR ? defaultDataDir().toString() : setting.defaultText();
   }
 
   private void readFile(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(
-          "config file " + file.toAbsolutePath() + " does not exist; fix the --config path");
+          "config file "
+              + file.toAbsolutePath()
+              + " does not exist; fix the --config path (or "
+              + Setting.CONFIG_ENV
+              + ")");
     }
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -94,17 +105,14 @@ public final class ConfigLoader {
       throw new ConfigException(
           "cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
     }
-    String origin = "'%s' in " + file.toAbsolutePath();
     for (String key : properties.stringPropertyNames()) {
       Setting setting = byKey(key, "config file " + file.toAbsolutePath());
-      values.put(setting, new Source(properties.getProperty(key).trim(), origin.formatted(key)));
+      values.put(setting, properties.getProperty(key), Origin.file(file, key));
     }
   }
 
-  private Setting byKey(String key, String where) {
-    return Arrays.stream(Setting.values())
-        .filter(s -> s.key.equals(key))
-        .findFirst()
+  private static Setting byKey(String key, String where) {
+    return Setting.byKey(key)
         .orElseThrow(
             () ->
                 new ConfigException(
@@ -114,35 +122,90 @@ public final class ConfigLoader {
                         + where
                         + "; known settings are "
                         + String.join(
-                            ", ", Arrays.stream(Setting.values()).map(s -> s.key).toList())));
+                            ", ", Arrays.stream(Setting.values()).map(Setting::key).toList())));
+  }
+
+  /**
+   * {@code $XDG_DATA_HOME/suasor}, else {@code ~/.local/share/suasor}: an absolute place, so that a
+   * command run from another folder finds the same database.
+   */
+  private Path defaultDataDir() {
+    String xdg = environment.get("XDG_DATA_HOME");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg.trim()).isAbsolute()) {
+      return Path.of(xdg.trim(), "suasor");
+    }
+    String home = environment.getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".local", "share", "suasor").toAbsolutePath();
   }
 
   private ServerConfig build() {
-    Path dataDir = path(Setting.DATA_DIR, ServerConfig.DEFAULT_DATA_DIR);
-    Optional<String> url = text(Setting.DB_URL).map(u -> databaseUrl(u));
+    Path dataDir = values.path(Setting.DATA_DIR, defaultDataDir());
     return new ServerConfig(
         dataDir,
-        url,
-        text(Setting.DB_USER).orElse(null),
-        text(Setting.DB_PASSWORD).orElse(null),
-        number(Setting.DB_POOL_SIZE, ServerConfig.DEFAULT_DATABASE_POOL_SIZE, 1, 500),
-        host(),
-        number(Setting.HTTP_PORT, ServerConfig.DEFAULT_HTTP_PORT, 0, 65_535),
-        number(Setting.WORKERS, ServerConfig.DEFAULT_WORKERS, 1, 1000),
-        origins(),
-        number(Setting.MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_REQUEST_BYTES, 1024, 1L << 30),
+        values.text(Setting.DB_URL).map(this::databaseUrl),
+        values.text(Setting.DB_USER).orElse(null),
+        values.text(Setting.DB_PASSWORD).orElse(null),
+        values.number(Setting.DB_POOL_SIZE, ServerConfig.DEFAULT_DATABASE_POOL_SIZE, 1, 500),
+        ConfigChecks.host(values),
+        values.number(Setting.HTTP_PORT, ServerConfig.DEFAULT_HTTP_PORT, 0, 65_535),
+        values.number(Setting.WORKERS, ServerConfig.DEFAULT_WORKERS, 1, 1000),
+        ConfigChecks.origins(values),
+        values.number(
+            Setting.HTTP_MAX_REQUEST_BYTES, ServerConfig.DEFAULT_MAX_REQUEST_BYTES, 1024, 1L << 30),
         secretKey(),
-        tmdb());
+        tmdb(),
+        new ServerConfig.Web(ConfigChecks.basePath(values), values.text(Setting.METRICS_TOKEN)),
+        engine(),
+        retention(),
+        new LogSettings(
+            values.choice(Setting.LOG_LEVEL, "info", "error", "warn", "info", "debug", "trace"),
+            values.choice(Setting.LOG_FORMAT, "text", "text", "json").equals("json")));
+  }
+
+  private EngineTiming engine() {
+    EngineTiming defaults = EngineTiming.defaults();
+    Duration millisecond = Duration.ofMillis(1);
+    Duration heartbeat =
+        values.duration(
+            Setting.ENGINE_HEARTBEAT_INTERVAL, defaults.heartbeatInterval(), millisecond);
+    Duration dead =
+        values.duration(
+            Setting.ENGINE_DEAD_RUN_THRESHOLD, defaults.deadRunThreshold(), millisecond);
+    if (dead.compareTo(heartbeat.multipliedBy(2)) < 0) {
+      throw values.wrong(
+          Setting.ENGINE_DEAD_RUN_THRESHOLD,
+          "set it to at least twice "
+              + Setting.ENGINE_HEARTBEAT_INTERVAL.key()
+              + " ("
+              + heartbeat.multipliedBy(2).toMillis()
+              + "ms), or live runs would be taken for dead");
+    }
+    return new EngineTiming(
+        values.duration(Setting.ENGINE_POLL_INTERVAL, defaults.pollInterval(), millisecond),
+        heartbeat,
+        dead,
+        values.duration(Setting.ENGINE_SHUTDOWN_GRACE, defaults.shutdownGrace(), Duration.ZERO));
+  }
+
+  private Retention retention() {
+    Retention defaults = Retention.defaults();
+    return new Retention(
+        values.duration(Setting.RETENTION_RUNS, defaults.runs(), Duration.ZERO),
+        values.duration(Setting.RETENTION_NOTIFICATIONS, defaults.notifications(), Duration.ZERO),
+        values.duration(
+            Setting.RETENTION_RECOMMENDATIONS, defaults.recommendations(), Duration.ZERO),
+        values.duration(Setting.RETENTION_TOKENS, defaults.tokens(), Duration.ZERO),
+        defaults.batchSize());
   }
 
   /** TMDB's settings when a key or token is set; the base URL alone does not turn TMDB on. */
   private Optional<TmdbSettings> tmdb() {
-    Optional<String> key = text(Setting.TMDB_API_KEY);
-    Optional<String> token = text(Setting.TMDB_READ_ACCESS_TOKEN);
+    Optional<String> key = values.text(Setting.TMDB_API_KEY);
+    Optional<String> token = values.text(Setting.TMDB_READ_ACCESS_TOKEN);
     if (key.isEmpty() && token.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> url = text(Setting.TMDB_BASE_URL);
+    Optional<String> url = values.text(Setting.TMDB_BASE_URL);
     try {
       return Optional.of(TmdbSettings.of(url.orElse(null), key.orElse(null), token.orElse(null)));
     } catch (IllegalArgumentException e) {
@@ -150,131 +213,30 @@ public final class ConfigLoader {
           url.isPresent() && e.getMessage().contains("tmdb.baseUrl")
               ? Setting.TMDB_BASE_URL
               : key.isPresent() ? Setting.TMDB_API_KEY : Setting.TMDB_READ_ACCESS_TOKEN;
-      throw new ConfigException(describe(culprit) + ": " + e.getMessage());
+      throw new ConfigException(values.describe(culprit) + ": " + e.getMessage());
     }
   }
 
   private Optional<String> secretKey() {
-    Optional<String> key = text(Setting.SECRET_KEY);
+    Optional<String> key = values.text(Setting.SECRET_KEY);
     key.ifPresent(
         value -> {
           try {
-            io.suasor.media.store.SecretBox.fromBase64(value);
+            SecretBox.fromBase64(value);
           } catch (RuntimeException e) {
-            throw new ConfigException(describe(Setting.SECRET_KEY) + ": " + e.getMessage());
+            throw new ConfigException(values.describe(Setting.SECRET_KEY) + ": " + e.getMessage());
           }
         });
     return key;
   }
 
-  private Optional<String> text(Setting setting) {
-    return Optional.ofNullable(values.get(setting)).map(Source::value).filter(v -> !v.isBlank());
-  }
-
-  private String describe(Setting setting) {
-    Source source = values.get(setting);
-    return source.origin() + " (" + setting.key + " in a config file, or " + setting.env + ")";
-  }
-
-  private Path path(Setting setting, Path fallback) {
-    Optional<String> value = text(setting);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Path.of(value.get());
-    } catch (InvalidPathException e) {
-      throw new ConfigException(
-          describe(setting) + " is not a usable folder path: " + e.getMessage());
-    }
-  }
-
-  private int number(Setting setting, int fallback, int min, int max) {
-    return (int) number(setting, (long) fallback, min, max);
-  }
-
-  private long number(Setting setting, long fallback, long min, long max) {
-    Optional<String> value = text(setting);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    long parsed;
-    try {
-      parsed = Long.parseLong(value.get());
-    } catch (NumberFormatException e) {
-      parsed = Long.MIN_VALUE;
-    }
-    if (parsed < min || parsed > max) {
-      throw new ConfigException(
-          describe(setting)
-              + " is '"
-              + value.get()
-              + "'; set it to a whole number from "
-              + min
-              + " to "
-              + max);
-    }
-    return parsed;
-  }
-
-  private String host() {
-    String host = text(Setting.HTTP_HOST).orElse(ServerConfig.DEFAULT_HTTP_HOST);
-    if (host.contains("/") || host.contains(" ") || host.contains(":") && !host.contains("::")) {
-      throw new ConfigException(
-          describe(Setting.HTTP_HOST)
-              + " is '"
-              + host
-              + "'; set it to a host name or IP address without scheme or port,"
-              + " such as 127.0.0.1 or 0.0.0.0");
-    }
-    return host;
-  }
-
   private String databaseUrl(String url) {
     if (!url.startsWith("jdbc:postgresql://")) {
-      throw new ConfigException(
-          describe(Setting.DB_URL)
-              + " is '"
-              + url
-              + "'; set it to a PostgreSQL JDBC URL such as"
-              + " jdbc:postgresql://localhost:5432/suasor, or leave it empty for the embedded"
-              + " SQLite database in the data folder");
+      throw values.wrong(
+          Setting.DB_URL,
+          "set it to a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/suasor, or"
+              + " leave it empty for the embedded SQLite database in the data folder");
     }
     return url;
-  }
-
-  private List<String> origins() {
-    Optional<String> value = text(Setting.CORS_ORIGINS);
-    if (value.isEmpty()) {
-      return List.of();
-    }
-    Map<String, String> origins = new LinkedHashMap<>();
-    for (String origin : value.get().split(",")) {
-      String trimmed = origin.trim();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      if (!(trimmed.startsWith("http://") || trimmed.startsWith("https://"))
-          || trimmed.endsWith("/")
-          || trimmed.indexOf('/', trimmed.indexOf("//") + 2) >= 0) {
-        throw new ConfigException(
-            describe(Setting.CORS_ORIGINS)
-                + " has '"
-                + trimmed
-                + "'; list origins separated by commas, each a scheme and host with an optional"
-                + " port and no path, such as http://localhost:5173");
-      }
-      origins.put(trimmed, trimmed);
-    }
-    return List.copyOf(origins.keySet());
-  }
-
-  /** The keys a config file may hold, for help texts. */
-  public static Set<String> keys() {
-    Set<String> keys = new java.util.LinkedHashSet<>();
-    for (Setting setting : Setting.values()) {
-      keys.add(setting.key);
-    }
-    return keys;
   }
 }

@@ -1,12 +1,14 @@
 package io.suasor.server.config;
 
+import io.suasor.media.maintenance.Retention;
 import io.suasor.media.metadata.tmdb.TmdbSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How this server runs. Built once by {@link ConfigLoader}, never changed.
+ * How this server runs. Built once by {@link ConfigLoader}, never changed; {@link Setting} lists
+ * where each value comes from.
  *
  * @param dataDir where the embedded SQLite database (and other local state) lives
  * @param databaseUrl a PostgreSQL JDBC URL; empty for the embedded SQLite database in {@code
@@ -23,6 +25,10 @@ import java.util.Optional;
  *     make) the key file in {@code dataDir}. Every node of a cluster needs the same key.
  * @param tmdb how to reach TMDB, when a key or token is configured; empty: metadata refreshes read
  *     local data only and new-release notifications know nothing of releases outside the libraries
+ * @param web the base path and the metrics token
+ * @param engine the engine's timings
+ * @param retention how long maintenance keeps ended runs, notifications, recommendations, tokens
+ * @param logging the log level and format
  */
 public record ServerConfig(
     Path dataDir,
@@ -36,9 +42,12 @@ public record ServerConfig(
     List<String> corsOrigins,
     long maxRequestBytes,
     Optional<String> secretKey,
-    Optional<TmdbSettings> tmdb) {
+    Optional<TmdbSettings> tmdb,
+    Web web,
+    EngineTiming engine,
+    Retention retention,
+    LogSettings logging) {
 
-  public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_WORKERS = 4;
@@ -47,11 +56,32 @@ public record ServerConfig(
   public static final String SQLITE_FILE_NAME = "suasor.db";
   public static final String SECRET_KEY_FILE_NAME = "secret.key";
 
+  /**
+   * What a reverse proxy needs.
+   *
+   * @param basePath the path everything is served under, e.g. {@code /suasor}; empty for the root
+   * @param metricsToken the token {@code /metrics} requires; empty: it is open
+   */
+  public record Web(String basePath, Optional<String> metricsToken) {
+    public static Web defaults() {
+      return new Web("", Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return "Web[basePath="
+          + basePath
+          + ", metricsToken="
+          + (metricsToken.isPresent() ? "(set)" : "(none)")
+          + "]";
+    }
+  }
+
   public ServerConfig {
     corsOrigins = List.copyOf(corsOrigins);
   }
 
-  /** A configuration without TMDB. */
+  /** A configuration without TMDB, with the default web, engine, retention and log settings. */
   public ServerConfig(
       Path dataDir,
       Optional<String> databaseUrl,
@@ -76,12 +106,31 @@ public record ServerConfig(
         corsOrigins,
         maxRequestBytes,
         secretKey,
-        Optional.empty());
+        Optional.empty(),
+        Web.defaults(),
+        EngineTiming.defaults(),
+        Retention.defaults(),
+        LogSettings.defaults());
   }
 
   /** The embedded database file used when no database URL is configured. */
   public Path sqliteFile() {
     return dataDir.resolve(SQLITE_FILE_NAME);
+  }
+
+  /**
+   * Fails when the embedded database is configured and its file does not exist: a command pointed
+   * at the wrong folder would otherwise make a new, empty database there and answer as if nothing
+   * had ever happened.
+   */
+  public void requireExistingDatabase() {
+    if (databaseUrl.isEmpty() && !java.nio.file.Files.isRegularFile(sqliteFile())) {
+      throw new ConfigException(
+          "there is no Suasor database in "
+              + dataDir.toAbsolutePath()
+              + "; point --data-dir (or SUASOR_DATA_DIR, data.dir) at the server's data folder,"
+              + " or run 'suasor migrate' to make a new database there");
+    }
   }
 
   /** The file that holds the generated secret key when none is configured. */
@@ -107,7 +156,11 @@ public record ServerConfig(
         corsOrigins,
         maxRequestBytes,
         secretKey,
-        tmdb);
+        tmdb,
+        web,
+        engine,
+        retention,
+        logging);
   }
 
   public ServerConfig withTmdb(Optional<TmdbSettings> settings) {
@@ -123,6 +176,50 @@ public record ServerConfig(
         corsOrigins,
         maxRequestBytes,
         secretKey,
-        settings);
+        settings,
+        web,
+        engine,
+        retention,
+        logging);
+  }
+
+  public ServerConfig withWeb(Web settings) {
+    return new ServerConfig(
+        dataDir,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        databasePoolSize,
+        httpHost,
+        httpPort,
+        workers,
+        corsOrigins,
+        maxRequestBytes,
+        secretKey,
+        tmdb,
+        settings,
+        engine,
+        retention,
+        logging);
+  }
+
+  /** Never shows the database password or the secret key. */
+  @Override
+  public String toString() {
+    return "ServerConfig[dataDir="
+        + dataDir
+        + ", database="
+        + describeDatabase()
+        + ", http="
+        + httpHost
+        + ":"
+        + httpPort
+        + ", workers="
+        + workers
+        + ", "
+        + web
+        + ", tmdb="
+        + tmdb
+        + "]";
   }
 }

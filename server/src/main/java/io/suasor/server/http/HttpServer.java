@@ -99,6 +99,9 @@ public final class HttpServer implements AutoCloseable {
     config.jsonMapper(parts.json());
     config.http.maxRequestSize = settings.maxRequestBytes();
     config.startup.showJavalinBanner = false;
+    if (!settings.web().basePath().isEmpty()) {
+      config.router.contextPath = settings.web().basePath();
+    }
     config.events.handlerAdded(
         info -> {
           if (ROUTE_METHODS.contains(info.getHttpMethod())) {
@@ -147,7 +150,9 @@ public final class HttpServer implements AutoCloseable {
     new CollectionRoutes(parts.database(), parts.json(), parts.clock()).register(config.routes);
     new NotificationRoutes(parts.userJobs().notifications(), parts.clock()).register(config.routes);
     config.routes.sse(EVENTS_PATH, parts.events()::subscribe);
-    new SystemRoutes(parts.database(), parts.metrics(), openApiDocument()).register(config.routes);
+    new SystemRoutes(
+            parts.database(), parts.metrics(), openApiDocument(), settings.web().metricsToken())
+        .register(config.routes);
   }
 
   private void identifyRequest(Context ctx) {
@@ -183,7 +188,8 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private void authenticate(Context ctx) {
-    if (ctx.method().equals(HandlerType.OPTIONS) || ctx.path().equals(OPENAPI_PATH)) {
+    if (ctx.method().equals(HandlerType.OPTIONS)
+        || ctx.path().equals(parts.config().web().basePath() + OPENAPI_PATH)) {
       return;
     }
     String header = ctx.header("Authorization");

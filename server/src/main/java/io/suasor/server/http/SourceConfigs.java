@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,13 +25,16 @@ import java.util.Set;
  * Checks a source's type and config at the API's boundary, with messages that say what to change: a
  * local source names existing folders; a media server source names its address.
  */
-final class SourceConfigs {
+public final class SourceConfigs {
   private static final List<String> LOCAL_FIELDS = List.of("moviesPath", "seriesPath", "musicPath");
   private static final Set<String> SERVER_FIELDS = Set.copyOf(ServerSourceSettings.CONFIG_FIELDS);
 
+  /** How often a new source is synced unless it says otherwise. */
+  public static final long DEFAULT_SYNC_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
+
   private SourceConfigs() {}
 
-  static SourceType type(String text) {
+  public static SourceType type(String text) {
     String accepted =
         String.join(", ", Arrays.stream(SourceType.values()).map(SourceType::value).toList());
     if (text == null || text.isBlank()) {
@@ -45,7 +49,7 @@ final class SourceConfigs {
   }
 
   /** The config to store for a source of {@code type}: checked, and for a local one, canonical. */
-  static String check(SourceType type, String configText) {
+  public static String check(SourceType type, String configText) {
     if (configText == null) {
       throw ApiException.invalid(
           "config",

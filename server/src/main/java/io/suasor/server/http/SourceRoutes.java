@@ -1,6 +1,5 @@
 package io.suasor.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.suasor.media.MediaException;
@@ -12,8 +11,6 @@ import io.suasor.media.store.NewSource;
 import io.suasor.media.store.SourceStore;
 import io.suasor.media.store.UserStore;
 import io.suasor.server.auth.User;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import java.util.List;
  * never answered: a source says only whether it has some.
  */
 final class SourceRoutes {
-  static final long DEFAULT_SYNC_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
   static final long MIN_SYNC_INTERVAL_SECONDS = 60;
 
   /** What the routes work with, besides the request. */
@@ -44,20 +40,6 @@ final class SourceRoutes {
     this.sources = parts.sources();
     this.parts = parts;
   }
-
-  /** A source as the API answers it: its settings and whether it has secrets, never them. */
-  record SourceView(
-      long id,
-      long userId,
-      String type,
-      String name,
-      JsonNode config,
-      boolean hasSecrets,
-      boolean enabled,
-      long syncIntervalSeconds,
-      Instant lastSyncedAt,
-      Instant createdAt,
-      Instant updatedAt) {}
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/sources", this::list);
@@ -90,7 +72,8 @@ final class SourceRoutes {
     String name = name(request.name());
     String config = SourceConfigs.check(type, SourceRequest.objectText("config", request.config()));
     String secrets = SourceRequest.objectText("secrets", request.secrets());
-    Duration interval = interval(request.syncIntervalSeconds(), DEFAULT_SYNC_INTERVAL_SECONDS);
+    Duration interval =
+        interval(request.syncIntervalSeconds(), SourceConfigs.DEFAULT_SYNC_INTERVAL_SECONDS);
     Instant now = parts.clock().instant();
     MediaSource created =
         sources.create(new NewSource(owner, type, name, config, secrets, interval), now);
@@ -177,22 +160,7 @@ final class SourceRoutes {
   }
 
   private SourceView view(MediaSource source) {
-    try {
-      return new SourceView(
-          source.id(),
-          source.userId(),
-          source.type().value(),
-          source.name(),
-          io.suasor.media.store.Json.mapper().readTree(source.config()),
-          sources.hasSecrets(source.id()),
-          source.enabled(),
-          source.syncInterval().toSeconds(),
-          source.lastSyncedAt(),
-          source.createdAt(),
-          source.updatedAt());
-    } catch (IOException e) {
-      throw new UncheckedIOException("source " + source.id() + " has a config that is not JSON", e);
-    }
+    return SourceView.of(source, sources.hasSecrets(source.id()));
   }
 
   private static String name(String name) {

@@ -14,7 +14,7 @@ import java.util.List;
  * secret, so {@code error} is passed on as it is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SourceTestResult(
+public record SourceTestResult(
     boolean ok,
     String serverName,
     String product,
@@ -27,7 +27,7 @@ record SourceTestResult(
 
   static final String UNUSABLE_SETTINGS = "UNUSABLE_SETTINGS";
 
-  static SourceTestResult passed(SourceCheck check, Instant now) {
+  public static SourceTestResult passed(SourceCheck check, Instant now) {
     return new SourceTestResult(
         true,
         check.serverName(),
@@ -40,7 +40,7 @@ record SourceTestResult(
         now);
   }
 
-  static SourceTestResult failed(MediaException e, Instant now) {
+  public static SourceTestResult failed(MediaException e, Instant now) {
     String problem =
         e instanceof SourceHttpException http ? http.problem().name() : UNUSABLE_SETTINGS;
     return new SourceTestResult(false, null, null, null, null, null, problem, e.getMessage(), now);

@@ -14,10 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   @Test
-  void defaultsRunOnSqliteInDataOnLoopback8080() {
-    ServerConfig config = ConfigLoader.load(Optional.empty(), Map.of(), Map.of());
+  void defaultsRunOnSqliteInTheUsersDataFolderOnLoopback8080() {
+    ServerConfig config =
+        ConfigLoader.load(Optional.empty(), Map.of("HOME", "/home/dana"), Map.of());
     assertThat(config.databaseUrl()).isEmpty();
-    assertThat(config.sqliteFile()).isEqualTo(Path.of("data", "suasor.db"));
+    assertThat(config.sqliteFile()).isEqualTo(Path.of("/home/dana/.local/share/suasor/suasor.db"));
+    assertThat(
+            ConfigLoader.load(
+                    Optional.empty(),
+                    Map.of("HOME", "/home/dana", "XDG_DATA_HOME", "/srv/data"),
+                    Map.of())
+                .dataDir())
+        .isEqualTo(Path.of("/srv/data/suasor"));
     assertThat(config.httpHost()).isEqualTo("127.0.0.1");
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.corsOrigins()).isEmpty();
@@ -51,8 +59,10 @@ class ConfigLoaderTest {
             ConfigLoader.load(Optional.empty(), Map.of("SUASOR_SECRET_KEY", key), Map.of())
                 .secretKey())
         .hasValue(key);
-    assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).secretKeyFile())
-        .isEqualTo(Path.of("data", "secret.key"));
+    assertThat(
+            ConfigLoader.load(Optional.empty(), Map.of("XDG_DATA_HOME", "/srv"), Map.of())
+                .secretKeyFile())
+        .isEqualTo(Path.of("/srv", "suasor", "secret.key"));
     assertThatThrownBy(
             () ->
                 ConfigLoader.load(
@@ -142,5 +152,107 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SUASOR_TMDB_API_KEY")
         .hasMessageNotContaining("ab cd");
+  }
+
+  @Test
+  void eachValueSaysWhereItCameFromAndSecretsAreMasked(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("suasor.properties");
+    Files.writeString(file, "workers=2\nhttp.port=9000\ndb.password=hunter2\n");
+    EffectiveConfig effective =
+        ConfigLoader.resolve(
+            Optional.empty(),
+            Map.of("SUASOR_CONFIG", file.toString(), "SUASOR_HTTP_PORT", "9100"),
+            Map.of(Setting.LOG_LEVEL, "debug"));
+
+    assertThat(effective.file()).hasValue(file.toAbsolutePath());
+    Map<Setting, SettingValue> values = new java.util.EnumMap<>(Setting.class);
+    effective.values().forEach(v -> values.put(v.setting(), v));
+    assertThat(values).hasSize(Setting.values().length);
+    assertThat(values.get(Setting.WORKERS).origin().kind()).isEqualTo("file");
+    assertThat(values.get(Setting.HTTP_PORT).value()).isEqualTo("9100");
+    assertThat(values.get(Setting.HTTP_PORT).origin().toString())
+        .isEqualTo("env (SUASOR_HTTP_PORT)");
+    assertThat(values.get(Setting.LOG_LEVEL).origin().toString()).isEqualTo("option (--log-level)");
+    assertThat(values.get(Setting.HTTP_HOST).origin()).isEqualTo(Origin.DEFAULT);
+    assertThat(values.get(Setting.DB_PASSWORD).shown()).isEqualTo("********");
+    assertThat(effective.config().logging().level()).isEqualTo("debug");
+    assertThat(effective.config().toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void theEngineRetentionLogAndWebSettingsAreRead() {
+    ServerConfig config =
+        ConfigLoader.load(
+            Optional.empty(),
+            Map.of(
+                "SUASOR_ENGINE_POLL_INTERVAL", "500ms",
+                "SUASOR_ENGINE_HEARTBEAT_INTERVAL", "10s",
+                "SUASOR_ENGINE_DEAD_RUN_THRESHOLD", "1m",
+                "SUASOR_ENGINE_SHUTDOWN_GRACE", "PT45S",
+                "SUASOR_RETENTION_RUNS", "90d",
+                "SUASOR_RETENTION_TOKENS", "0s",
+                "SUASOR_LOG_FORMAT", "JSON",
+                "SUASOR_HTTP_BASE_PATH", "/suasor/",
+                "SUASOR_METRICS_TOKEN", "scrape-me"),
+            Map.of());
+    assertThat(config.engine())
+        .isEqualTo(
+            new EngineTiming(
+                java.time.Duration.ofMillis(500),
+                java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofMinutes(1),
+                java.time.Duration.ofSeconds(45)));
+    assertThat(config.retention().runs()).isEqualTo(java.time.Duration.ofDays(90));
+    assertThat(config.retention().tokens()).isZero();
+    assertThat(config.retention().notifications()).isEqualTo(java.time.Duration.ofDays(7));
+    assertThat(config.logging()).isEqualTo(new LogSettings("info", true));
+    assertThat(config.web().basePath()).isEqualTo("/suasor");
+    assertThat(config.web().metricsToken()).hasValue("scrape-me");
+  }
+
+  @Test
+  void badNewSettingsSayWhatToWrite() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_RETENTION_RUNS", "a month"), Map.of()))
+        .hasMessageContaining("SUASOR_RETENTION_RUNS")
+        .hasMessageContaining("e.g. 30s or 7d");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of("engine.heartbeat.interval", "20s", "engine.dead.run.threshold", "30s")))
+        .hasMessageContaining("--engine-dead-run-threshold")
+        .hasMessageContaining("at least twice engine.heartbeat.interval (40000ms)");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Optional.empty(), Map.of("SUASOR_LOG_LEVEL", "loud"), Map.of()))
+        .hasMessageContaining("one of error, warn, info, debug, trace");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_HTTP_BASE_PATH", "suasor app"), Map.of()))
+        .hasMessageContaining("such as /suasor");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("SUASOR_CONFIG", "/no/such/file"), Map.of()))
+        .hasMessageContaining("SUASOR_CONFIG");
+  }
+
+  @Test
+  void everySettingHasItsOwnKeyVariableAndOption() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    java.util.Set<String> envs = new java.util.HashSet<>();
+    java.util.Set<String> options = new java.util.HashSet<>();
+    for (Setting setting : Setting.values()) {
+      assertThat(keys.add(setting.key())).isTrue();
+      assertThat(envs.add(setting.env())).isTrue();
+      assertThat(options.add(setting.option())).isTrue();
+    }
+    assertThat(Setting.TMDB_API_KEY.env()).isEqualTo("SUASOR_TMDB_API_KEY");
+    assertThat(Setting.TMDB_API_KEY.option()).isEqualTo("--tmdb-api-key");
+    assertThat(Setting.DATA_DIR.env()).isEqualTo("SUASOR_DATA_DIR");
   }
 }
