@@ -1,5 +1,8 @@
 package io.suasor.bench;
 
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,12 +25,13 @@ import java.util.SplittableRandom;
  * removes {@code --old} runs past the 30 days' retention from a history that also holds {@code
  * --recent} runs within it, while the engine, started on the same database, burns down {@code
  * --burn-down} runs due now and starts runs due at random instants over the expected pruning time,
- * whose start lateness is measured. Each round starts from a copy of one generated template
- * database; rounds alternate the batch sizes of {@code --batches}.
+ * whose start lateness is measured (inserted before pruning starts, the first due {@code --lead-ms}
+ * later; batch size 0 prunes nothing, the baseline). Each round starts from a copy of one generated
+ * template database; rounds alternate the batch sizes of {@code --batches}.
  *
  * <p>Options: {@code --old 1000000}, {@code --recent 200000}, {@code --batches 1000,10000}, {@code
- * --repeats 3}, {@code --burn-down 20000}, {@code --lateness 2000}, {@code --window-s 20}, {@code
- * --out FILE}.
+ * --repeats 3}, {@code --burn-down 20000}, {@code --lateness 2000}, {@code --window-s 5}, {@code
+ * --lead-ms 1000}, {@code --out FILE}.
  */
 public final class PruneBench {
   private static final String TEMPLATE = "suasor_prune_template";
@@ -52,7 +56,8 @@ public final class PruneBench {
     int burnDown = Integer.parseInt(Harness.option(options, "--burn-down", "20000"));
     int lateness = Integer.parseInt(Harness.option(options, "--lateness", "2000"));
     Duration window =
-        Duration.ofSeconds(Long.parseLong(Harness.option(options, "--window-s", "20")));
+        Duration.ofSeconds(Long.parseLong(Harness.option(options, "--window-s", "5")));
+    Duration lead = Duration.ofMillis(Long.parseLong(Harness.option(options, "--lead-ms", "1000")));
     List<Integer> batches =
         Arrays.stream(Harness.option(options, "--batches", "1000,10000").split(","))
             .map(Integer::parseInt)
@@ -88,7 +93,8 @@ public final class PruneBench {
             s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
           }
           String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-          Round measured = pruneRound(url, settings, batch, now, burnDown, lateness, window, round);
+          Round measured =
+              pruneRound(url, settings, batch, now, burnDown, lateness, window, lead, round);
           System.err.printf("  round %d: %s%n", round, measured);
           if (round > 0) {
             rounds.add(measured);
@@ -114,6 +120,7 @@ public final class PruneBench {
       int burnDown,
       int latenessRuns,
       Duration window,
+      Duration lead,
       int round)
       throws Exception {
     try (SuasorContender engine =
@@ -124,20 +131,31 @@ public final class PruneBench {
       Probe.reset(burnDown + latenessRuns);
       engine.start();
       long started = System.nanoTime();
-      Instant first = Instant.now().plusMillis(500);
+      // Inserted at once, before the first falls due, so that they all fall due while pruning goes
+      // on: one by one they took seconds on the loaded machine, longer than pruning itself.
+      Instant first = Instant.now().plus(lead);
       SplittableRandom random = new SplittableRandom(round);
-      List<Instant> dues = new ArrayList<>();
+      List<NewRun> dues = new ArrayList<>();
       for (int i = 0; i < latenessRuns; i++) {
-        dues.add(first.plusMillis(random.nextLong(window.toMillis())));
+        Instant due = first.plusMillis(random.nextLong(window.toMillis()));
+        dues.add(
+            NewRun.of(SuasorContender.NOOP, JobType.SYSTEM, Trigger.MANUAL, due)
+                .withParameters("{\"due\":" + due.toEpochMilli() + "}")
+                .withConcurrencyLimit(NewRun.UNLIMITED));
       }
-      engine.createDueAt(dues);
+      repository.createJobRuns(dues, Instant.now());
+      if (latenessRuns > 0 && Instant.now().isAfter(first)) {
+        throw new IllegalStateException(
+            "inserting the due runs took longer than --lead-ms; give a longer --lead-ms");
+      }
       long pruningFrom = System.nanoTime();
       long pruned = 0;
-      int last;
-      do {
+      int last = batch;
+      // Batch 0 prunes nothing: the engine alone, the baseline of the same run.
+      while (batch > 0 && last == batch) {
         last = repository.pruneRuns(now.minus(RETENTION), batch);
         pruned += last;
-      } while (last == batch);
+      }
       double seconds = (System.nanoTime() - pruningFrom) / 1e9;
       if (!Probe.await(window.plus(Duration.ofSeconds(120)))) {
         throw new IllegalStateException(
