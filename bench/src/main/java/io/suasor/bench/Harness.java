@@ -89,7 +89,7 @@ public final class Harness {
     return Arrays.stream(Kind.values()).map(Enum::name).toList();
   }
 
-  private static String option(List<String> args, String name, String fallback) {
+  static String option(List<String> args, String name, String fallback) {
     int at = args.indexOf(name);
     return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
   }

@@ -26,9 +26,13 @@ public final class Probe {
   public static void executed(long dueMillis) {
     long startedAt = System.currentTimeMillis();
     Round current = round;
-    int index = current.count.getAndIncrement();
-    if (index < current.lateness.length && dueMillis > 0) {
-      current.lateness[index] = startedAt - dueMillis;
+    current.count.getAndIncrement();
+    if (dueMillis > 0) {
+      // Slots of their own: a round may mix runs due now (not measured) with runs due later.
+      int slot = current.timed.getAndIncrement();
+      if (slot < current.lateness.length) {
+        current.lateness[slot] = startedAt - dueMillis;
+      }
     }
     current.done.countDown();
   }
@@ -45,7 +49,7 @@ public final class Probe {
   /** Start minus due, in milliseconds, of the round's executions in the order they started. */
   public static long[] lateness() {
     Round current = round;
-    int n = Math.min(current.count.get(), current.lateness.length);
+    int n = Math.min(current.timed.get(), current.lateness.length);
     long[] copy = new long[n];
     System.arraycopy(current.lateness, 0, copy, 0, n);
     return copy;
@@ -54,6 +58,7 @@ public final class Probe {
   private static final class Round {
     final CountDownLatch done;
     final AtomicInteger count = new AtomicInteger();
+    final AtomicInteger timed = new AtomicInteger();
     final long[] lateness;
 
     Round(int expected) {

@@ -19,6 +19,7 @@ import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.LogLine;
 import io.suasor.jobs.store.RunPage;
 import io.suasor.jobs.store.RunQuery;
+import io.suasor.jobs.store.SchedulePage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +104,11 @@ final class EngineJobService implements JobService {
   @Override
   public List<JobSchedule> getAllJobSchedules() {
     return repository.getAllJobSchedules();
+  }
+
+  @Override
+  public SchedulePage findSchedules(Long visibleTo, Long afterId, int limit) {
+    return repository.findSchedules(visibleTo, afterId, limit);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.store.LogLine;
 import io.suasor.jobs.store.RunPage;
 import io.suasor.jobs.store.RunQuery;
+import io.suasor.jobs.store.SchedulePage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public interface JobService {
   // Schedules (specification)
 
   List<JobSchedule> getAllJobSchedules();
+
+  /**
+   * A page of schedules in name order after the schedule {@code afterId} (null: from the first);
+   * {@code visibleTo}, when given, keeps that user's schedules and the system's.
+   */
+  SchedulePage findSchedules(Long visibleTo, Long afterId, int limit);
 
   Optional<JobSchedule> getJobScheduleByName(String name);
 

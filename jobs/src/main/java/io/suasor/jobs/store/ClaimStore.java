@@ -26,7 +26,11 @@ final class ClaimStore {
    * past the LIMIT. The job names are compared as "job_name || ''", so that the candidates are read
    * in run order from the claim index, filtered as they come (on the job index the planner would
    * read every pending run of the jobs and sort them); the ahead-only names filter the update, not
-   * the candidates, so that a claim ahead takes those jobs' runs among the first due ones.
+   * the candidates, so that a claim ahead takes those jobs' runs among the first due ones. The
+   * update's own guard is "status || ''" for the same reason: on a large history the statistics are
+   * rarely refreshed and say no run is pending, and a plain "status = 'pending'" made the update
+   * read the whole claim index once per picked run instead of the picked ids (300 ms a claim among
+   * ten million runs, 20,000 of them pending).
    */
   private String claimStatement(int jobs, int aheadOnly) {
     String onlyAhead =
@@ -54,7 +58,7 @@ final class ClaimStore {
             )
             UPDATE job_runs
             SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?
-            WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked) %s
+            WHERE id IN (SELECT picked_id FROM picked) AND status || '' = 'pending' %s
             RETURNING %s"""
         .formatted(
             database.dialect().oneOf("p.job_name || ''", jobs),

@@ -61,6 +61,12 @@ final class EngineStore {
         });
   }
 
+  /**
+   * Each the first entry of its partial index, not a MIN: on a large history the statistics say
+   * almost nothing is pending, and PostgreSQL then answered MIN by reading every entry of the claim
+   * index, the dead ones of claimed runs too, until vacuum came (0.9 s with 20,000 runs pending
+   * among ten million).
+   */
   DueTimes nextDueTimes() {
     return database.read(
         "find the next due times",
@@ -69,8 +75,11 @@ final class EngineStore {
                     c,
                     """
                     SELECT
-                        (SELECT MIN(next_run_time) FROM job_schedules WHERE enabled) AS schedules,
-                        (SELECT MIN(run_at) FROM job_runs WHERE status = 'pending') AS runs
+                        (SELECT next_run_time FROM job_schedules
+                         WHERE enabled AND next_run_time IS NOT NULL
+                         ORDER BY next_run_time LIMIT 1) AS schedules,
+                        (SELECT run_at FROM job_runs WHERE status = 'pending'
+                         ORDER BY run_at LIMIT 1) AS runs
                     """,
                     r -> new DueTimes(Jdbc.instant(r, "schedules"), Jdbc.instant(r, "runs")))
                 .orElseThrow());

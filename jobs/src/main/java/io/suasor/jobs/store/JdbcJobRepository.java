@@ -42,6 +42,11 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public SchedulePage findSchedules(Long visibleTo, Long afterId, int limit) {
+    return schedules.page(visibleTo, afterId, limit);
+  }
+
+  @Override
   public Optional<JobSchedule> getJobSchedule(String name) {
     return schedules.byName(name);
   }

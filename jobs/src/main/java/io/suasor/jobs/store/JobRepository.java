@@ -26,6 +26,12 @@ public interface JobRepository {
 
   List<JobSchedule> getAllJobSchedules();
 
+  /**
+   * A page of schedules in name order after the schedule {@code afterId} (null: from the first);
+   * {@code visibleTo}, when given, keeps that user's schedules and the system's.
+   */
+  SchedulePage findSchedules(Long visibleTo, Long afterId, int limit);
+
   Optional<JobSchedule> getJobSchedule(String name);
 
   Optional<JobSchedule> getJobScheduleById(long id);

@@ -52,20 +52,6 @@ final class RunStore {
           RETURNING \s"""
           + COLUMNS;
 
-  private static final String FIND =
-      SELECT
-          + """
-          WHERE (? IS NULL OR job_name = ?)
-            AND (? IS NULL OR status = ?)
-            AND (? IS NULL OR user_id = ?)
-            AND (? IS NULL OR user_id = ? OR user_id IS NULL)
-            AND (? IS NULL OR created_at >= ?)
-            AND (? IS NULL OR created_at < ?)
-            AND (? IS NULL OR id < ?)
-          ORDER BY id DESC
-          LIMIT ?
-          """;
-
   private final Database database;
 
   RunStore(Database database) {
@@ -156,39 +142,26 @@ final class RunStore {
                 limit));
   }
 
+  /**
+   * Written as OR, not IN: PostgreSQL matches each arm to the partial index of its status, and
+   * answered {@code status IN (…)} by reading the whole table (2 s on ten million runs).
+   */
   List<JobRun> active() {
     return database.read(
         "list active runs",
         c ->
             Jdbc.query(
-                c, SELECT + "WHERE status IN ('pending', 'running') ORDER BY id", RunStore::map));
+                c,
+                SELECT + "WHERE status = 'pending' OR status = 'running' ORDER BY id",
+                RunStore::map));
   }
 
   RunPage find(RunQuery q) {
-    String status = q.status() == null ? null : q.status().value();
+    RunFilter filter = RunFilter.of(q);
     List<JobRun> rows =
         database.read(
             "query runs",
-            c ->
-                Jdbc.query(
-                    c,
-                    FIND,
-                    RunStore::map,
-                    Jdbc.nullableText(q.jobName()),
-                    Jdbc.nullableText(q.jobName()),
-                    Jdbc.nullableText(status),
-                    Jdbc.nullableText(status),
-                    Jdbc.nullableLong(q.userId()),
-                    Jdbc.nullableLong(q.userId()),
-                    Jdbc.nullableLong(q.visibleTo()),
-                    Jdbc.nullableLong(q.visibleTo()),
-                    Jdbc.nullableTime(q.createdFrom()),
-                    Jdbc.nullableTime(q.createdFrom()),
-                    Jdbc.nullableTime(q.createdTo()),
-                    Jdbc.nullableTime(q.createdTo()),
-                    Jdbc.nullableLong(q.beforeId()),
-                    Jdbc.nullableLong(q.beforeId()),
-                    q.limit() + 1));
+            c -> Jdbc.query(c, filter.sql(), RunStore::map, filter.values().toArray()));
     boolean more = rows.size() > q.limit();
     List<JobRun> page = more ? rows.subList(0, q.limit()) : rows;
     return new RunPage(page, more ? page.get(page.size() - 1).id() : null);

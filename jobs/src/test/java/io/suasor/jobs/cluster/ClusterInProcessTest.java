@@ -116,7 +116,7 @@ class ClusterInProcessTest {
     void executed(String sql) {
       if (sql.startsWith("LISTEN ")) {
         listening.countDown();
-      } else if (sql.contains("MIN(next_run_time)")) {
+      } else if (sql.contains("ORDER BY next_run_time LIMIT 1")) {
         dueTimesRead.countDown();
       }
     }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The job overview, manual runs, run history, run detail, progress, logs and cancellation. */
@@ -61,18 +60,23 @@ final class RunRoutes {
       JobRun lastRun,
       Instant nextRun) {}
 
+  /**
+   * Each job's system schedule is looked up by its name (the job's), not found among a list of
+   * every schedule: with a schedule per user and job that list is hundreds of thousands long.
+   */
   private void overview(Context ctx) {
     User user = Requests.user(ctx);
-    Map<String, JobSchedule> schedules =
-        jobs.getAllJobSchedules().stream()
-            .filter(s -> s.userId() == null && s.name().equals(s.jobName()))
-            .collect(java.util.stream.Collectors.toMap(JobSchedule::jobName, s -> s));
     List<JobOverview> overview =
         jobs.registeredJobs().stream()
             .sorted(Comparator.comparing(Job::name))
-            .map(job -> overviewOf(user, job, schedules.get(job.name())))
+            .map(job -> overviewOf(user, job, systemSchedule(job).orElse(null)))
             .toList();
     ctx.json(Envelope.ok("jobs", overview));
+  }
+
+  private Optional<JobSchedule> systemSchedule(Job job) {
+    return jobs.getJobScheduleByName(job.name())
+        .filter(s -> s.userId() == null && s.jobName().equals(job.name()));
   }
 
   private JobOverview overviewOf(User user, Job job, JobSchedule schedule) {

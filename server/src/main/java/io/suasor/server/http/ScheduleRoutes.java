@@ -6,6 +6,7 @@ import io.suasor.jobs.Job;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.schedule.Schedule;
 import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.store.SchedulePage;
 import io.suasor.server.auth.Access;
 import io.suasor.server.auth.User;
 import java.time.Clock;
@@ -47,8 +48,26 @@ final class ScheduleRoutes {
     routes.post("/api/v1/jobs/schedules/{name}/resume", ctx -> setEnabled(ctx, true));
   }
 
+  /**
+   * Every visible schedule, or, when {@code limit} or {@code after} is given, one page of them in
+   * the same name order with the cursor of the next.
+   */
   private void list(Context ctx) {
     User user = Requests.user(ctx);
+    if (ctx.queryParam("limit") != null || ctx.queryParam("after") != null) {
+      int limit = Requests.intQuery(ctx, "limit", RunRoutes.DEFAULT_LIMIT, 1, RunRoutes.MAX_LIMIT);
+      SchedulePage page =
+          jobs.findSchedules(
+              user.isAdmin() ? null : user.id(),
+              Requests.longQuery(ctx, "after").orElse(null),
+              limit);
+      ctx.json(
+          Envelope.page(
+              page.schedules().size() + " schedules",
+              page.schedules(),
+              new Envelope.Pagination(limit, page.nextCursor())));
+      return;
+    }
     List<JobSchedule> visible =
         jobs.getAllJobSchedules().stream().filter(s -> Access.canSee(user, s)).toList();
     ctx.json(Envelope.ok(visible.size() + " schedules", visible));

@@ -301,6 +301,42 @@ abstract class ServerApiContract {
   }
 
   @Test
+  void schedulesPageInNameOrderEachVisibleOnceAndOnlyTheirOwnToAUser() {
+    String own =
+        api.post(
+                "/api/v1/jobs/schedules",
+                alice,
+                "{\"jobName\":\"test.quick\",\"frequency\":\"daily\",\"userID\":" + aliceId + "}")
+            .data()
+            .get("name")
+            .asText();
+    List<String> everything = names(api.get("/api/v1/jobs/schedules", admin).data());
+    assertThat(everything).contains(own);
+
+    assertThat(pagedNames(admin, 5)).isEqualTo(everything);
+    List<String> bobs = pagedNames(bob, 3);
+    assertThat(bobs).doesNotContain(own).contains("test.system");
+    assertThat(bobs).isEqualTo(names(api.get("/api/v1/jobs/schedules", bob).data()));
+    assertThat(api.get("/api/v1/jobs/schedules?limit=0", admin).status()).isEqualTo(400);
+  }
+
+  /** Every page of the schedules {@code token} may see, {@code limit} at a time, in order. */
+  List<String> pagedNames(String token, int limit) {
+    List<String> seen = new ArrayList<>();
+    String after = "";
+    while (true) {
+      JsonNode page = api.get("/api/v1/jobs/schedules?limit=" + limit + after, token).json();
+      assertThat(page.get("data").size()).isLessThanOrEqualTo(limit);
+      seen.addAll(names(page.get("data")));
+      JsonNode next = page.get("pagination").get("nextCursor");
+      if (next.isNull()) {
+        return seen;
+      }
+      after = "&after=" + next.asLong();
+    }
+  }
+
+  @Test
   void usersScheduleTheirOwnWorkAndOnlyReadSystemSchedules() {
     Api.Reply own =
         api.post(

@@ -1,0 +1,10 @@
+package io.suasor.jobs.store;
+
+import io.suasor.jobs.testing.TestDatabases;
+
+class PostgresRunHistoryTest extends RunHistoryContract {
+  @Override
+  Database newDatabase() {
+    return TestDatabases.postgres();
+  }
+}
