@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** What {@link FireStormBench} and {@link ManyNodesBench} share: options, server, cells. */
 final class ClusterBenchSupport {
@@ -75,5 +76,16 @@ final class ClusterBenchSupport {
     } catch (IOException e) {
       return "?";
     }
+  }
+
+  /** The numbers under {@code key} in the rounds' results. */
+  static List<Double> values(List<Map<String, Object>> rows, String key) {
+    List<Double> values = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      if (row.get(key) instanceof Number n) {
+        values.add(n.doubleValue());
+      }
+    }
+    return values;
   }
 }

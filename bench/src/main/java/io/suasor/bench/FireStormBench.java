@@ -4,6 +4,7 @@ import static io.suasor.bench.ClusterBenchSupport.cell;
 import static io.suasor.bench.ClusterBenchSupport.intOption;
 import static io.suasor.bench.ClusterBenchSupport.intsOption;
 import static io.suasor.bench.ClusterBenchSupport.option;
+import static io.suasor.bench.ClusterBenchSupport.values;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -192,15 +193,5 @@ public final class FireStormBench {
                                     && r.get("schedulesWithRun").equals((long) (int) size)
                                     && r.get("completed").equals((long) (int) size)))));
     return out.toString();
-  }
-
-  private static List<Double> values(List<Map<String, Object>> rows, String key) {
-    List<Double> values = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      if (row.get(key) instanceof Number n) {
-        values.add(n.doubleValue());
-      }
-    }
-    return values;
   }
 }
