@@ -43,14 +43,18 @@ final class EngineStore {
    */
   FiredBatch fireDue(Instant now, int limit, Function<JobSchedule, Fire> plan) {
     // A node asks at every poll; when nothing is due, one read answers, as before batches, rather
-    // than a transaction (three statements).
+    // than a transaction (three statements). Ordered, so that it walks the due index from its
+    // start: unordered, the planner read the table, 48 ms a call in a storm of 100,000 schedules.
     boolean anyDue =
         database.read(
             "find due schedules",
             c ->
                 Jdbc.queryOne(
                         c,
-                        "SELECT 1 FROM job_schedules WHERE enabled AND next_run_time <= ? LIMIT 1",
+                        """
+                        SELECT next_run_time FROM job_schedules
+                        WHERE enabled AND next_run_time <= ? ORDER BY next_run_time LIMIT 1
+                        """,
                         r -> true,
                         now)
                     .isPresent());
