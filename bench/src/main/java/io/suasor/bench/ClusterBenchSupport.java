@@ -88,4 +88,23 @@ final class ClusterBenchSupport {
     }
     return values;
   }
+
+  /** Notes one round's result: its number, on standard error as it comes, and in the list. */
+  static void collect(List<Map<String, Object>> results, Map<String, Object> result, int round) {
+    result.put("round", round);
+    System.err.println("round: " + result);
+    results.add(result);
+  }
+
+  /** {@code nodes} node processes on {@code db}, with the options' workers, pool and poll. */
+  static NodeFleet fleet(String[] args, ClusterDb db, int nodes, String logPrefix)
+      throws IOException {
+    return new NodeFleet(
+        nodes,
+        db.nodeArgs(),
+        intOption(args, "--workers", 4),
+        intOption(args, "--pool", 8),
+        java.time.Duration.ofMillis(intOption(args, "--poll-ms", 1000)),
+        logPrefix);
+  }
 }

@@ -1,6 +1,8 @@
 package io.suasor.bench;
 
 import static io.suasor.bench.ClusterBenchSupport.cell;
+import static io.suasor.bench.ClusterBenchSupport.collect;
+import static io.suasor.bench.ClusterBenchSupport.fleet;
 import static io.suasor.bench.ClusterBenchSupport.intOption;
 import static io.suasor.bench.ClusterBenchSupport.intsOption;
 import static io.suasor.bench.ClusterBenchSupport.option;
@@ -63,10 +65,7 @@ public final class FireStormBench {
     List<Map<String, Object>> results = new ArrayList<>();
     for (int size : intsOption(args, "--schedules", "10000")) {
       for (int round = 1; round <= rounds; round++) {
-        Map<String, Object> result = round(size);
-        result.put("round", round);
-        System.err.println("round: " + result);
-        results.add(result);
+        collect(results, round(size), round);
       }
     }
     System.out.println(table(results));
@@ -81,14 +80,7 @@ public final class FireStormBench {
     try (ClusterDb db =
         sqlite ? ClusterDb.sqlite(file) : ClusterDb.postgres(meter.createDatabase(name))) {
       db.createRunsDueNow(2_000, job, perUser);
-      try (NodeFleet fleet =
-          new NodeFleet(
-              nodes,
-              db.nodeArgs(),
-              intOption(args, "--workers", 4),
-              intOption(args, "--pool", 8),
-              Duration.ofMillis(intOption(args, "--poll-ms", 1000)),
-              "storm")) {
+      try (NodeFleet fleet = fleet(args, db, nodes, "storm")) {
         fleet.awaitReady();
         db.awaitDrained(Duration.ofSeconds(120));
         // The nodes run, warm, idle: the schedules appear (a notification wakes PostgreSQL nodes,

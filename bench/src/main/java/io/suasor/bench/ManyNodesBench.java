@@ -1,6 +1,8 @@
 package io.suasor.bench;
 
 import static io.suasor.bench.ClusterBenchSupport.cell;
+import static io.suasor.bench.ClusterBenchSupport.collect;
+import static io.suasor.bench.ClusterBenchSupport.fleet;
 import static io.suasor.bench.ClusterBenchSupport.intOption;
 import static io.suasor.bench.ClusterBenchSupport.intsOption;
 import static io.suasor.bench.ClusterBenchSupport.option;
@@ -48,10 +50,7 @@ public final class ManyNodesBench {
     int rounds = intOption(args, "--rounds", 1);
     for (int round = 1; round <= rounds; round++) {
       for (int nodes : intsOption(args, "--nodes", "1,2,3,5,10")) {
-        Map<String, Object> result = round(nodes);
-        result.put("round", round);
-        System.err.println("round: " + result);
-        results.add(result);
+        collect(results, round(nodes), round);
       }
     }
     System.out.println(table(results));
@@ -67,14 +66,7 @@ public final class ManyNodesBench {
     result.put("load", ClusterBenchSupport.loadAverage());
     try (ClusterDb db = ClusterDb.postgres(meter.createDatabase(name))) {
       db.createRunsDueNow(2_000, job, perUser);
-      try (NodeFleet fleet =
-          new NodeFleet(
-              nodes,
-              db.nodeArgs(),
-              intOption(args, "--workers", 4),
-              intOption(args, "--pool", 8),
-              Duration.ofMillis(intOption(args, "--poll-ms", 1000)),
-              "nodes")) {
+      try (NodeFleet fleet = fleet(args, db, nodes, "nodes")) {
         fleet.awaitReady();
         Duration timeout = Duration.ofSeconds(120 + runs / 200);
         db.awaitDrained(timeout);
