@@ -37,6 +37,13 @@ public interface Dialect {
    */
   void lockKey(Connection connection, String key) throws SQLException;
 
+  /**
+   * Brings the planner's statistics of {@code table} up to date after many rows were added at once,
+   * so that the next statements are planned for the rows that are there; a no-op where the planner
+   * does not keep statistics of its own.
+   */
+  void refreshStatistics(Connection connection, String table) throws SQLException;
+
   /** Whether several engine nodes may share this database. */
   boolean supportsMultipleNodes();
 }

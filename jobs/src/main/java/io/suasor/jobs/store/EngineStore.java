@@ -1,11 +1,14 @@
 package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The engine's other reads and writes: fire, create unless busy, due times, heartbeat, progress,
@@ -30,6 +33,53 @@ final class EngineStore {
             inserted.add(RunStore.insert(c, run, fire.now()));
           }
           return inserted;
+        });
+  }
+
+  /**
+   * One transaction of firing: takes up to {@code limit} due schedules (skipping those other nodes
+   * are firing), plans each one's firing, moves their next run times in one batch and inserts all
+   * their runs at once. The unique (schedule, fire instant) key still backs the row locks.
+   */
+  FiredBatch fireDue(Instant now, int limit, Function<JobSchedule, Fire> plan) {
+    // A node asks at every poll; when nothing is due, one read answers, as before batches, rather
+    // than a transaction (three statements). Ordered, so that it walks the due index from its
+    // start: unordered, the planner read the table, 48 ms a call in a storm of 100,000 schedules.
+    boolean anyDue =
+        database.read(
+            "find due schedules",
+            c ->
+                Jdbc.queryOne(
+                        c,
+                        """
+                        SELECT next_run_time FROM job_schedules
+                        WHERE enabled AND next_run_time <= ? ORDER BY next_run_time LIMIT 1
+                        """,
+                        r -> true,
+                        now)
+                    .isPresent());
+    if (!anyDue) {
+      return new FiredBatch(0, List.of());
+    }
+    return database.inTransaction(
+        "fire due schedules",
+        c -> {
+          List<JobSchedule> due = ScheduleStore.takeDue(c, database.dialect(), now, limit);
+          if (due.isEmpty()) {
+            return new FiredBatch(0, List.of());
+          }
+          List<Fire> fires = new ArrayList<>(due.size());
+          for (JobSchedule schedule : due) {
+            fires.add(plan.apply(schedule));
+          }
+          Set<Long> advanced = ScheduleStore.advanceAll(c, fires);
+          List<NewRun> runs = new ArrayList<>();
+          for (Fire fire : fires) {
+            if (advanced.contains(fire.scheduleId())) {
+              runs.addAll(fire.runs());
+            }
+          }
+          return new FiredBatch(due.size(), RunStore.insertAll(c, runs, now));
         });
   }
 

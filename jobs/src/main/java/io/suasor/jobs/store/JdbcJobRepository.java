@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one {@link JobRepository}: JDBC over SQLite or PostgreSQL, with the dialect's differences.
@@ -124,6 +125,16 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<JobRun> fireSchedule(Fire fire) {
     return engine.fire(fire);
+  }
+
+  @Override
+  public FiredBatch fireDueSchedules(Instant now, int limit, Function<JobSchedule, Fire> plan) {
+    return engine.fireDue(now, limit, plan);
+  }
+
+  @Override
+  public void refreshRunStatistics() {
+    runs.refreshStatistics();
   }
 
   @Override

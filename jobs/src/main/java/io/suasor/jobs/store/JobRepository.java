@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where schedules, runs, their progress and their logs are kept.
@@ -98,6 +99,20 @@ public interface JobRepository {
    * Applies one firing (see {@link Fire}); returns the runs inserted, empty if another node won.
    */
   List<JobRun> fireSchedule(Fire fire);
+
+  /**
+   * Fires up to {@code limit} due schedules in one transaction: takes them (skipping, on
+   * PostgreSQL, those another node is firing at that moment), asks {@code plan} for each one's
+   * firing, moves their next run times and inserts their runs. Fewer schedules taken than {@code
+   * limit} means no more are free to fire now.
+   */
+  FiredBatch fireDueSchedules(Instant now, int limit, Function<JobSchedule, Fire> plan);
+
+  /**
+   * Brings the database planner's statistics of the runs up to date, after many were inserted at
+   * once (a fire storm); see {@link Dialect#refreshStatistics}.
+   */
+  void refreshRunStatistics();
 
   /**
    * Inserts a run unless its job already has as many pending or running runs for its user as the

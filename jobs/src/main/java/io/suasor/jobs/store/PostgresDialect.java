@@ -43,6 +43,20 @@ final class PostgresDialect implements Dialect {
     }
   }
 
+  /**
+   * {@code ANALYZE}, skipped while another session analyses the table (several nodes after one fire
+   * storm). Without it, a table whose last statistics saw no pending runs keeps being planned as
+   * such: the claim then reads and sorts every pending run, and checks each one's concurrency key,
+   * instead of walking the claim index in order (217 ms a claim against 0.6 ms with 10,000 pending
+   * runs of users' jobs, docs/SCALING.md).
+   */
+  @Override
+  public void refreshStatistics(Connection connection, String table) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute("ANALYZE (SKIP_LOCKED) " + table);
+    }
+  }
+
   @Override
   public boolean supportsMultipleNodes() {
     return true;

@@ -71,12 +71,38 @@ final class RunStore {
     if (runs.isEmpty()) {
       return List.of();
     }
-    return database.inTransaction(
-        "create " + runs.size() + " runs",
-        c ->
-            RunCopyInsert.canCopy(c)
-                ? RunCopyInsert.insert(c, runs, now)
-                : RunBatchInsert.insert(c, runs, now));
+    List<JobRun> created =
+        database.inTransaction("create " + runs.size() + " runs", c -> insertAll(c, runs, now));
+    if (runs.size() >= REFRESH_AFTER) {
+      refreshStatistics();
+    }
+    return created;
+  }
+
+  /**
+   * Runs inserted at once from which the planner's statistics are refreshed: a claim planned for
+   * "no pending runs" while thousands wait reads them all (see {@link Dialect#refreshStatistics}).
+   */
+  static final int REFRESH_AFTER = 1_000;
+
+  /** Refreshes the planner's statistics of the runs (see {@link Dialect#refreshStatistics}). */
+  void refreshStatistics() {
+    database.write(
+        "refresh the statistics of job_runs",
+        c -> {
+          database.dialect().refreshStatistics(c, "job_runs");
+          return null;
+        });
+  }
+
+  /** Inserts {@code runs} in the caller's transaction: by COPY where it can, else multi-row. */
+  static List<JobRun> insertAll(Connection c, List<NewRun> runs, Instant now) throws SQLException {
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    return RunCopyInsert.canCopy(c)
+        ? RunCopyInsert.insert(c, runs, now)
+        : RunBatchInsert.insert(c, runs, now);
   }
 
   static JobRun insert(Connection c, NewRun run, Instant now) throws SQLException {
