@@ -15,33 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link JobRepository#createJobRuns}: many runs in one transaction, one statement per batch; run
  * once per database by its subclasses, each test on a fresh database.
  */
-abstract class BulkInsertContract {
+abstract class BulkInsertContract extends MigratedRepository {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-  Database database;
-  JobRepository repo;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void migrate() {
-    database = newDatabase();
-    JdbcJobRepository.migrate(database);
-    repo = new JdbcJobRepository(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
 
   static NewRun run(int i) {
     return NewRun.of("bulk", JobType.SYSTEM, Trigger.MANUAL, T0.plusSeconds(i))

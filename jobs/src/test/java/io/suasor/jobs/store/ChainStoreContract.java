@@ -11,34 +11,15 @@ import io.suasor.jobs.model.Trigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * How the statement that ends runs starts the chains that follow them ({@code after JOB}); run on
  * each database by its subclasses, each test on a fresh database.
  */
-abstract class ChainStoreContract {
+abstract class ChainStoreContract extends MigratedRepository {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   static final Instant END = T0.plusSeconds(42);
-
-  Database database;
-  JobRepository repo;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void migrate() {
-    database = newDatabase();
-    JdbcJobRepository.migrate(database);
-    repo = new JdbcJobRepository(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
 
   JobSchedule schedule(String name, String job, String frequency, Long userId) {
     return repo.createJobSchedule(

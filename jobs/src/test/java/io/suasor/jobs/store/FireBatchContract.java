@@ -13,34 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link JobRepository#fireDueSchedules}: batches of due schedules fired in one transaction each,
  * by callers racing as nodes do; run once per database by its subclasses.
  */
-abstract class FireBatchContract {
+abstract class FireBatchContract extends MigratedRepository {
   static final Instant T0 = Instant.parse("2026-03-01T03:00:00Z");
   static final Duration DAY = Duration.ofDays(1);
-
-  Database database;
-  JobRepository repo;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void migrate() {
-    database = newDatabase();
-    JdbcJobRepository.migrate(database);
-    repo = new JdbcJobRepository(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
 
   JobSchedule schedule(String name, Instant next) {
     return repo.createJobSchedule(

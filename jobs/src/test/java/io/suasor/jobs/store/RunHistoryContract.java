@@ -11,33 +11,14 @@ import io.suasor.jobs.testing.TestRuns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The run history's filters, each statement shaped by the filters it has (see {@link RunFilter}),
  * run once per database by its subclasses.
  */
-abstract class RunHistoryContract {
+abstract class RunHistoryContract extends MigratedRepository {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-  Database database;
-  JobRepository repo;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void migrate() {
-    database = newDatabase();
-    JdbcJobRepository.migrate(database);
-    repo = new JdbcJobRepository(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
 
   JobRun created(String job, Long user, Instant at) {
     return repo.createJobRun(
