@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** docs/OPERATING.md lists every setting with its variable, option and default. */
+/**
+ * docs/OPERATING.md lists every setting with its variable, option and default, and its Install
+ * section links the packaging guide.
+ */
 class OperatingDocTest {
   @Test
   void theSettingsTableHasARowForEverySetting() throws IOException {
@@ -24,6 +27,7 @@ class OperatingDocTest {
                       .contains(setting.option(), " | " + setting.defaultText() + " | "));
     }
     assertThat(Files.readString(doc))
-        .contains("## Install\n\n(package and container: see packaging/README.md)");
+        .as("the Install section links the packaging guide")
+        .contains("## Install\n\nThree ways; [packaging/README.md](../packaging/README.md)");
   }
 }
