@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Fails the runs of nodes that stopped heartbeating, through the {@link RunFinisher} (which retries
- * them by their job's policy), and forgets the registrations of nodes silent for long.
+ * them by their job's policy), gives back the runs such nodes held without starting, and forgets
+ * the registrations of nodes silent for long.
  */
 final class DeadRunReaper {
   private static final int REAP_BATCH = 100;
@@ -40,9 +41,13 @@ final class DeadRunReaper {
     return lastReap.plus(settings.heartbeatInterval());
   }
 
-  /** Fails the runs whose node has not heartbeated within the dead-run threshold. */
+  /**
+   * Fails the runs whose node has not heartbeated within the dead-run threshold, and gives back the
+   * runs such a node held for its workers: they never started, so no attempt of theirs is used.
+   */
   void reap(Instant now) {
     Instant silentSince = now.minus(settings.deadRunThreshold());
+    repository.releaseDeadHolds(silentSince, now);
     for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
       String message =
           "node "

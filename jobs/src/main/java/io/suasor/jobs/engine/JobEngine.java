@@ -205,6 +205,8 @@ public final class JobEngine implements AutoCloseable {
     if (thread != null) {
       joinQuietly(thread);
     }
+    // Runs claimed ahead that no worker took yet go back to the other nodes at once.
+    executor.giveBack(List.copyOf(active.running()));
     EngineSettings settings = context.settings();
     awaitIdle(settings.shutdownGrace());
     Instant now = context.clock().instant();

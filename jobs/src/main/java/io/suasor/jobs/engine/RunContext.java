@@ -6,6 +6,7 @@ import io.suasor.jobs.JobCancelledException;
 import io.suasor.jobs.JobContext;
 import io.suasor.jobs.RunLog;
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.ProgressSnapshot;
 import java.time.Clock;
@@ -45,6 +46,7 @@ final class RunContext implements JobContext {
   private final AtomicLong total = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicBoolean dirty = new AtomicBoolean();
+  private final AtomicBoolean waiting;
   private final Map<String, Object> results = new LinkedHashMap<>();
   private volatile int explicitPercent = -1;
   private volatile String message;
@@ -59,6 +61,28 @@ final class RunContext implements JobContext {
     this.timeout = timeout;
     this.log = new RunLogBuffer(run.jobName(), clock, logLines);
     this.lastFlush = run.startTime() == null ? clock.instant() : run.startTime();
+    this.waiting = new AtomicBoolean(isHeld());
+  }
+
+  /**
+   * Whether the run was claimed ahead of the workers: it is pending, held by this node, and a
+   * worker must start it in the database before running it.
+   */
+  boolean isHeld() {
+    return run.status() == JobStatus.PENDING;
+  }
+
+  /**
+   * Takes a held run out of the queue, for its worker or for the node giving it back: true for the
+   * one caller that does, so a run is never both started and given back.
+   */
+  boolean leaveQueue() {
+    return waiting.compareAndSet(true, false);
+  }
+
+  /** Whether the run is held and still waits for a worker. */
+  boolean isQueued() {
+    return waiting.get();
   }
 
   JobRun run() {

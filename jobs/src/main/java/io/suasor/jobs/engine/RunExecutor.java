@@ -4,8 +4,13 @@ import io.suasor.jobs.Job;
 import io.suasor.jobs.event.JobEvent;
 import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.store.DuplicateException;
+import io.suasor.jobs.store.JobRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +36,7 @@ final class RunExecutor {
   private final RunFinisher finisher;
   private final Semaphore slots;
   private final ClaimRoom room;
+  private final JobRepository repository;
 
   RunExecutor(
       EngineContext context, ExecutorService workers, ActiveRuns active, RunFinisher finisher) {
@@ -45,6 +51,7 @@ final class RunExecutor {
     // workerThreads at once.
     this.slots = new Semaphore(settings.workerThreads());
     this.room = new ClaimRoom(settings.workerThreads(), active::held);
+    this.repository = context.repository();
   }
 
   /** How many runs this node can take, and of which jobs. */
@@ -68,13 +75,21 @@ final class RunExecutor {
               + "' is not registered on node "
               + settings.nodeId()
               + "; register it or delete its schedule";
-      finisher.finish(context, new RunOutcome.Failed(error, false));
+      refuse(context, error);
       return;
     }
     try {
       workers.execute(() -> execute(context, job.get()));
     } catch (RejectedExecutionException e) {
-      String error = "the worker pool refused the run: " + e.getMessage();
+      refuse(context, "the worker pool refused the run: " + e.getMessage());
+    }
+  }
+
+  /** A run this node cannot execute fails; one it only holds is given back to another node. */
+  private void refuse(RunContext context, String error) {
+    if (context.isHeld()) {
+      giveBack(List.of(context));
+    } else {
       finisher.finish(context, new RunOutcome.Failed(error, false));
     }
   }
@@ -88,9 +103,21 @@ final class RunExecutor {
     MDC.put("run", String.valueOf(context.runId()));
     context.bind(Thread.currentThread());
     try {
-      finisher.finish(context, outcomeOf(context, work(context, job)));
+      slots.acquire();
+      try {
+        if (take(context)) {
+          finisher.finish(context, outcomeOf(context, work(context, job)));
+        }
+      } finally {
+        slots.release();
+      }
     } catch (Throwable failure) {
-      finisher.finish(context, outcomeOf(context, failure));
+      if (context.isQueued()) {
+        // Interrupted before it could start: it is still held pending; give it back.
+        giveBack(List.of(context));
+      } else {
+        finisher.finish(context, outcomeOf(context, failure));
+      }
     } finally {
       context.unbind();
       MDC.remove("job");
@@ -101,13 +128,68 @@ final class RunExecutor {
     }
   }
 
-  /** Runs the job in one of the worker slots; returns what it threw, or null. */
-  private Throwable work(RunContext context, Job job) {
-    try {
-      slots.acquire();
-    } catch (InterruptedException e) {
-      return e;
+  /**
+   * Takes a run for its worker: a run claimed ahead, still pending and held by this node, is
+   * started in the database first. False when the run must be skipped: the node gave it back, it
+   * was cancelled, or another node took this one for dead and released it.
+   */
+  private boolean take(RunContext context) {
+    if (!context.isHeld()) {
+      return true;
     }
+    if (!context.leaveQueue()) {
+      return false;
+    }
+    boolean started;
+    try {
+      started = repository.startHeldRun(context.runId(), settings.nodeId(), clock.instant());
+    } catch (DuplicateException e) {
+      // Another node started a run of the same exclusive job at the same moment.
+      started = false;
+      giveBackToDatabase(List.of(context.runId()));
+    } catch (RuntimeException e) {
+      // The database is away; left unstamped, the run is given back by the dead-run reaper.
+      log.warn("could not start held run {}: {}", context.runId(), e.getMessage());
+      started = false;
+    }
+    if (!started && active.end(context)) {
+      active.release(context);
+    }
+    return started;
+  }
+
+  /** Gives back held runs that no worker took: they are pending again, claimable by any node. */
+  void giveBack(Collection<RunContext> queued) {
+    List<RunContext> left = new ArrayList<>();
+    for (RunContext context : queued) {
+      if (context.isHeld() && context.leaveQueue()) {
+        left.add(context);
+      }
+    }
+    if (left.isEmpty()) {
+      return;
+    }
+    try {
+      giveBackToDatabase(left.stream().map(RunContext::runId).toList());
+    } finally {
+      for (RunContext context : left) {
+        if (active.end(context)) {
+          active.release(context);
+        }
+      }
+    }
+  }
+
+  private void giveBackToDatabase(List<Long> runIds) {
+    try {
+      repository.releaseHeldRuns(settings.nodeId(), runIds, clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("could not give back held runs {}: {}", runIds, e.getMessage());
+    }
+  }
+
+  /** Runs the job; returns what it threw, or null. */
+  private Throwable work(RunContext context, Job job) {
     context.began(clock.instant());
     long began = System.nanoTime();
     try {
@@ -119,7 +201,6 @@ final class RunExecutor {
     } catch (Throwable failure) {
       return failure;
     } finally {
-      slots.release();
       room.observe(context.jobName(), System.nanoTime() - began);
     }
   }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches this node's running runs: writes their progress in batches, stamps their heartbeat and
- * the node's, hands them cancellation requests from the database, asks runs past their timeout to
- * stop, and interrupts runs that ignore a stop past the cancel grace. The runs of other nodes are
- * the {@link DeadRunReaper}'s.
+ * Watches this node's running runs: writes their progress in batches, stamps their heartbeat (and
+ * that of the runs it holds for its workers) and the node's, hands them cancellation requests from
+ * the database, asks runs past their timeout to stop, and interrupts runs that ignore a stop past
+ * the cancel grace. The runs of other nodes are the {@link DeadRunReaper}'s.
  */
 final class RunWatchdog {
   private static final Logger log = LoggerFactory.getLogger(RunWatchdog.class);
@@ -147,6 +147,13 @@ final class RunWatchdog {
             .find(running.runId())
             .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
       }
+    }
+    // Runs claimed ahead are pending until a worker takes them; only those still queued here are
+    // stamped, so that a run this node lost track of is given back by the dead-run reaper.
+    List<Long> queued =
+        active.running().stream().filter(RunContext::isQueued).map(RunContext::runId).toList();
+    if (!queued.isEmpty()) {
+      repository.stampHeldRuns(settings.nodeId(), queued, now);
     }
   }
 }

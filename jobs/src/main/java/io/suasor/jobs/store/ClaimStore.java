@@ -3,6 +3,7 @@ package io.suasor.jobs.store;
 import io.suasor.jobs.model.JobRun;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,10 @@ final class ClaimStore {
    * in run order from the claim index, filtered as they come (on the job index the planner would
    * read every pending run of the jobs and sort them); the ahead-only names filter the update, not
    * the candidates, so that a claim ahead takes those jobs' runs among the first due ones.
+   *
+   * <p>A claim ahead holds the runs rather than starting them: they stay pending, with this node's
+   * id, until a worker takes them ({@link #start}). A held run is not a candidate, and counts
+   * against its concurrency key as a running one does.
    */
   private String claimStatement(int jobs, int aheadOnly) {
     String onlyAhead =
@@ -38,11 +43,12 @@ final class ClaimStore {
     return """
         WITH picked AS MATERIALIZED (
             SELECT p.id AS picked_id FROM job_runs p
-            WHERE p.status = 'pending' AND p.run_at <= ?
+            WHERE p.status = 'pending' AND p.node_id IS NULL AND p.run_at <= ?
               AND (p.concurrency_key IS NULL OR p.concurrency_limit = 0
                    OR (SELECT COUNT(*) FROM job_runs r
                        WHERE r.concurrency_key = p.concurrency_key
                          AND (r.status = 'running'
+                              OR (r.status = 'pending' AND r.node_id IS NOT NULL)
                               OR (r.status = 'pending' AND r.run_at <= ?
                                   AND (r.run_at < p.run_at
                                        OR (r.run_at = p.run_at AND r.id < p.id)))))
@@ -53,12 +59,15 @@ final class ClaimStore {
             %s
             )
             UPDATE job_runs
-            SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?
-            WHERE status = 'pending' AND id IN (SELECT picked_id FROM picked) %s
+            SET %s
+            WHERE status = 'pending' AND node_id IS NULL AND id IN (SELECT picked_id FROM picked) %s
             RETURNING %s"""
         .formatted(
             database.dialect().oneOf("p.job_name || ''", jobs),
             database.dialect().skipLockedSuffix(),
+            aheadOnly == 0
+                ? "status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?, updated_at = ?"
+                : "node_id = ?, heartbeat_at = ?, updated_at = ?",
             onlyAhead,
             RunStore.COLUMNS);
   }
@@ -76,7 +85,10 @@ final class ClaimStore {
     Instant now = claim.now();
     List<Object> params = new ArrayList<>(List.<Object>of(now, now));
     params.addAll(database.dialect().oneOfValues(claim.jobs()));
-    params.addAll(List.<Object>of(claim.limit(), claim.nodeId(), now, now, now));
+    params.addAll(List.<Object>of(claim.limit(), claim.nodeId(), now, now));
+    if (ahead.isEmpty()) {
+      params.add(now);
+    }
     params.addAll(ahead);
     String sql =
         claims.computeIfAbsent(
@@ -108,7 +120,7 @@ final class ClaimStore {
                 UPDATE job_runs
                 SET status = 'running', node_id = ?, start_time = ?, heartbeat_at = ?,
                     updated_at = ?
-                WHERE id = ? AND status = 'pending'
+                WHERE id = ? AND status = 'pending' AND node_id IS NULL
                 RETURNING \s"""
                     + RunStore.COLUMNS,
                 RunStore::map,
@@ -117,5 +129,78 @@ final class ClaimStore {
                 now,
                 now,
                 runId));
+  }
+
+  /**
+   * Starts a run this node holds, when a worker takes it; false when it is no longer held here
+   * (cancelled, or released by a node that took this one for dead), and the worker must skip it.
+   */
+  boolean start(long runId, String nodeId, Instant now) {
+    return database.write(
+            "start held run " + runId + " on node " + nodeId,
+            c ->
+                Jdbc.update(
+                    c,
+                    """
+                    UPDATE job_runs
+                    SET status = 'running', start_time = ?, heartbeat_at = ?, updated_at = ?
+                    WHERE id = ? AND node_id = ? AND status = 'pending'
+                    """,
+                    now,
+                    now,
+                    now,
+                    runId,
+                    nodeId))
+        == 1;
+  }
+
+  /**
+   * Stamps the runs {@code nodeId} holds ({@code runIds}) with {@code stamp}, or, with {@code
+   * stamp} null, gives them back: they become claimable by any node, as they were before their
+   * claim. A run that is no longer pending and held by the node is left alone.
+   */
+  int holds(String nodeId, Collection<Long> runIds, Instant stamp, Instant now) {
+    if (runIds.isEmpty()) {
+      return 0;
+    }
+    List<Object> params = new ArrayList<>();
+    if (stamp == null) {
+      params.add(now);
+    } else {
+      params.add(stamp);
+    }
+    params.add(nodeId);
+    params.addAll(runIds);
+    String set =
+        stamp == null ? "node_id = NULL, heartbeat_at = NULL, updated_at = ?" : "heartbeat_at = ?";
+    return database.write(
+        (stamp == null ? "release runs held by node " : "stamp runs held by node ") + nodeId,
+        c ->
+            Jdbc.update(
+                c,
+                "UPDATE job_runs SET "
+                    + set
+                    + " WHERE node_id = ? AND status = 'pending' AND id IN ("
+                    + String.join(", ", Collections.nCopies(runIds.size(), "?"))
+                    + ")",
+                params.toArray()));
+  }
+
+  /**
+   * Gives back the pending runs held by nodes that have not stamped them since {@code
+   * stampedBefore}: they never started, so they are claimable again as they were.
+   */
+  int releaseUnstamped(Instant stampedBefore, Instant now) {
+    return database.write(
+        "release runs held by dead nodes",
+        c ->
+            Jdbc.update(
+                c,
+                """
+                UPDATE job_runs SET node_id = NULL, heartbeat_at = NULL, updated_at = ?
+                WHERE status = 'pending' AND node_id IS NOT NULL AND heartbeat_at < ?
+                """,
+                now,
+                stampedBefore));
   }
 }

@@ -70,7 +70,8 @@ final class EngineStore {
                     """
                     SELECT
                         (SELECT MIN(next_run_time) FROM job_schedules WHERE enabled) AS schedules,
-                        (SELECT MIN(run_at) FROM job_runs WHERE status = 'pending') AS runs
+                        (SELECT MIN(run_at) FROM job_runs
+                         WHERE status = 'pending' AND node_id IS NULL) AS runs
                     """,
                     r -> new DueTimes(Jdbc.instant(r, "schedules"), Jdbc.instant(r, "runs")))
                 .orElseThrow());

@@ -4,6 +4,7 @@ import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,6 +135,26 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<JobRun> claimDueRuns(Claim claim) {
     return claims.claim(claim);
+  }
+
+  @Override
+  public boolean startHeldRun(long runId, String nodeId, Instant now) {
+    return claims.start(runId, nodeId, now);
+  }
+
+  @Override
+  public void stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
+    claims.holds(nodeId, runIds, now, now);
+  }
+
+  @Override
+  public int releaseHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
+    return claims.holds(nodeId, runIds, null, now);
+  }
+
+  @Override
+  public int releaseDeadHolds(Instant heartbeatBefore, Instant now) {
+    return claims.releaseUnstamped(heartbeatBefore, now);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,24 @@ public interface JobRepository {
    * run, and a job at its concurrency limit is skipped.
    */
   List<JobRun> claimDueRuns(Claim claim);
+
+  /**
+   * Starts a run that {@code nodeId} claimed ahead of its workers and holds pending; false when the
+   * node no longer holds it (it was cancelled, or released), and nothing may run it here.
+   */
+  boolean startHeldRun(long runId, String nodeId, Instant now);
+
+  /** Stamps the heartbeat of the pending runs {@code nodeId} holds, of {@code runIds}. */
+  void stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now);
+
+  /** Gives back the pending runs {@code nodeId} holds, of {@code runIds}, to any node. */
+  int releaseHeldRuns(String nodeId, Collection<Long> runIds, Instant now);
+
+  /**
+   * Gives back the pending runs held by nodes that have not stamped them since {@code
+   * heartbeatBefore}: they never started, so they are claimable again as they were.
+   */
+  int releaseDeadHolds(Instant heartbeatBefore, Instant now);
 
   /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
   List<RunningRun> heartbeat(String nodeId, Instant now);

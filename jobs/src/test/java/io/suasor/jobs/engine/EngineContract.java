@@ -814,14 +814,19 @@ abstract class EngineContract {
     permits.drainPermits();
     assertThat(room.shortJobs()).containsExactly("held");
 
-    // Once its runs are short, the node holds up to four of them per worker, four running.
+    // Once its runs are short, the node holds up to four of them per worker, four running; the
+    // others stay pending, held by the node, until a worker takes them.
     createRuns(engine, "held", 40);
     ended.set(0);
     assertThat(engine.tick()).isEqualTo(ClaimRoom.CLAIM_AHEAD * workers);
     Await.until(
         "four runs executing", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
     assertThat(runsOf("held").stream().filter(r -> r.status() == JobStatus.RUNNING))
-        .hasSize(ClaimRoom.CLAIM_AHEAD * workers);
+        .hasSize(workers);
+    assertThat(
+            runsOf("held").stream()
+                .filter(r -> r.status() == JobStatus.PENDING && "node-a".equals(r.nodeId())))
+        .hasSize((ClaimRoom.CLAIM_AHEAD - 1) * workers);
     assertThat(room.roomAhead()).isZero();
 
     // A run that ends while others wait in the queue is not worth a claim of its own: the next

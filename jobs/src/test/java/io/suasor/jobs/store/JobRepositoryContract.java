@@ -450,6 +450,62 @@ abstract class JobRepositoryContract {
   }
 
   @Test
+  void aClaimAheadHoldsRunsPendingUntilTheirNodeStartsThemOrGivesThemBack() {
+    JobRun solo = pending("solo");
+    JobRun free =
+        repo.createJobRun(
+            NewRun.of("free", JobType.SYSTEM, Trigger.MANUAL, T0)
+                .withConcurrencyLimit(NewRun.UNLIMITED),
+            T0);
+    List<String> jobs = List.of("solo", "free");
+    Claim ahead = Claim.of("node-a", T0, 10, jobs).aheadOnly(jobs);
+
+    assertThat(repo.claimDueRuns(ahead))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(JobStatus.PENDING);
+              assertThat(r.nodeId()).isEqualTo("node-a");
+              assertThat(r.heartbeatAt()).isEqualTo(T0);
+              assertThat(r.startTime()).isNull();
+            })
+        .extracting(JobRun::id)
+        .containsExactly(solo.id(), free.id());
+    // A run of the exclusive job due before the held one still waits for it.
+    JobRun earlier =
+        repo.createJobRun(
+            NewRun.of("solo", JobType.SYSTEM, Trigger.MANUAL, T0.minusSeconds(1)), T0);
+    assertThat(repo.claimDueRuns(Claim.of("node-b", T0, 10, jobs))).isEmpty();
+    assertThat(repo.claimRun(free.id(), "node-b", T0)).isEmpty();
+    assertThat(repo.nextDueTimes().runs()).isEqualTo(earlier.runAt());
+
+    Instant started = T0.plusSeconds(1);
+    assertThat(repo.startHeldRun(solo.id(), "node-b", started)).isFalse();
+    assertThat(repo.startHeldRun(solo.id(), "node-a", started)).isTrue();
+    assertThat(repo.startHeldRun(solo.id(), "node-a", started)).isFalse();
+    JobRun running = repo.getJobRunById(solo.id()).orElseThrow();
+    assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(running.startTime()).isEqualTo(started);
+    assertThat(running.attempt()).isEqualTo(1);
+
+    // Held runs stamped by their node stay held; unstamped ones are given back.
+    repo.stampHeldRuns("node-a", List.of(free.id()), T0.plusSeconds(5));
+    assertThat(repo.releaseDeadHolds(T0.plusSeconds(5), T0.plusSeconds(6))).isZero();
+    assertThat(repo.releaseDeadHolds(T0.plusSeconds(6), T0.plusSeconds(6))).isEqualTo(1);
+    JobRun given = repo.getJobRunById(free.id()).orElseThrow();
+    assertThat(given.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(given.nodeId()).isNull();
+    assertThat(given.heartbeatAt()).isNull();
+
+    Claim again = Claim.of("node-b", T0, 10, List.of("free")).aheadOnly(List.of("free"));
+    assertThat(repo.claimDueRuns(again)).extracting(JobRun::id).containsExactly(free.id());
+    assertThat(repo.releaseHeldRuns("node-a", List.of(free.id()), T0)).isZero();
+    assertThat(repo.releaseHeldRuns("node-b", List.of(free.id()), T0)).isEqualTo(1);
+    assertThat(repo.claimDueRuns(again)).extracting(JobRun::id).containsExactly(free.id());
+    assertThat(repo.requestCancel(free.id(), T0)).isEqualTo(CancelOutcome.CANCELLED);
+    assertThat(repo.startHeldRun(free.id(), "node-b", T0)).isFalse();
+  }
+
+  @Test
   void aNodeClaimsOnlyTheRunsOfTheJobsItRegisteredHoweverManyOthersAreDueFirst() {
     List<Long> others = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

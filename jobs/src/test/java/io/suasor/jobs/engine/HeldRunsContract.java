@@ -1,0 +1,216 @@
+package io.suasor.jobs.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.suasor.jobs.event.JobEvent;
+import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
+import io.suasor.jobs.model.JobType;
+import io.suasor.jobs.model.NewRun;
+import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.store.CancelOutcome;
+import io.suasor.jobs.store.Database;
+import io.suasor.jobs.testing.Await;
+import io.suasor.jobs.testing.EventRecorder;
+import io.suasor.jobs.testing.SettableClock;
+import io.suasor.jobs.testing.TestJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs claimed ahead of a node's free workers: pending and held by the node until a worker takes
+ * them, then running; given back when the node stops or dies. Run on each database by its
+ * subclasses.
+ */
+abstract class HeldRunsContract {
+  private static final int WORKERS = 4;
+  private static final Duration DEAD_AFTER = Duration.ofSeconds(30);
+
+  final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
+  final EventRecorder events = new EventRecorder();
+  final List<JobEngine> engines = new ArrayList<>();
+  final Semaphore permits = new Semaphore(0);
+  Database database;
+
+  abstract Database newDatabase();
+
+  @BeforeEach
+  void open() {
+    database = newDatabase();
+  }
+
+  @AfterEach
+  void close() {
+    permits.release(1000);
+    engines.forEach(JobEngine::stop);
+    database.close();
+  }
+
+  /** A node whose "quick" runs block while their parameters say "hold". */
+  JobEngine node(String nodeId) {
+    TestJob quick =
+        TestJob.of(
+                "quick",
+                context -> {
+                  if (context.parameters().contains("hold")) {
+                    permits.acquire();
+                  }
+                })
+            .maxConcurrency(NewRun.UNLIMITED);
+    JobEngine engine =
+        JobEngine.builder()
+            .sharedDatabase(database)
+            .clock(clock)
+            .nodeId(nodeId)
+            .workerThreads(WORKERS)
+            .deadRunThreshold(DEAD_AFTER)
+            .shutdownGrace(Duration.ofMillis(200))
+            .cancelGrace(Duration.ofMillis(200))
+            .listener(events)
+            .register(quick)
+            .build();
+    engines.add(engine);
+    return engine;
+  }
+
+  /**
+   * Makes "quick" known as short on {@code engine}, occupies its workers with held runs, and has it
+   * claim {@code count} runs ahead of them; returns those.
+   */
+  List<JobRun> holdAhead(JobEngine engine, int count) throws InterruptedException {
+    create(engine, WORKERS, false);
+    engine.tick();
+    assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    create(engine, WORKERS, true);
+    assertThat(engine.tick()).isEqualTo(WORKERS);
+    Await.until("every worker busy", Duration.ofSeconds(10), () -> permits.getQueueLength() == 4);
+    List<JobRun> ahead = create(engine, count, false);
+    assertThat(engine.tick()).as("claimed ahead").isEqualTo(count);
+    return ahead;
+  }
+
+  private List<JobRun> create(JobEngine engine, int count, boolean hold) {
+    List<JobRun> runs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      runs.add(
+          engine
+              .repository()
+              .createJobRun(
+                  NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                      .withParameters(hold ? "{\"hold\":true}" : "{}")
+                      .withConcurrencyLimit(NewRun.UNLIMITED),
+                  clock.instant()));
+    }
+    return runs;
+  }
+
+  private JobRun read(JobRun run) {
+    return engines.get(0).repository().getJobRunById(run.id()).orElseThrow();
+  }
+
+  private long startsOf(JobRun run) {
+    return events.eventsOf(run.id()).stream().filter(e -> e instanceof JobEvent.RunStarted).count();
+  }
+
+  @Test
+  void aRunClaimedAheadIsPendingAndHeldByItsNodeUntilAWorkerStartsIt() throws InterruptedException {
+    JobEngine alpha = node("node-a");
+    JobEngine beta = node("node-b");
+    List<JobRun> ahead = holdAhead(alpha, 3);
+
+    for (JobRun run : ahead) {
+      JobRun held = read(run);
+      assertThat(held.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(held.nodeId()).isEqualTo("node-a");
+      assertThat(held.startTime()).isNull();
+      assertThat(startsOf(run)).isZero();
+    }
+    assertThat(alpha.repository().nextDueTimes().runs()).as("nothing left to claim").isNull();
+    assertThat(beta.tick()).as("another node cannot claim them").isZero();
+
+    permits.release(WORKERS);
+    assertThat(alpha.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    for (JobRun run : ahead) {
+      JobRun ended = read(run);
+      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(ended.nodeId()).isEqualTo("node-a");
+      assertThat(ended.startTime()).isNotNull();
+      assertThat(startsOf(run)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aHeldRunCancelledBeforeItStartsEndsCancelledAndItsWorkerSkipsIt()
+      throws InterruptedException {
+    JobEngine alpha = node("node-a");
+    List<JobRun> ahead = holdAhead(alpha, 2);
+
+    assertThat(alpha.service().cancelRun(ahead.get(0).id())).isEqualTo(CancelOutcome.CANCELLED);
+    permits.release(WORKERS);
+    assertThat(alpha.awaitIdle(Duration.ofSeconds(30))).isTrue();
+
+    JobRun cancelled = read(ahead.get(0));
+    assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(cancelled.startTime()).isNull();
+    assertThat(startsOf(ahead.get(0))).isZero();
+    assertThat(read(ahead.get(1)).status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
+  void theRunsADeadNodeHeldAreGivenBackAndRunElsewhereAsFirstAttempts()
+      throws InterruptedException {
+    JobEngine alpha = node("node-a");
+    JobEngine beta = node("node-b");
+    List<JobRun> ahead = holdAhead(alpha, WORKERS);
+
+    // node-a falls silent: node-b reaps its running runs and gives back the ones it held.
+    clock.advance(DEAD_AFTER.plusSeconds(1));
+    assertThat(beta.tick()).isEqualTo(WORKERS);
+    assertThat(beta.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    for (JobRun run : ahead) {
+      JobRun ended = read(run);
+      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(ended.nodeId()).isEqualTo("node-b");
+      assertThat(ended.attempt()).isEqualTo(1);
+    }
+
+    // node-a's workers come back, find the runs gone from it, and run none of them again.
+    permits.release(WORKERS);
+    assertThat(alpha.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    for (JobRun run : ahead) {
+      assertThat(read(run).nodeId()).isEqualTo("node-b");
+      assertThat(startsOf(run)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStoppingNodeGivesBackTheRunsItHeldForItsWorkers() throws InterruptedException {
+    JobEngine alpha = node("node-a");
+    List<JobRun> ahead = holdAhead(alpha, 3);
+
+    alpha.stop();
+
+    for (JobRun run : ahead) {
+      JobRun given = read(run);
+      assertThat(given.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(given.nodeId()).isNull();
+      assertThat(given.startTime()).isNull();
+      assertThat(startsOf(run)).isZero();
+    }
+    JobEngine beta = node("node-b");
+    assertThat(beta.tick()).isEqualTo(3);
+    assertThat(beta.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    for (JobRun run : ahead) {
+      JobRun ended = read(run);
+      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(ended.nodeId()).isEqualTo("node-b");
+      assertThat(ended.attempt()).isEqualTo(1);
+    }
+  }
+}
