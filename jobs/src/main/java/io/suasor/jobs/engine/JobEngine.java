@@ -113,7 +113,7 @@ public final class JobEngine implements AutoCloseable {
   /**
    * Claims one pending run for this node and starts it, without firing schedules or claiming
    * anything else: for a process that executes one run on request, such as the CLI. Empty when the
-   * run is no longer pending. Call {@link #supervise()} while it runs.
+   * run is no longer pending, or another node holds it. Call {@link #supervise()} while it runs.
    */
   public Optional<JobRun> executeNow(long runId) {
     Optional<JobRun> claimed =

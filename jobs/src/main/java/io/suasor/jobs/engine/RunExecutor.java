@@ -61,7 +61,8 @@ final class RunExecutor {
 
   /**
    * Starts a claimed run (one that this node now owns in the database) on a worker, or, while all
-   * are busy, queues it for the next free one.
+   * are busy, queues it for the next free one. A run claimed ahead is still pending, held by this
+   * node, and is started in the database when a worker takes it.
    */
   void start(JobRun run) {
     Duration timeout = run.timeoutMillis() == null ? null : Duration.ofMillis(run.timeoutMillis());
@@ -142,7 +143,9 @@ final class RunExecutor {
     }
     boolean started;
     try {
-      started = repository.startHeldRun(context.runId(), settings.nodeId(), clock.instant());
+      long id = context.runId();
+      started =
+          !repository.startHeldRuns(List.of(id), settings.nodeId(), clock.instant()).isEmpty();
     } catch (DuplicateException e) {
       // Another node started a run of the same exclusive job at the same moment.
       started = false;

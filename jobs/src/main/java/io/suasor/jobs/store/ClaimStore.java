@@ -132,26 +132,30 @@ final class ClaimStore {
   }
 
   /**
-   * Starts a run this node holds, when a worker takes it; false when it is no longer held here
-   * (cancelled, or released by a node that took this one for dead), and the worker must skip it.
+   * Starts runs this node holds, when workers take them; returns those started. A run missing from
+   * the answer is no longer held here (cancelled, or given back by a node that took this one for
+   * dead), and its worker must skip it.
    */
-  boolean start(long runId, String nodeId, Instant now) {
+  List<Long> start(Collection<Long> runIds, String nodeId, Instant now) {
+    List<Object> params = new ArrayList<>(List.<Object>of(now, now, now, nodeId));
+    params.addAll(runIds);
     return database.write(
-            "start held run " + runId + " on node " + nodeId,
-            c ->
-                Jdbc.update(
-                    c,
-                    """
-                    UPDATE job_runs
-                    SET status = 'running', start_time = ?, heartbeat_at = ?, updated_at = ?
-                    WHERE id = ? AND node_id = ? AND status = 'pending'
-                    """,
-                    now,
-                    now,
-                    now,
-                    runId,
-                    nodeId))
-        == 1;
+        "start held runs " + runIds + " on node " + nodeId,
+        c ->
+            Jdbc.query(
+                c,
+                """
+                UPDATE job_runs
+                SET status = 'running', start_time = ?, heartbeat_at = ?, updated_at = ?
+                WHERE node_id = ? AND status = 'pending' AND id IN (%s)
+                RETURNING id"""
+                    .formatted(idList(runIds.size())),
+                r -> r.getLong("id"),
+                params.toArray()));
+  }
+
+  private static String idList(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /**
@@ -181,7 +185,7 @@ final class ClaimStore {
                 "UPDATE job_runs SET "
                     + set
                     + " WHERE node_id = ? AND status = 'pending' AND id IN ("
-                    + String.join(", ", Collections.nCopies(runIds.size(), "?"))
+                    + idList(runIds.size())
                     + ")",
                 params.toArray()));
   }

@@ -138,8 +138,8 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public boolean startHeldRun(long runId, String nodeId, Instant now) {
-    return claims.start(runId, nodeId, now);
+  public List<Long> startHeldRuns(Collection<Long> runIds, String nodeId, Instant now) {
+    return claims.start(runIds, nodeId, now);
   }
 
   @Override

@@ -110,10 +110,11 @@ public interface JobRepository {
   List<JobRun> claimDueRuns(Claim claim);
 
   /**
-   * Starts a run that {@code nodeId} claimed ahead of its workers and holds pending; false when the
-   * node no longer holds it (it was cancelled, or released), and nothing may run it here.
+   * Starts runs that {@code nodeId} claimed ahead of its workers and holds pending; returns the ids
+   * of those started. A run it no longer holds (cancelled, or released) is not started, and nothing
+   * may run it there.
    */
-  boolean startHeldRun(long runId, String nodeId, Instant now);
+  List<Long> startHeldRuns(Collection<Long> runIds, String nodeId, Instant now);
 
   /** Stamps the heartbeat of the pending runs {@code nodeId} holds, of {@code runIds}. */
   void stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now);
@@ -156,7 +157,7 @@ public interface JobRepository {
 
   /**
    * Claims one pending run by id for {@code nodeId}, for a process that executes a run it was asked
-   * for and nothing else; empty when the run is not pending any more.
+   * for and nothing else; empty when the run is not pending any more, or a node holds it.
    */
   Optional<JobRun> claimRun(long runId, String nodeId, Instant now);
 

@@ -17,11 +17,8 @@ import io.suasor.jobs.service.JobBusyException;
 import io.suasor.jobs.service.SyncReport;
 import io.suasor.jobs.service.UnknownJobException;
 import io.suasor.jobs.store.CancelOutcome;
-import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.RunQuery;
 import io.suasor.jobs.testing.Await;
-import io.suasor.jobs.testing.EventRecorder;
-import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,34 +29,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine's behaviour, driven by a settable clock and {@link JobEngine#tick()}; run on each
  * database by its subclasses.
  */
-abstract class EngineContract {
-  static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
-
-  final SettableClock clock = new SettableClock(START);
-  final EventRecorder events = new EventRecorder();
-  final List<JobEngine> engines = new ArrayList<>();
-  Database database;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void open() {
-    database = newDatabase();
-  }
-
-  @AfterEach
-  void close() {
-    engines.forEach(JobEngine::stop);
-    database.close();
-  }
+abstract class EngineContract extends EngineNodes {
 
   JobEngine engine(TestJob... jobs) {
     return node("node-a", jobs);

@@ -9,18 +9,13 @@ import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.CancelOutcome;
-import io.suasor.jobs.store.Database;
 import io.suasor.jobs.testing.Await;
-import io.suasor.jobs.testing.EventRecorder;
-import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestJob;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,28 +23,16 @@ import org.junit.jupiter.api.Test;
  * them, then running; given back when the node stops or dies. Run on each database by its
  * subclasses.
  */
-abstract class HeldRunsContract {
+abstract class HeldRunsContract extends EngineNodes {
   private static final int WORKERS = 4;
   private static final Duration DEAD_AFTER = Duration.ofSeconds(30);
 
-  final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
-  final EventRecorder events = new EventRecorder();
-  final List<JobEngine> engines = new ArrayList<>();
   final Semaphore permits = new Semaphore(0);
-  Database database;
 
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void open() {
-    database = newDatabase();
-  }
-
+  /** Lets every blocked run end, so that the nodes stop at once. */
   @AfterEach
-  void close() {
+  void releaseRuns() {
     permits.release(1000);
-    engines.forEach(JobEngine::stop);
-    database.close();
   }
 
   /** A node whose "quick" runs block while their parameters say "hold". */
@@ -89,7 +72,8 @@ abstract class HeldRunsContract {
     assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
     create(engine, WORKERS, true);
     assertThat(engine.tick()).isEqualTo(WORKERS);
-    Await.until("every worker busy", Duration.ofSeconds(10), () -> permits.getQueueLength() == 4);
+    Await.until(
+        "every worker busy", Duration.ofSeconds(10), () -> permits.getQueueLength() == WORKERS);
     List<JobRun> ahead = create(engine, count, false);
     assertThat(engine.tick()).as("claimed ahead").isEqualTo(count);
     return ahead;
@@ -118,6 +102,18 @@ abstract class HeldRunsContract {
     return events.eventsOf(run.id()).stream().filter(e -> e instanceof JobEvent.RunStarted).count();
   }
 
+  /** Each run completed on {@code node} as its first attempt, started once. */
+  private void assertRanOnceOn(List<JobRun> runs, String node) {
+    for (JobRun run : runs) {
+      JobRun ended = read(run);
+      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+      assertThat(ended.nodeId()).isEqualTo(node);
+      assertThat(ended.attempt()).isEqualTo(1);
+      assertThat(ended.startTime()).isNotNull();
+      assertThat(startsOf(run)).isEqualTo(1);
+    }
+  }
+
   @Test
   void aRunClaimedAheadIsPendingAndHeldByItsNodeUntilAWorkerStartsIt() throws InterruptedException {
     JobEngine alpha = node("node-a");
@@ -136,13 +132,7 @@ abstract class HeldRunsContract {
 
     permits.release(WORKERS);
     assertThat(alpha.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    for (JobRun run : ahead) {
-      JobRun ended = read(run);
-      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
-      assertThat(ended.nodeId()).isEqualTo("node-a");
-      assertThat(ended.startTime()).isNotNull();
-      assertThat(startsOf(run)).isEqualTo(1);
-    }
+    assertRanOnceOn(ahead, "node-a");
   }
 
   @Test
@@ -173,20 +163,12 @@ abstract class HeldRunsContract {
     clock.advance(DEAD_AFTER.plusSeconds(1));
     assertThat(beta.tick()).isEqualTo(WORKERS);
     assertThat(beta.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    for (JobRun run : ahead) {
-      JobRun ended = read(run);
-      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
-      assertThat(ended.nodeId()).isEqualTo("node-b");
-      assertThat(ended.attempt()).isEqualTo(1);
-    }
+    assertRanOnceOn(ahead, "node-b");
 
     // node-a's workers come back, find the runs gone from it, and run none of them again.
     permits.release(WORKERS);
     assertThat(alpha.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    for (JobRun run : ahead) {
-      assertThat(read(run).nodeId()).isEqualTo("node-b");
-      assertThat(startsOf(run)).isEqualTo(1);
-    }
+    assertRanOnceOn(ahead, "node-b");
   }
 
   @Test
@@ -206,11 +188,6 @@ abstract class HeldRunsContract {
     JobEngine beta = node("node-b");
     assertThat(beta.tick()).isEqualTo(3);
     assertThat(beta.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    for (JobRun run : ahead) {
-      JobRun ended = read(run);
-      assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
-      assertThat(ended.nodeId()).isEqualTo("node-b");
-      assertThat(ended.attempt()).isEqualTo(1);
-    }
+    assertRanOnceOn(ahead, "node-b");
   }
 }

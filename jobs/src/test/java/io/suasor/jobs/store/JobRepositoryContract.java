@@ -76,6 +76,14 @@ abstract class JobRepositoryContract {
     return repo.createJobRun(NewRun.of(jobName, JobType.SYSTEM, Trigger.MANUAL, T0), T0);
   }
 
+  /** A due run of a job without a concurrency limit. */
+  JobRun unlimited(String jobName) {
+    return repo.createJobRun(
+        NewRun.of(jobName, JobType.SYSTEM, Trigger.MANUAL, T0)
+            .withConcurrencyLimit(NewRun.UNLIMITED),
+        T0);
+  }
+
   JobRun running(String jobName, String node) {
     JobRun run = pending(jobName);
     List<JobRun> claimed = Claims.ofAnyJob(repo, node, T0, 100);
@@ -452,11 +460,7 @@ abstract class JobRepositoryContract {
   @Test
   void aClaimAheadHoldsRunsPendingUntilTheirNodeStartsThemOrGivesThemBack() {
     JobRun solo = pending("solo");
-    JobRun free =
-        repo.createJobRun(
-            NewRun.of("free", JobType.SYSTEM, Trigger.MANUAL, T0)
-                .withConcurrencyLimit(NewRun.UNLIMITED),
-            T0);
+    JobRun free = unlimited("free");
     List<String> jobs = List.of("solo", "free");
     Claim ahead = Claim.of("node-a", T0, 10, jobs).aheadOnly(jobs);
 
@@ -479,9 +483,10 @@ abstract class JobRepositoryContract {
     assertThat(repo.nextDueTimes().runs()).isEqualTo(earlier.runAt());
 
     Instant started = T0.plusSeconds(1);
-    assertThat(repo.startHeldRun(solo.id(), "node-b", started)).isFalse();
-    assertThat(repo.startHeldRun(solo.id(), "node-a", started)).isTrue();
-    assertThat(repo.startHeldRun(solo.id(), "node-a", started)).isFalse();
+    assertThat(repo.startHeldRuns(List.of(solo.id()), "node-b", started)).isEmpty();
+    assertThat(repo.startHeldRuns(List.of(solo.id(), earlier.id()), "node-a", started))
+        .containsExactly(solo.id());
+    assertThat(repo.startHeldRuns(List.of(solo.id()), "node-a", started)).isEmpty();
     JobRun running = repo.getJobRunById(solo.id()).orElseThrow();
     assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
     assertThat(running.startTime()).isEqualTo(started);
@@ -502,7 +507,7 @@ abstract class JobRepositoryContract {
     assertThat(repo.releaseHeldRuns("node-b", List.of(free.id()), T0)).isEqualTo(1);
     assertThat(repo.claimDueRuns(again)).extracting(JobRun::id).containsExactly(free.id());
     assertThat(repo.requestCancel(free.id(), T0)).isEqualTo(CancelOutcome.CANCELLED);
-    assertThat(repo.startHeldRun(free.id(), "node-b", T0)).isFalse();
+    assertThat(repo.startHeldRuns(List.of(free.id()), "node-b", T0)).isEmpty();
   }
 
   @Test
