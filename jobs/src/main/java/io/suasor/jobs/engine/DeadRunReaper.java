@@ -24,7 +24,11 @@ final class DeadRunReaper {
     this.finisher = finisher;
   }
 
-  /** Reaps once per heartbeat interval, and forgets silent nodes once per dead-run threshold. */
+  /**
+   * Reaps once per heartbeat interval; once per dead-run threshold, gives back the runs that silent
+   * nodes held without starting them and forgets those nodes. Held runs of a dead node are so given
+   * back within twice the threshold, at one statement per threshold rather than per heartbeat.
+   */
   void reapIfDue(Instant now) {
     if (!now.isBefore(lastReap.plus(settings.heartbeatInterval()))) {
       lastReap = now;
@@ -32,7 +36,9 @@ final class DeadRunReaper {
     }
     if (!now.isBefore(lastForget.plus(settings.deadRunThreshold()))) {
       lastForget = now;
-      repository.forgetSilentNodes(now.minus(settings.deadRunThreshold()));
+      Instant silentSince = now.minus(settings.deadRunThreshold());
+      repository.releaseDeadHolds(silentSince, now);
+      repository.forgetSilentNodes(silentSince);
     }
   }
 
@@ -41,13 +47,9 @@ final class DeadRunReaper {
     return lastReap.plus(settings.heartbeatInterval());
   }
 
-  /**
-   * Fails the runs whose node has not heartbeated within the dead-run threshold, and gives back the
-   * runs such a node held for its workers: they never started, so no attempt of theirs is used.
-   */
+  /** Fails the runs whose node has not heartbeated within the dead-run threshold. */
   void reap(Instant now) {
     Instant silentSince = now.minus(settings.deadRunThreshold());
-    repository.releaseDeadHolds(silentSince, now);
     for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
       String message =
           "node "
