@@ -1,8 +1,12 @@
 package io.suasor.jobs.engine;
 
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.store.JobRepository;
 import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fails the runs of nodes that stopped heartbeating, through the {@link RunFinisher} (which retries
@@ -10,6 +14,7 @@ import java.time.Instant;
  * the registrations of nodes silent for long.
  */
 final class DeadRunReaper {
+  private static final Logger log = LoggerFactory.getLogger(DeadRunReaper.class);
   private static final int REAP_BATCH = 100;
 
   private final JobRepository repository;
@@ -24,11 +29,7 @@ final class DeadRunReaper {
     this.finisher = finisher;
   }
 
-  /**
-   * Reaps once per heartbeat interval; once per dead-run threshold, gives back the runs that silent
-   * nodes held without starting them and forgets those nodes. Held runs of a dead node are so given
-   * back within twice the threshold, at one statement per threshold rather than per heartbeat.
-   */
+  /** Reaps once per heartbeat interval, and forgets silent nodes once per dead-run threshold. */
   void reapIfDue(Instant now) {
     if (!now.isBefore(lastReap.plus(settings.heartbeatInterval()))) {
       lastReap = now;
@@ -36,9 +37,7 @@ final class DeadRunReaper {
     }
     if (!now.isBefore(lastForget.plus(settings.deadRunThreshold()))) {
       lastForget = now;
-      Instant silentSince = now.minus(settings.deadRunThreshold());
-      repository.releaseDeadHolds(silentSince, now);
-      repository.forgetSilentNodes(silentSince);
+      repository.forgetSilentNodes(now.minus(settings.deadRunThreshold()));
     }
   }
 
@@ -51,6 +50,18 @@ final class DeadRunReaper {
   void reap(Instant now) {
     Instant silentSince = now.minus(settings.deadRunThreshold());
     for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
+      if (run.status() == JobStatus.PENDING) {
+        // Held by the silent node and never started there (its start would have made it
+        // running): claimable again as it was, without using an attempt.
+        if (repository.releaseHeldRuns(run.nodeId(), List.of(run.id()), now) > 0) {
+          log.info(
+              "gave back run {} of '{}', held by silent node {}",
+              run.id(),
+              run.jobName(),
+              run.nodeId());
+        }
+        continue;
+      }
       String message =
           "node "
               + run.nodeId()

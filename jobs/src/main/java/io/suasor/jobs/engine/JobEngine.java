@@ -284,7 +284,8 @@ public final class JobEngine implements AutoCloseable {
   /** Cancels a pending run, or asks the node running it to stop it (see {@link RunFinisher}). */
   CancelOutcome cancel(long runId) {
     CancelOutcome outcome = finisher.cancel(runId);
-    if (outcome == CancelOutcome.REQUESTED) {
+    // A run cancelled at once may be one this node holds for its workers: none of them starts it.
+    if (outcome == CancelOutcome.REQUESTED || outcome == CancelOutcome.CANCELLED) {
       signalCancel(runId);
     }
     return outcome;

@@ -46,7 +46,7 @@ final class RunContext implements JobContext {
   private final AtomicLong total = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicBoolean dirty = new AtomicBoolean();
-  private final AtomicBoolean waiting;
+  private final RunHold hold;
   private final Map<String, Object> results = new LinkedHashMap<>();
   private volatile int explicitPercent = -1;
   private volatile String message;
@@ -61,28 +61,20 @@ final class RunContext implements JobContext {
     this.timeout = timeout;
     this.log = new RunLogBuffer(run.jobName(), clock, logLines);
     this.lastFlush = run.startTime() == null ? clock.instant() : run.startTime();
-    this.waiting = new AtomicBoolean(isHeld());
+    this.hold = new RunHold(isHeld());
   }
 
   /**
-   * Whether the run was claimed ahead of the workers: it is pending, held by this node, and a
-   * worker must start it in the database before running it.
+   * Whether the run was claimed ahead of the workers: it is pending, held by this node, until its
+   * start is written (see {@link RunHold}).
    */
   boolean isHeld() {
     return run.status() == JobStatus.PENDING;
   }
 
-  /**
-   * Takes a held run out of the queue, for its worker or for the node giving it back: true for the
-   * one caller that does, so a run is never both started and given back.
-   */
-  boolean leaveQueue() {
-    return waiting.compareAndSet(true, false);
-  }
-
-  /** Whether the run is held and still waits for a worker. */
-  boolean isQueued() {
-    return waiting.get();
+  /** Where the run is, if it was claimed ahead of the workers. */
+  RunHold hold() {
+    return hold;
   }
 
   JobRun run() {

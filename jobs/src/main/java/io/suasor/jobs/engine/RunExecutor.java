@@ -1,10 +1,7 @@
 package io.suasor.jobs.engine;
 
 import io.suasor.jobs.Job;
-import io.suasor.jobs.event.JobEvent;
-import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.model.JobRun;
-import io.suasor.jobs.store.DuplicateException;
 import io.suasor.jobs.store.JobRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,20 +27,19 @@ final class RunExecutor {
   private final JobRegistry registry;
   private final EngineSettings settings;
   private final Clock clock;
-  private final JobListener listener;
   private final ExecutorService workers;
   private final ActiveRuns active;
   private final RunFinisher finisher;
   private final Semaphore slots;
   private final ClaimRoom room;
   private final JobRepository repository;
+  private final RunStarter starter;
 
   RunExecutor(
       EngineContext context, ExecutorService workers, ActiveRuns active, RunFinisher finisher) {
     this.registry = context.registry();
     this.settings = context.settings();
     this.clock = context.clock();
-    this.listener = context.listener();
     this.workers = workers;
     this.active = active;
     this.finisher = finisher;
@@ -52,6 +48,7 @@ final class RunExecutor {
     this.slots = new Semaphore(settings.workerThreads());
     this.room = new ClaimRoom(settings.workerThreads(), active::held);
     this.repository = context.repository();
+    this.starter = new RunStarter(context, finisher);
   }
 
   /** How many runs this node can take, and of which jobs. */
@@ -62,7 +59,7 @@ final class RunExecutor {
   /**
    * Starts a claimed run (one that this node now owns in the database) on a worker, or, while all
    * are busy, queues it for the next free one. A run claimed ahead is still pending, held by this
-   * node, and is started in the database when a worker takes it.
+   * node: a worker that takes it begins it at once, and {@link RunStarter} has its start written.
    */
   void start(JobRun run) {
     Duration timeout = run.timeoutMillis() == null ? null : Duration.ofMillis(run.timeoutMillis());
@@ -113,7 +110,7 @@ final class RunExecutor {
         slots.release();
       }
     } catch (Throwable failure) {
-      if (context.isQueued()) {
+      if (context.hold().isQueued()) {
         // Interrupted before it could start: it is still held pending; give it back.
         giveBack(List.of(context));
       } else {
@@ -130,50 +127,43 @@ final class RunExecutor {
   }
 
   /**
-   * Takes a run for its worker: a run claimed ahead, still pending and held by this node, is
-   * started in the database first. False when the run must be skipped: the node gave it back, it
-   * was cancelled, or another node took this one for dead and released it.
+   * Takes a run for its worker and starts it; false when it must be skipped: a held run that the
+   * node gave back, that was cancelled while it waited, or whose start was refused at once.
    */
   private boolean take(RunContext context) {
-    if (!context.isHeld()) {
-      return true;
-    }
-    if (!context.leaveQueue()) {
+    if (context.isHeld() && context.isCancelled()) {
+      // Cancelled (or found given back) while it waited: it never runs, and nothing is written.
+      giveBack(List.of(context));
       return false;
     }
-    boolean started;
-    try {
-      long id = context.runId();
-      started =
-          !repository.startHeldRuns(List.of(id), settings.nodeId(), clock.instant()).isEmpty();
-    } catch (DuplicateException e) {
-      // Another node started a run of the same exclusive job at the same moment.
-      started = false;
-      giveBackToDatabase(List.of(context.runId()));
-    } catch (RuntimeException e) {
-      // The database is away; left unstamped, the run is given back by the dead-run reaper.
-      log.warn("could not start held run {}: {}", context.runId(), e.getMessage());
-      started = false;
+    if (context.isHeld() && !context.hold().take()) {
+      return false;
     }
-    if (!started && active.end(context)) {
-      active.release(context);
+    context.began(clock.instant());
+    if (!starter.start(context)) {
+      finisher.finish(context, new RunOutcome.Cancelled());
+      return false;
     }
-    return started;
+    return true;
   }
 
   /** Gives back held runs that no worker took: they are pending again, claimable by any node. */
   void giveBack(Collection<RunContext> queued) {
     List<RunContext> left = new ArrayList<>();
     for (RunContext context : queued) {
-      if (context.isHeld() && context.leaveQueue()) {
+      if (context.isHeld() && context.hold().leaveQueue()) {
         left.add(context);
       }
     }
     if (left.isEmpty()) {
       return;
     }
+    List<Long> ids = left.stream().map(RunContext::runId).toList();
     try {
-      giveBackToDatabase(left.stream().map(RunContext::runId).toList());
+      repository.releaseHeldRuns(settings.nodeId(), ids, clock.instant());
+    } catch (RuntimeException e) {
+      // Left held and no longer stamped: another node gives them back once they are stale.
+      log.warn("could not give back held runs {}: {}", ids, e.getMessage());
     } finally {
       for (RunContext context : left) {
         if (active.end(context)) {
@@ -183,21 +173,10 @@ final class RunExecutor {
     }
   }
 
-  private void giveBackToDatabase(List<Long> runIds) {
-    try {
-      repository.releaseHeldRuns(settings.nodeId(), runIds, clock.instant());
-    } catch (RuntimeException e) {
-      log.warn("could not give back held runs {}: {}", runIds, e.getMessage());
-    }
-  }
-
   /** Runs the job; returns what it threw, or null. */
   private Throwable work(RunContext context, Job job) {
-    context.began(clock.instant());
     long began = System.nanoTime();
     try {
-      // Announced when a worker takes the run, which for a run claimed ahead is after its claim.
-      listener.onEvent(new JobEvent.RunStarted(context.run()));
       context.checkCancelled();
       job.execute(context);
       return null;

@@ -10,6 +10,7 @@ import io.suasor.jobs.store.RunningRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,11 @@ final class RunWatchdog {
   /** Writes the progress of runs that changed since their last write, at most once per interval. */
   void flushProgress(Instant now, boolean force) {
     for (RunContext context : active.running()) {
+      if (context.hold().heldInDatabase() || context.hold().wasRefused()) {
+        // Not running in the database yet (its start is written with the next batch), or not
+        // this node's: its progress goes with its end.
+        continue;
+      }
       boolean due = !now.isBefore(context.lastFlush().plus(settings.progressFlushInterval()));
       if (context.isDirty() && (force || due)) {
         flush(context, now);
@@ -148,12 +154,22 @@ final class RunWatchdog {
             .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
       }
     }
-    // Runs claimed ahead are pending until a worker takes them; only those still queued here are
-    // stamped, so that a run this node lost track of is given back by the dead-run reaper.
-    List<Long> queued =
-        active.running().stream().filter(RunContext::isQueued).map(RunContext::runId).toList();
-    if (!queued.isEmpty()) {
-      repository.stampHeldRuns(settings.nodeId(), queued, now);
+    // Runs claimed ahead are pending until their start is written; those the node holds are
+    // stamped, so that a run it lost track of is given back by the dead-run reaper. One still
+    // queued after the stamp that the database no longer holds (cancelled, given back) is marked
+    // so that no worker starts it; a start already handed over is refused by the database.
+    List<RunContext> held =
+        active.running().stream().filter(c -> c.hold().heldInDatabase()).toList();
+    if (!held.isEmpty()) {
+      Set<Long> still =
+          Set.copyOf(
+              repository.stampHeldRuns(
+                  settings.nodeId(), held.stream().map(RunContext::runId).toList(), now));
+      for (RunContext context : held) {
+        if (!still.contains(context.runId()) && context.hold().isQueued()) {
+          context.requestStop(RunContext.StopReason.CANCELLED, now);
+        }
+      }
     }
   }
 }

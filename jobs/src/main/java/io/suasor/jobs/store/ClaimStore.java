@@ -30,7 +30,8 @@ final class ClaimStore {
    * the candidates, so that a claim ahead takes those jobs' runs among the first due ones.
    *
    * <p>A claim ahead holds the runs rather than starting them: they stay pending, with this node's
-   * id, until a worker takes them ({@link #start}). A held run is not a candidate, and counts
+   * id, until the start of a worker that took them is written (with the node's batch of ends, see
+   * {@link CompletionStore#record}, or {@link #start}). A held run is not a candidate, and counts
    * against its concurrency key as a running one does.
    */
   private String claimStatement(int jobs, int aheadOnly) {
@@ -132,11 +133,11 @@ final class ClaimStore {
   }
 
   /**
-   * Starts runs this node holds, when workers take them; returns those started. A run missing from
-   * the answer is no longer held here (cancelled, or given back by a node that took this one for
-   * dead), and its worker must skip it.
+   * Starts runs this node holds, when workers take them while no completion writer runs; returns
+   * those started. A run missing from the answer is no longer held here (cancelled, or given back
+   * by a node that took this one for dead), and its worker must skip it.
    */
-  List<Long> start(Collection<Long> runIds, String nodeId, Instant now) {
+  List<JobRun> start(Collection<Long> runIds, String nodeId, Instant now) {
     List<Object> params = new ArrayList<>(List.<Object>of(now, now, now, nodeId));
     params.addAll(runIds);
     return database.write(
@@ -148,9 +149,9 @@ final class ClaimStore {
                 UPDATE job_runs
                 SET status = 'running', start_time = ?, heartbeat_at = ?, updated_at = ?
                 WHERE node_id = ? AND status = 'pending' AND id IN (%s)
-                RETURNING id"""
-                    .formatted(idList(runIds.size())),
-                r -> r.getLong("id"),
+                RETURNING %s"""
+                    .formatted(idList(runIds.size()), RunStore.COLUMNS),
+                RunStore::map,
                 params.toArray()));
   }
 
@@ -159,52 +160,33 @@ final class ClaimStore {
   }
 
   /**
-   * Stamps the runs {@code nodeId} holds ({@code runIds}) with {@code stamp}, or, with {@code
-   * stamp} null, gives them back: they become claimable by any node, as they were before their
-   * claim. A run that is no longer pending and held by the node is left alone.
+   * Stamps the runs {@code nodeId} holds, of {@code runIds}, alive; returns those it still holds.
    */
-  int holds(String nodeId, Collection<Long> runIds, Instant stamp, Instant now) {
-    if (runIds.isEmpty()) {
-      return 0;
-    }
-    List<Object> params = new ArrayList<>();
-    if (stamp == null) {
-      params.add(now);
-    } else {
-      params.add(stamp);
-    }
-    params.add(nodeId);
-    params.addAll(runIds);
-    String set =
-        stamp == null ? "node_id = NULL, heartbeat_at = NULL, updated_at = ?" : "heartbeat_at = ?";
-    return database.write(
-        (stamp == null ? "release runs held by node " : "stamp runs held by node ") + nodeId,
-        c ->
-            Jdbc.update(
-                c,
-                "UPDATE job_runs SET "
-                    + set
-                    + " WHERE node_id = ? AND status = 'pending' AND id IN ("
-                    + idList(runIds.size())
-                    + ")",
-                params.toArray()));
+  List<Long> stamp(String nodeId, Collection<Long> runIds, Instant now) {
+    return onHeld("stamp runs held by node " + nodeId, "heartbeat_at = ?", now, nodeId, runIds);
   }
 
   /**
-   * Gives back the pending runs held by nodes that have not stamped them since {@code
-   * stampedBefore}: they never started, so they are claimable again as they were.
+   * Gives back the runs {@code nodeId} holds, of {@code runIds}: they become claimable by any node,
+   * as they were before their claim, and their attempt is not used. Returns how many it gave back.
    */
-  int releaseUnstamped(Instant stampedBefore, Instant now) {
+  int release(String nodeId, Collection<Long> runIds, Instant now) {
+    String set = "node_id = NULL, heartbeat_at = NULL, updated_at = ?";
+    return onHeld("give back runs held by node " + nodeId, set, now, nodeId, runIds).size();
+  }
+
+  /** Sets {@code set} (with {@code value}) on the runs of {@code runIds} that the node holds. */
+  private List<Long> onHeld(
+      String operation, String set, Instant value, String nodeId, Collection<Long> runIds) {
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(List.<Object>of(value, nodeId));
+    params.addAll(runIds);
+    String sql =
+        "UPDATE job_runs SET %s WHERE node_id = ? AND status = 'pending' AND id IN (%s) RETURNING id"
+            .formatted(set, idList(runIds.size()));
     return database.write(
-        "release runs held by dead nodes",
-        c ->
-            Jdbc.update(
-                c,
-                """
-                UPDATE job_runs SET node_id = NULL, heartbeat_at = NULL, updated_at = ?
-                WHERE status = 'pending' AND node_id IS NOT NULL AND heartbeat_at < ?
-                """,
-                now,
-                stampedBefore));
+        operation, c -> Jdbc.query(c, sql, r -> r.getLong("id"), params.toArray()));
   }
 }

@@ -118,6 +118,10 @@ final class EngineStore {
                 nodeId));
   }
 
+  /**
+   * Running runs with a stale heartbeat, and runs held pending by a node that stopped stamping them
+   * (to give back): one statement, two selects, so that each reads its own partial index.
+   */
   List<JobRun> dead(Instant heartbeatBefore, int limit) {
     return database.read(
         "find runs of dead nodes",
@@ -125,8 +129,12 @@ final class EngineStore {
             Jdbc.query(
                 c,
                 RunStore.SELECT
-                    + "WHERE status = 'running' AND heartbeat_at < ? ORDER BY heartbeat_at LIMIT ?",
+                    + "WHERE status = 'running' AND heartbeat_at < ? UNION ALL "
+                    + RunStore.SELECT
+                    + "WHERE status = 'pending' AND node_id IS NOT NULL AND heartbeat_at < ?"
+                    + " ORDER BY heartbeat_at LIMIT ?",
                 RunStore::map,
+                heartbeatBefore,
                 heartbeatBefore,
                 limit));
   }

@@ -138,23 +138,18 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
-  public List<Long> startHeldRuns(Collection<Long> runIds, String nodeId, Instant now) {
+  public List<JobRun> startHeldRuns(Collection<Long> runIds, String nodeId, Instant now) {
     return claims.start(runIds, nodeId, now);
   }
 
   @Override
-  public void stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
-    claims.holds(nodeId, runIds, now, now);
+  public List<Long> stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
+    return claims.stamp(nodeId, runIds, now);
   }
 
   @Override
   public int releaseHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
-    return claims.holds(nodeId, runIds, null, now);
-  }
-
-  @Override
-  public int releaseDeadHolds(Instant heartbeatBefore, Instant now) {
-    return claims.releaseUnstamped(heartbeatBefore, now);
+    return claims.release(nodeId, runIds, now);
   }
 
   @Override
@@ -175,7 +170,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Map<Long, Finished> finishRuns(List<Completion> batch, Followers followers) {
-    return completions.finishAll(batch, followers);
+    return completions.record(List.of(), batch, followers).ended();
+  }
+
+  @Override
+  public Recorded recordRuns(List<HeldStart> starts, List<Completion> batch, Followers followers) {
+    return completions.record(starts, batch, followers);
   }
 
   @Override

@@ -11,10 +11,14 @@ import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.CancelOutcome;
 import io.suasor.jobs.testing.Await;
 import io.suasor.jobs.testing.TestJob;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +39,31 @@ abstract class HeldRunsContract extends EngineNodes {
     permits.release(1000);
   }
 
-  /** A node whose "quick" runs block while their parameters say "hold". */
+  /** Counted down by a "refuse" run's job when it begins, then when it is asked to stop. */
+  final CountDownLatch refusedBegan = new CountDownLatch(1);
+
+  final CountDownLatch refusedStopped = new CountDownLatch(1);
+
   JobEngine node(String nodeId) {
+    return node(nodeId, WORKERS);
+  }
+
+  /**
+   * A node whose "quick" runs block while their parameters say "hold", and wait to be asked to stop
+   * while they say "refuse".
+   */
+  JobEngine node(String nodeId, int workers) {
     TestJob quick =
         TestJob.of(
                 "quick",
                 context -> {
                   if (context.parameters().contains("hold")) {
                     permits.acquire();
+                  }
+                  if (context.parameters().contains("refuse")) {
+                    refusedBegan.countDown();
+                    Await.until("the stop request", Duration.ofSeconds(30), context::isCancelled);
+                    refusedStopped.countDown();
                   }
                 })
             .maxConcurrency(NewRun.UNLIMITED);
@@ -51,7 +72,7 @@ abstract class HeldRunsContract extends EngineNodes {
             .sharedDatabase(database)
             .clock(clock)
             .nodeId(nodeId)
-            .workerThreads(WORKERS)
+            .workerThreads(workers)
             .deadRunThreshold(DEAD_AFTER)
             .shutdownGrace(Duration.ofMillis(200))
             .cancelGrace(Duration.ofMillis(200))
@@ -82,16 +103,39 @@ abstract class HeldRunsContract extends EngineNodes {
   private List<JobRun> create(JobEngine engine, int count, boolean hold) {
     List<JobRun> runs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      runs.add(
-          engine
-              .repository()
-              .createJobRun(
-                  NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
-                      .withParameters(hold ? "{\"hold\":true}" : "{}")
-                      .withConcurrencyLimit(NewRun.UNLIMITED),
-                  clock.instant()));
+      runs.add(create(engine, hold ? "{\"hold\":true}" : "{}"));
     }
     return runs;
+  }
+
+  private JobRun create(JobEngine engine, String parameters) {
+    return engine
+        .repository()
+        .createJobRun(
+            NewRun.of("quick", JobType.SYSTEM, Trigger.MANUAL, clock.instant())
+                .withParameters(parameters)
+                .withConcurrencyLimit(NewRun.UNLIMITED),
+            clock.instant());
+  }
+
+  /**
+   * Starts {@code engine} (one worker), makes "quick" known as short on it, and has it run a
+   * blocked run and hold a run with {@code parameters} ahead of it; returns the held run.
+   */
+  private JobRun startAndHoldOne(JobEngine engine, String parameters) throws InterruptedException {
+    JobRun first = create(engine, "{}");
+    engine.start();
+    events.awaitFinished(first.id());
+    JobRun blocked = create(engine, "{\"hold\":true}");
+    JobRun held = create(engine, parameters);
+    engine.wakeUp();
+    events.awaitStarted(blocked.id());
+    Await.until(
+        "the run held ahead",
+        Duration.ofSeconds(10),
+        () -> engine.settings().nodeId().equals(read(held).nodeId()));
+    assertThat(read(held).status()).isEqualTo(JobStatus.PENDING);
+    return held;
   }
 
   private JobRun read(JobRun run) {
@@ -189,5 +233,73 @@ abstract class HeldRunsContract extends EngineNodes {
     assertThat(beta.tick()).isEqualTo(3);
     assertThat(beta.awaitIdle(Duration.ofSeconds(30))).isTrue();
     assertRanOnceOn(ahead, "node-b");
+  }
+
+  @Test
+  void aWorkerStartsAHeldRunAtItsRealStartWithoutWaitingForTheDatabase()
+      throws InterruptedException {
+    JobEngine alpha = node("node-a", 1);
+    JobRun held = startAndHoldOne(alpha, "{\"hold\":true}");
+    assertThat(startsOf(held)).isZero();
+
+    clock.advance(Duration.ofSeconds(5));
+    Instant taken = clock.instant();
+    permits.release();
+    JobEvent.RunStarted started =
+        (JobEvent.RunStarted)
+            events.await(
+                e -> e instanceof JobEvent.RunStarted && e.runId() == held.id(),
+                Duration.ofSeconds(30));
+
+    // Announced once written: the event and the database agree that it runs since it was taken.
+    assertThat(started.run().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(started.run().startTime()).isEqualTo(taken);
+    JobRun running = read(held);
+    assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(running.startTime()).isEqualTo(taken);
+    assertThat(running.nodeId()).isEqualTo("node-a");
+
+    permits.release();
+    JobRun ended = events.awaitFinished(held.id());
+    assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(ended.startTime()).isEqualTo(taken);
+    assertRanOnceOn(List.of(held), "node-a");
+  }
+
+  @Test
+  void aHeldRunWhoseStartIsRefusedIsStoppedAndNothingOfItIsWritten() throws Exception {
+    JobEngine alpha = node("node-a", 1);
+    JobRun held = startAndHoldOne(alpha, "{\"refuse\":true}");
+
+    // Another process cancels the run (without telling the node) after the worker took it and
+    // before its start is written: the writer's statement waits for this transaction.
+    database.inTransaction(
+        "cancel the held run elsewhere",
+        c -> {
+          try (PreparedStatement cancel =
+              c.prepareStatement(
+                  "UPDATE job_runs SET status = 'cancelled', end_time = ?, updated_at = ?,"
+                      + " error_message = 'cancelled elsewhere' WHERE id = ? AND status = 'pending'")) {
+            cancel.setLong(1, clock.millis());
+            cancel.setLong(2, clock.millis());
+            cancel.setLong(3, held.id());
+            assertThat(cancel.executeUpdate()).isEqualTo(1);
+          }
+          permits.release();
+          try {
+            assertThat(refusedBegan.await(30, TimeUnit.SECONDS)).as("the job began").isTrue();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          return null;
+        });
+
+    assertThat(refusedStopped.await(30, TimeUnit.SECONDS)).as("the job was stopped").isTrue();
+    assertThat(alpha.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    JobRun after = read(held);
+    assertThat(after.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(after.errorMessage()).isEqualTo("cancelled elsewhere");
+    assertThat(after.startTime()).isNull();
+    assertThat(events.eventsOf(held.id())).as("no start or end announced").isEmpty();
   }
 }
