@@ -9,8 +9,10 @@ import io.suasor.jobs.store.JobRepository;
 import io.suasor.jobs.store.Recorded;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,15 +42,17 @@ final class CompletionBatcher {
   private static final Logger log = LoggerFactory.getLogger(CompletionBatcher.class);
 
   /**
-   * How long starts wait for an end to share a statement with: runs claimed ahead average under
-   * {@link ClaimRoom#SHORT_RUN}, and most end well within this; the others' starts are written
-   * alone, this late (their timeouts and start times count from their real start regardless).
+   * How long a start waits for its run's end to be written with it as one row: runs claimed ahead
+   * average under {@link ClaimRoom#SHORT_RUN}, and most end well within this; the others' starts
+   * are written this late, with whatever batch comes next (their timeouts and start times count
+   * from their real start regardless).
    */
   static final Duration START_LINGER = Duration.ofMillis(20);
 
   private sealed interface Item permits Start, End {}
 
-  private record Start(RunContext run, String nodeId, Consumer<Optional<JobRun>> written)
+  /** A start handed over at {@code at} ({@link System#nanoTime}). */
+  private record Start(RunContext run, String nodeId, Consumer<Optional<JobRun>> written, long at)
       implements Item {}
 
   private record End(
@@ -64,6 +68,9 @@ final class CompletionBatcher {
   private final Thread writer;
   private final Duration retryLimit;
   private volatile boolean running = true;
+
+  /** Starts kept for the next batch, oldest first; the writer's thread alone uses it. */
+  private final List<Start> waiting = new ArrayList<>();
 
   CompletionBatcher(
       JobRepository repository, Followers followers, String nodeId, Duration retryLimit) {
@@ -107,64 +114,65 @@ final class CompletionBatcher {
     if (!running) {
       return false;
     }
-    queue.add(new Start(run, nodeId, written));
+    queue.add(new Start(run, nodeId, written, System.nanoTime()));
     return true;
   }
 
   private void writeBatches() {
-    while (running || !queue.isEmpty()) {
+    while (running || !queue.isEmpty() || !waiting.isEmpty()) {
+      long wait =
+          waiting.isEmpty()
+              ? TimeUnit.MILLISECONDS.toNanos(100)
+              : running ? waiting.get(0).at() + START_LINGER.toNanos() - System.nanoTime() : 0;
       Item first;
       try {
-        first = queue.poll(100, TimeUnit.MILLISECONDS);
+        first = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
-      if (first == null) {
-        continue;
+      List<Item> batch = new ArrayList<>(waiting);
+      waiting.clear();
+      if (first != null) {
+        batch.add(first);
+        queue.drainTo(batch, JobRepository.MAX_FINISH_BATCH - batch.size());
       }
-      List<Item> batch = new ArrayList<>();
-      batch.add(first);
-      queue.drainTo(batch, JobRepository.MAX_FINISH_BATCH - 1);
-      lingerForAnEnd(batch);
-      write(batch);
+      if (!batch.isEmpty()) {
+        write(batch);
+      }
     }
   }
 
-  /** Adds to a batch of starts alone what comes within {@link #START_LINGER}, until an end does. */
-  private void lingerForAnEnd(List<Item> batch) {
-    long deadline = System.nanoTime() + START_LINGER.toNanos();
-    while (running
-        && batch.size() < JobRepository.MAX_FINISH_BATCH
-        && batch.stream().noneMatch(End.class::isInstance)) {
-      long left = deadline - System.nanoTime();
-      Item next;
-      try {
-        next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, JobRepository.MAX_FINISH_BATCH - batch.size());
-    }
-  }
-
+  /**
+   * Writes a batch, but for the starts that came without their end less than {@link #START_LINGER}
+   * ago: those wait for the next batch, where their end may join them.
+   */
   private void write(List<Item> batch) {
+    Set<Long> ending = new HashSet<>();
+    for (Item item : batch) {
+      if (item instanceof End end) {
+        ending.add(end.completion().runId());
+      }
+    }
+    long young = System.nanoTime() - START_LINGER.toNanos();
     List<Start> starts = new ArrayList<>();
     List<End> ends = new ArrayList<>();
     for (Item item : batch) {
       if (item instanceof Start start) {
-        starts.add(start);
+        if (running && start.at() > young && !ending.contains(start.run().runId())) {
+          waiting.add(start);
+        } else {
+          starts.add(start);
+        }
       } else if (item instanceof End end && end.run() != null && end.run().hold().wasRefused()) {
         // Its start, written in an earlier batch, was refused: the run is not this node's.
         callQuietly(() -> end.written().accept(Optional.empty()));
       } else {
         ends.add((End) item);
       }
+    }
+    if (starts.isEmpty() && ends.isEmpty()) {
+      return;
     }
     List<HeldStart> held =
         starts.stream()
