@@ -4,6 +4,11 @@
 CREATE INDEX job_runs_held ON job_runs (node_id, heartbeat_at)
     WHERE status = 'pending' AND node_id IS NOT NULL;
 
+-- A held run is not claimable: the claim index leaves it out, so that holding a run writes no entry
+-- there and claims do not step over the held runs at the head of the queue.
+DROP INDEX job_runs_claim;
+CREATE INDEX job_runs_claim ON job_runs (run_at, id) WHERE status = 'pending' AND node_id IS NULL;
+
 -- A held run of a job limited to one run at a time is as taken as a running one: its worker starts
 -- it without asking the database first, so no other node may take a run of its key meanwhile.
 DROP INDEX job_runs_exclusive;
