@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,28 +104,8 @@ class CompletionBatcherTest {
     List<Integer> writes = new CopyOnWriteArrayList<>();
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch resume = new CountDownLatch(1);
-    JobRepository counting =
-        (JobRepository)
-            Proxy.newProxyInstance(
-                JobRepository.class.getClassLoader(),
-                new Class<?>[] {JobRepository.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("recordRuns")) {
-                    writes.add(((List<?>) args[1]).size());
-                    if (writes.size() == 1) {
-                      writing.countDown();
-                      assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
-                    }
-                  }
-                  try {
-                    return method.invoke(repository, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
     CompletionBatcher batcher =
-        new CompletionBatcher(
-            counting, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
+        pausingFirstWrite(args -> writes.add(((List<?>) args[1]).size()), writing, resume);
     int queuedBehind = 2 * JobRepository.MAX_FINISH_BATCH + 50;
     List<JobRun> runs = claimed(1 + queuedBehind);
     Set<Long> heard = ConcurrentHashMap.newKeySet();
@@ -145,6 +127,36 @@ class CompletionBatcherTest {
             queuedBehind - 2 * JobRepository.MAX_FINISH_BATCH);
     assertThat(repository.findRuns(RunQuery.latest(1000).withStatus(JobStatus.COMPLETED)).runs())
         .hasSize(runs.size());
+  }
+
+  /**
+   * A writer over the repository that hands the arguments of each write to {@code record}, and
+   * whose first write waits, once {@code writing} is counted down, until {@code resume} is.
+   */
+  private CompletionBatcher pausingFirstWrite(
+      Consumer<Object[]> record, CountDownLatch writing, CountDownLatch resume) {
+    AtomicInteger calls = new AtomicInteger();
+    JobRepository pausing =
+        (JobRepository)
+            Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(),
+                new Class<?>[] {JobRepository.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("recordRuns")) {
+                    record.accept(args);
+                    if (calls.incrementAndGet() == 1) {
+                      writing.countDown();
+                      assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
+                    }
+                  }
+                  try {
+                    return method.invoke(repository, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return new CompletionBatcher(
+        pausing, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
   }
 
   private static void submit(CompletionBatcher batcher, JobRun run, Set<Long> heard) {
@@ -199,32 +211,16 @@ class CompletionBatcherTest {
     List<String> writes = new CopyOnWriteArrayList<>();
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch resume = new CountDownLatch(1);
-    JobRepository counting =
-        (JobRepository)
-            Proxy.newProxyInstance(
-                JobRepository.class.getClassLoader(),
-                new Class<?>[] {JobRepository.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("recordRuns")) {
-                    writes.add(
-                        ((List<?>) args[0]).size()
-                            + " starts, "
-                            + ((List<?>) args[1]).size()
-                            + " ends");
-                    if (writes.size() == 1) {
-                      writing.countDown();
-                      assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
-                    }
-                  }
-                  try {
-                    return method.invoke(repository, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
     CompletionBatcher batcher =
-        new CompletionBatcher(
-            counting, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
+        pausingFirstWrite(
+            args ->
+                writes.add(
+                    ((List<?>) args[0]).size()
+                        + " starts, "
+                        + ((List<?>) args[1]).size()
+                        + " ends"),
+            writing,
+            resume);
     JobRun other = claimed(1).get(0);
     repository.createJobRun(
         NewRun.of("job", JobType.SYSTEM, Trigger.MANUAL, NOW)
