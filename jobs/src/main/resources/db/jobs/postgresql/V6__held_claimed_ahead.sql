@@ -31,7 +31,6 @@ CREATE TRIGGER job_runs_cancel_requested AFTER UPDATE OF cancel_requested ON job
                        AND (NEW.status = 'running' OR (OLD.status = 'pending' AND OLD.node_id IS NOT NULL)))
     EXECUTE FUNCTION suasor_notify_cancel();
 
--- A run given back is claimable again: wake the nodes as for a new run.
-CREATE TRIGGER job_runs_given_back AFTER UPDATE OF node_id ON job_runs
-    FOR EACH ROW WHEN (NEW.status = 'pending' AND OLD.node_id IS NOT NULL AND NEW.node_id IS NULL)
-    EXECUTE FUNCTION suasor_notify_run_inserted();
+-- A run given back is claimable again: the statement that gives it back wakes the nodes as for a
+-- new run (PostgresDialect.announceClaimable), not a trigger on UPDATE OF node_id, whose condition
+-- every claim (which sets node_id) would evaluate for each run it takes.

@@ -1,6 +1,8 @@
 package io.suasor.jobs.store;
 
 import io.suasor.jobs.model.JobRun;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -163,30 +165,44 @@ final class ClaimStore {
    * Stamps the runs {@code nodeId} holds, of {@code runIds}, alive; returns those it still holds.
    */
   List<Long> stamp(String nodeId, Collection<Long> runIds, Instant now) {
-    return onHeld("stamp runs held by node " + nodeId, "heartbeat_at = ?", now, nodeId, runIds);
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    return database.write(
+        "stamp runs held by node " + nodeId,
+        c -> onHeld(c, "heartbeat_at = ?", now, nodeId, runIds));
   }
 
   /**
    * Gives back the runs {@code nodeId} holds, of {@code runIds}: they become claimable by any node,
-   * as they were before their claim, and their attempt is not used. Returns how many it gave back.
+   * as they were before their claim, and their attempt is not used; the nodes are woken as for new
+   * runs, in the same transaction. Returns how many it gave back.
    */
   int release(String nodeId, Collection<Long> runIds, Instant now) {
+    if (runIds.isEmpty()) {
+      return 0;
+    }
     String set = "node_id = NULL, heartbeat_at = NULL, updated_at = ?";
-    return onHeld("give back runs held by node " + nodeId, set, now, nodeId, runIds).size();
+    return database.inTransaction(
+        "give back runs held by node " + nodeId,
+        c -> {
+          int given = onHeld(c, set, now, nodeId, runIds).size();
+          if (given > 0) {
+            database.dialect().announceClaimable(c);
+          }
+          return given;
+        });
   }
 
   /** Sets {@code set} (with {@code value}) on the runs of {@code runIds} that the node holds. */
-  private List<Long> onHeld(
-      String operation, String set, Instant value, String nodeId, Collection<Long> runIds) {
-    if (runIds.isEmpty()) {
-      return List.of();
-    }
+  private static List<Long> onHeld(
+      Connection c, String set, Instant value, String nodeId, Collection<Long> runIds)
+      throws SQLException {
     List<Object> params = new ArrayList<>(List.<Object>of(value, nodeId));
     params.addAll(runIds);
     String sql =
         "UPDATE job_runs SET %s WHERE node_id = ? AND status = 'pending' AND id IN (%s) RETURNING id"
             .formatted(set, idList(runIds.size()));
-    return database.write(
-        operation, c -> Jdbc.query(c, sql, r -> r.getLong("id"), params.toArray()));
+    return Jdbc.query(c, sql, r -> r.getLong("id"), params.toArray());
   }
 }

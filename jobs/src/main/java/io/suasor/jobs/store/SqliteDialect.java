@@ -46,6 +46,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public void announceClaimable(Connection connection) {
+    // One node per SQLite file: no other node to tell.
+  }
+
+  @Override
   public boolean supportsMultipleNodes() {
     return false;
   }
