@@ -233,7 +233,10 @@ final class CompletionStore {
   /**
    * The batched write; with {@code followed}, its RETURNING also tells which runs chains follow. A
    * start's row has no end time and keeps the run's pending progress; the change time of either is
-   * its end, or its start.
+   * its end, or its start. The last condition repeats "status = f_from" in a form the planner can
+   * answer from the running and held runs' partial indexes (few entries): from "status = f_from"
+   * alone it can use neither, and measured, most batches of a PostgreSQL burn-down then read the
+   * whole table into a hash join (1.4 ms a batch, against 0.3 ms through both indexes).
    */
   private static String statement(int rows, boolean followed) {
     return """
@@ -248,6 +251,7 @@ final class CompletionStore {
             start_time = COALESCE(f_start, start_time)
         FROM finished
         WHERE id = f_id AND node_id = f_node AND status = f_from
+          AND (status = 'running' OR (status = 'pending' AND node_id IS NOT NULL))
         RETURNING %s"""
         .formatted(
             String.join(",\n        ", Collections.nCopies(rows, ROW)),
