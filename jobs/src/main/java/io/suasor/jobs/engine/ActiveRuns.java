@@ -10,9 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The runs this node holds. A run is held from its claim until its end is recorded; it is running
- * from its claim until it ends (its job returns, or the node ends it), and only running runs are
- * watched, timed out or cancelled. Ending a run is one atomic step, so of two parties ending the
- * same run (its worker and the node shutting down) only the first records it.
+ * here from its claim until it ends (its job returns, or the node ends it), and only running runs
+ * are watched, timed out or cancelled. (A run claimed ahead of the workers is "running" here while
+ * it waits for one, though still pending in the database: see {@link RunContext#isHeld}.) Ending a
+ * run is one atomic step, so of two parties ending the same run (its worker and the node shutting
+ * down) only the first records it.
  */
 final class ActiveRuns {
   private final Map<Long, RunContext> running = new ConcurrentHashMap<>();

@@ -1,14 +1,20 @@
 package io.suasor.jobs.engine;
 
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.store.JobRepository;
 import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fails the runs of nodes that stopped heartbeating, through the {@link RunFinisher} (which retries
- * them by their job's policy), and forgets the registrations of nodes silent for long.
+ * them by their job's policy), gives back the runs such nodes held without starting, and forgets
+ * the registrations of nodes silent for long.
  */
 final class DeadRunReaper {
+  private static final Logger log = LoggerFactory.getLogger(DeadRunReaper.class);
   private static final int REAP_BATCH = 100;
 
   private final JobRepository repository;
@@ -44,6 +50,18 @@ final class DeadRunReaper {
   void reap(Instant now) {
     Instant silentSince = now.minus(settings.deadRunThreshold());
     for (JobRun run : repository.findDeadRuns(silentSince, REAP_BATCH)) {
+      if (run.status() == JobStatus.PENDING) {
+        // Held by the silent node and never started there (its start would have made it
+        // running): claimable again as it was, without using an attempt.
+        if (repository.releaseHeldRuns(run.nodeId(), List.of(run.id()), now) > 0) {
+          log.info(
+              "gave back run {} of '{}', held by silent node {}",
+              run.id(),
+              run.jobName(),
+              run.nodeId());
+        }
+        continue;
+      }
       String message =
           "node "
               + run.nodeId()

@@ -113,7 +113,7 @@ public final class JobEngine implements AutoCloseable {
   /**
    * Claims one pending run for this node and starts it, without firing schedules or claiming
    * anything else: for a process that executes one run on request, such as the CLI. Empty when the
-   * run is no longer pending. Call {@link #supervise()} while it runs.
+   * run is no longer pending, or another node holds it. Call {@link #supervise()} while it runs.
    */
   public Optional<JobRun> executeNow(long runId) {
     Optional<JobRun> claimed =
@@ -205,6 +205,8 @@ public final class JobEngine implements AutoCloseable {
     if (thread != null) {
       joinQuietly(thread);
     }
+    // Runs claimed ahead that no worker took yet go back to the other nodes at once.
+    executor.giveBack(List.copyOf(active.running()));
     EngineSettings settings = context.settings();
     awaitIdle(settings.shutdownGrace());
     Instant now = context.clock().instant();
@@ -282,7 +284,8 @@ public final class JobEngine implements AutoCloseable {
   /** Cancels a pending run, or asks the node running it to stop it (see {@link RunFinisher}). */
   CancelOutcome cancel(long runId) {
     CancelOutcome outcome = finisher.cancel(runId);
-    if (outcome == CancelOutcome.REQUESTED) {
+    // A run cancelled at once may be one this node holds for its workers: none of them starts it.
+    if (outcome == CancelOutcome.REQUESTED || outcome == CancelOutcome.CANCELLED) {
       signalCancel(runId);
     }
     return outcome;

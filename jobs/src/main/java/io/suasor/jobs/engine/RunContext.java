@@ -6,6 +6,7 @@ import io.suasor.jobs.JobCancelledException;
 import io.suasor.jobs.JobContext;
 import io.suasor.jobs.RunLog;
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.Trigger;
 import io.suasor.jobs.store.ProgressSnapshot;
 import java.time.Clock;
@@ -45,6 +46,7 @@ final class RunContext implements JobContext {
   private final AtomicLong total = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicBoolean dirty = new AtomicBoolean();
+  private final RunHold hold;
   private final Map<String, Object> results = new LinkedHashMap<>();
   private volatile int explicitPercent = -1;
   private volatile String message;
@@ -59,6 +61,20 @@ final class RunContext implements JobContext {
     this.timeout = timeout;
     this.log = new RunLogBuffer(run.jobName(), clock, logLines);
     this.lastFlush = run.startTime() == null ? clock.instant() : run.startTime();
+    this.hold = new RunHold(isHeld());
+  }
+
+  /**
+   * Whether the run was claimed ahead of the workers: it is pending, held by this node, until its
+   * start is written (see {@link RunHold}).
+   */
+  boolean isHeld() {
+    return run.status() == JobStatus.PENDING;
+  }
+
+  /** Where the run is, if it was claimed ahead of the workers. */
+  RunHold hold() {
+    return hold;
   }
 
   JobRun run() {

@@ -1,11 +1,13 @@
 package io.suasor.jobs.engine;
 
 import io.suasor.jobs.Job;
-import io.suasor.jobs.event.JobEvent;
-import io.suasor.jobs.event.JobListener;
 import io.suasor.jobs.model.JobRun;
+import io.suasor.jobs.store.JobRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,19 +27,19 @@ final class RunExecutor {
   private final JobRegistry registry;
   private final EngineSettings settings;
   private final Clock clock;
-  private final JobListener listener;
   private final ExecutorService workers;
   private final ActiveRuns active;
   private final RunFinisher finisher;
   private final Semaphore slots;
   private final ClaimRoom room;
+  private final JobRepository repository;
+  private final RunStarter starter;
 
   RunExecutor(
       EngineContext context, ExecutorService workers, ActiveRuns active, RunFinisher finisher) {
     this.registry = context.registry();
     this.settings = context.settings();
     this.clock = context.clock();
-    this.listener = context.listener();
     this.workers = workers;
     this.active = active;
     this.finisher = finisher;
@@ -45,6 +47,8 @@ final class RunExecutor {
     // workerThreads at once.
     this.slots = new Semaphore(settings.workerThreads());
     this.room = new ClaimRoom(settings.workerThreads(), active::held);
+    this.repository = context.repository();
+    this.starter = new RunStarter(context, finisher);
   }
 
   /** How many runs this node can take, and of which jobs. */
@@ -54,7 +58,8 @@ final class RunExecutor {
 
   /**
    * Starts a claimed run (one that this node now owns in the database) on a worker, or, while all
-   * are busy, queues it for the next free one.
+   * are busy, queues it for the next free one. A run claimed ahead is still pending, held by this
+   * node: a worker that takes it begins it at once, and {@link RunStarter} has its start written.
    */
   void start(JobRun run) {
     Duration timeout = run.timeoutMillis() == null ? null : Duration.ofMillis(run.timeoutMillis());
@@ -68,13 +73,21 @@ final class RunExecutor {
               + "' is not registered on node "
               + settings.nodeId()
               + "; register it or delete its schedule";
-      finisher.finish(context, new RunOutcome.Failed(error, false));
+      refuse(context, error);
       return;
     }
     try {
       workers.execute(() -> execute(context, job.get()));
     } catch (RejectedExecutionException e) {
-      String error = "the worker pool refused the run: " + e.getMessage();
+      refuse(context, "the worker pool refused the run: " + e.getMessage());
+    }
+  }
+
+  /** A run this node cannot execute fails; one it only holds is given back to another node. */
+  private void refuse(RunContext context, String error) {
+    if (context.isHeld()) {
+      giveBack(List.of(context));
+    } else {
       finisher.finish(context, new RunOutcome.Failed(error, false));
     }
   }
@@ -88,9 +101,21 @@ final class RunExecutor {
     MDC.put("run", String.valueOf(context.runId()));
     context.bind(Thread.currentThread());
     try {
-      finisher.finish(context, outcomeOf(context, work(context, job)));
+      slots.acquire();
+      try {
+        if (take(context)) {
+          finisher.finish(context, outcomeOf(context, work(context, job)));
+        }
+      } finally {
+        slots.release();
+      }
     } catch (Throwable failure) {
-      finisher.finish(context, outcomeOf(context, failure));
+      if (context.hold().isQueued()) {
+        // Interrupted before it could start: it is still held pending; give it back.
+        giveBack(List.of(context));
+      } else {
+        finisher.finish(context, outcomeOf(context, failure));
+      }
     } finally {
       context.unbind();
       MDC.remove("job");
@@ -101,25 +126,63 @@ final class RunExecutor {
     }
   }
 
-  /** Runs the job in one of the worker slots; returns what it threw, or null. */
-  private Throwable work(RunContext context, Job job) {
-    try {
-      slots.acquire();
-    } catch (InterruptedException e) {
-      return e;
+  /**
+   * Takes a run for its worker and starts it; false when it must be skipped: a held run that the
+   * node gave back, that was cancelled while it waited, or whose start was refused at once.
+   */
+  private boolean take(RunContext context) {
+    if (context.isHeld() && context.isCancelled()) {
+      // Cancelled (or found given back) while it waited: it never runs, and nothing is written.
+      giveBack(List.of(context));
+      return false;
+    }
+    if (context.isHeld() && !context.hold().take()) {
+      return false;
     }
     context.began(clock.instant());
+    if (!starter.start(context)) {
+      finisher.finish(context, new RunOutcome.Cancelled());
+      return false;
+    }
+    return true;
+  }
+
+  /** Gives back held runs that no worker took: they are pending again, claimable by any node. */
+  void giveBack(Collection<RunContext> queued) {
+    List<RunContext> left = new ArrayList<>();
+    for (RunContext context : queued) {
+      if (context.isHeld() && context.hold().leaveQueue()) {
+        left.add(context);
+      }
+    }
+    if (left.isEmpty()) {
+      return;
+    }
+    List<Long> ids = left.stream().map(RunContext::runId).toList();
+    try {
+      repository.releaseHeldRuns(settings.nodeId(), ids, clock.instant());
+    } catch (RuntimeException e) {
+      // Left held and no longer stamped: another node gives them back once they are stale.
+      log.warn("could not give back held runs {}: {}", ids, e.getMessage());
+    } finally {
+      for (RunContext context : left) {
+        if (active.end(context)) {
+          active.release(context);
+        }
+      }
+    }
+  }
+
+  /** Runs the job; returns what it threw, or null. */
+  private Throwable work(RunContext context, Job job) {
     long began = System.nanoTime();
     try {
-      // Announced when a worker takes the run, which for a run claimed ahead is after its claim.
-      listener.onEvent(new JobEvent.RunStarted(context.run()));
       context.checkCancelled();
       job.execute(context);
       return null;
     } catch (Throwable failure) {
       return failure;
     } finally {
-      slots.release();
       room.observe(context.jobName(), System.nanoTime() - began);
     }
   }

@@ -72,6 +72,9 @@ final class RunFinisher {
     }
     boolean queued = false;
     try {
+      if (run.hold().wasRefused()) {
+        return;
+      }
       Instant now = clock.instant();
       ProgressSnapshot progress = run.snapshot(outcome instanceof RunOutcome.Completed);
       Optional<Job> job = outcome.retried() ? registry.find(run.jobName()) : Optional.empty();
@@ -100,6 +103,7 @@ final class RunFinisher {
     }
     return current.submit(
         completion(run, outcome, p, null, now),
+        run,
         ended -> {
           try {
             announce(run, outcome, ended);
@@ -111,6 +115,9 @@ final class RunFinisher {
   }
 
   private void write(RunContext run, RunOutcome outcome, ProgressSnapshot p, Job job, Instant now) {
+    if (!startWritten(run)) {
+      return;
+    }
     long deadline = System.nanoTime() + RETRY_LIMIT.toNanos();
     OutageLog outage = new OutageLog(log, "recording the end of run " + run.runId());
     NewRun retry = null;
@@ -141,6 +148,23 @@ final class RunFinisher {
         pause(outage.backoff());
       }
     }
+  }
+
+  /**
+   * Waits for the start of a held run, which the completion writer writes, before its end is
+   * written here; false when it was refused (or never came): then nothing of the run is written.
+   */
+  private boolean startWritten(RunContext run) {
+    try {
+      if (!run.hold().awaitStart(RETRY_LIMIT.plus(RETRY_LIMIT))) {
+        log.error("the start of run {} was never written; its end is dropped", run.runId());
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return !run.hold().wasRefused();
   }
 
   private Completion completion(
@@ -190,6 +214,10 @@ final class RunFinisher {
   }
 
   private void announce(RunContext run, RunOutcome outcome, Optional<Finished> finished) {
+    if (finished.isEmpty() && run.hold().wasRefused()) {
+      log.debug("run {} was not this node's to start; its outcome is dropped", run.runId());
+      return;
+    }
     if (finished.isEmpty()) {
       log.warn(
           "run {} of '{}' ended as {} on node {}, but the node no longer owned it (it was"
@@ -245,6 +273,11 @@ final class RunFinisher {
         .withParameters(run.parameters())
         .withTimeout(run.timeoutMillis() == null ? null : Duration.ofMillis(run.timeoutMillis()))
         .withConcurrencyLimit(job.maxConcurrency());
+  }
+
+  /** The completion writer while the engine's loop runs, else null. */
+  CompletionBatcher batcher() {
+    return batcher;
   }
 
   /** Starts batching ends (while the engine's loop runs). */

@@ -10,14 +10,15 @@ import io.suasor.jobs.store.RunningRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches this node's running runs: writes their progress in batches, stamps their heartbeat and
- * the node's, hands them cancellation requests from the database, asks runs past their timeout to
- * stop, and interrupts runs that ignore a stop past the cancel grace. The runs of other nodes are
- * the {@link DeadRunReaper}'s.
+ * Watches this node's running runs: writes their progress in batches, stamps their heartbeat (and
+ * that of the runs it holds for its workers) and the node's, hands them cancellation requests from
+ * the database, asks runs past their timeout to stop, and interrupts runs that ignore a stop past
+ * the cancel grace. The runs of other nodes are the {@link DeadRunReaper}'s.
  */
 final class RunWatchdog {
   private static final Logger log = LoggerFactory.getLogger(RunWatchdog.class);
@@ -75,6 +76,11 @@ final class RunWatchdog {
   /** Writes the progress of runs that changed since their last write, at most once per interval. */
   void flushProgress(Instant now, boolean force) {
     for (RunContext context : active.running()) {
+      if (context.hold().heldInDatabase() || context.hold().wasRefused()) {
+        // Not running in the database yet (its start is written with the next batch), or not
+        // this node's: its progress goes with its end.
+        continue;
+      }
       boolean due = !now.isBefore(context.lastFlush().plus(settings.progressFlushInterval()));
       if (context.isDirty() && (force || due)) {
         flush(context, now);
@@ -146,6 +152,23 @@ final class RunWatchdog {
         active
             .find(running.runId())
             .ifPresent(c -> c.requestStop(RunContext.StopReason.CANCELLED, now));
+      }
+    }
+    // Runs claimed ahead are pending until their start is written; those the node holds are
+    // stamped, so that a run it lost track of is given back by the dead-run reaper. One still
+    // queued after the stamp that the database no longer holds (cancelled, given back) is marked
+    // so that no worker starts it; a start already handed over is refused by the database.
+    List<RunContext> held =
+        active.running().stream().filter(c -> c.hold().heldInDatabase()).toList();
+    if (!held.isEmpty()) {
+      Set<Long> still =
+          Set.copyOf(
+              repository.stampHeldRuns(
+                  settings.nodeId(), held.stream().map(RunContext::runId).toList(), now));
+      for (RunContext context : held) {
+        if (!still.contains(context.runId()) && context.hold().isQueued()) {
+          context.requestStop(RunContext.StopReason.CANCELLED, now);
+        }
       }
     }
   }

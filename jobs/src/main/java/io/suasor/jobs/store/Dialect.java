@@ -44,6 +44,12 @@ public interface Dialect {
    */
   void refreshStatistics(Connection connection, String table) throws SQLException;
 
+  /**
+   * Tells the other nodes, when the transaction of {@code connection} commits, that runs became
+   * claimable that no insert announced (runs given back). A no-op where only one node runs.
+   */
+  void announceClaimable(Connection connection) throws SQLException;
+
   /** Whether several engine nodes may share this database. */
   boolean supportsMultipleNodes();
 }

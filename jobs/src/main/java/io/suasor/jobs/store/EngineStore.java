@@ -128,7 +128,7 @@ final class EngineStore {
                         (SELECT next_run_time FROM job_schedules
                          WHERE enabled AND next_run_time IS NOT NULL
                          ORDER BY next_run_time LIMIT 1) AS schedules,
-                        (SELECT run_at FROM job_runs WHERE status = 'pending'
+                        (SELECT run_at FROM job_runs WHERE status = 'pending' AND node_id IS NULL
                          ORDER BY run_at LIMIT 1) AS runs
                     """,
                     r -> new DueTimes(Jdbc.instant(r, "schedules"), Jdbc.instant(r, "runs")))
@@ -176,6 +176,10 @@ final class EngineStore {
                 nodeId));
   }
 
+  /**
+   * Running runs with a stale heartbeat, and runs held pending by a node that stopped stamping them
+   * (to give back): one statement, two selects, so that each reads its own partial index.
+   */
   List<JobRun> dead(Instant heartbeatBefore, int limit) {
     return database.read(
         "find runs of dead nodes",
@@ -183,8 +187,12 @@ final class EngineStore {
             Jdbc.query(
                 c,
                 RunStore.SELECT
-                    + "WHERE status = 'running' AND heartbeat_at < ? ORDER BY heartbeat_at LIMIT ?",
+                    + "WHERE status = 'running' AND heartbeat_at < ? UNION ALL "
+                    + RunStore.SELECT
+                    + "WHERE status = 'pending' AND node_id IS NOT NULL AND heartbeat_at < ?"
+                    + " ORDER BY heartbeat_at LIMIT ?",
                 RunStore::map,
+                heartbeatBefore,
                 heartbeatBefore,
                 limit));
   }

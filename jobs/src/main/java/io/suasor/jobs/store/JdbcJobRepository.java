@@ -4,6 +4,7 @@ import io.suasor.jobs.model.JobRun;
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +154,21 @@ public final class JdbcJobRepository implements JobRepository {
   }
 
   @Override
+  public List<JobRun> startHeldRuns(Collection<Long> runIds, String nodeId, Instant now) {
+    return claims.start(runIds, nodeId, now);
+  }
+
+  @Override
+  public List<Long> stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
+    return claims.stamp(nodeId, runIds, now);
+  }
+
+  @Override
+  public int releaseHeldRuns(String nodeId, Collection<Long> runIds, Instant now) {
+    return claims.release(nodeId, runIds, now);
+  }
+
+  @Override
   public List<RunningRun> heartbeat(String nodeId, Instant now) {
     return engine.heartbeat(nodeId, now);
   }
@@ -170,7 +186,12 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Map<Long, Finished> finishRuns(List<Completion> batch, Followers followers) {
-    return completions.finishAll(batch, followers);
+    return completions.record(List.of(), batch, followers).ended();
+  }
+
+  @Override
+  public Recorded recordRuns(List<HeldStart> starts, List<Completion> batch, Followers followers) {
+    return completions.record(starts, batch, followers);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.NewRun;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,22 @@ public interface JobRepository {
    */
   List<JobRun> claimDueRuns(Claim claim);
 
+  /**
+   * Starts runs that {@code nodeId} claimed ahead of its workers and holds pending, as of {@code
+   * now}; returns those started. A run it no longer holds (cancelled, or released) is not started,
+   * and nothing may run it there.
+   */
+  List<JobRun> startHeldRuns(Collection<Long> runIds, String nodeId, Instant now);
+
+  /**
+   * Stamps the heartbeat of the pending runs {@code nodeId} holds, of {@code runIds}; returns the
+   * ids of those it still holds (a run missing was cancelled, or given back by another node).
+   */
+  List<Long> stampHeldRuns(String nodeId, Collection<Long> runIds, Instant now);
+
+  /** Gives back the pending runs {@code nodeId} holds, of {@code runIds}, to any node. */
+  int releaseHeldRuns(String nodeId, Collection<Long> runIds, Instant now);
+
   /** Stamps the heartbeat of the node's running runs; returns them with their cancel flags. */
   List<RunningRun> heartbeat(String nodeId, Instant now);
 
@@ -150,7 +167,19 @@ public interface JobRepository {
    */
   Map<Long, Finished> finishRuns(List<Completion> completions, Followers followers);
 
-  /** Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}. */
+  /**
+   * Starts held runs and ends runs (at most {@link #MAX_FINISH_BATCH} of both together, ends
+   * without retries), each fenced as in {@link #startHeldRuns} and {@link #finishRuns}, in one
+   * statement unless a chain follows a completed run. A run both started and ended here is written
+   * once, as its end, and only if its node still held it.
+   */
+  Recorded recordRuns(List<HeldStart> starts, List<Completion> completions, Followers followers);
+
+  /**
+   * Running runs whose owner has not stamped a heartbeat since {@code heartbeatBefore}, and pending
+   * runs held by a node that has not stamped them since (to give back, see {@link
+   * #releaseHeldRuns}), oldest stamp first.
+   */
   List<JobRun> findDeadRuns(Instant heartbeatBefore, int limit);
 
   /** Fails a run of a dead node (see {@link Reap}); empty when it was not dead any more. */
@@ -158,7 +187,7 @@ public interface JobRepository {
 
   /**
    * Claims one pending run by id for {@code nodeId}, for a process that executes a run it was asked
-   * for and nothing else; empty when the run is not pending any more.
+   * for and nothing else; empty when the run is not pending any more, or a node holds it.
    */
   Optional<JobRun> claimRun(long runId, String nodeId, Instant now);
 

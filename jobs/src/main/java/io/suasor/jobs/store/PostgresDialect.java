@@ -57,6 +57,19 @@ final class PostgresDialect implements Dialect {
     }
   }
 
+  /**
+   * The notification of V2's {@code job_runs_inserted} trigger. Sent here rather than by a trigger
+   * on {@code UPDATE OF node_id}: every claim sets node_id, so such a trigger's condition would be
+   * evaluated on every claimed run for the rare give-back.
+   */
+  @Override
+  public void announceClaimable(Connection connection) throws SQLException {
+    try (PreparedStatement notify =
+        connection.prepareStatement("SELECT pg_notify('suasor_jobs', 'run')")) {
+      notify.execute();
+    }
+  }
+
   @Override
   public boolean supportsMultipleNodes() {
     return true;

@@ -56,13 +56,21 @@ record RunFilter(String sql, List<Object> values) {
   }
 
   /**
+   * Pending runs, as the two partial indexes that hold them see them: claimable ones (no node) and
+   * those held by a node that claimed them ahead of its workers. A plain "status = 'pending'"
+   * implies neither index's predicate, and PostgreSQL would read the whole table for it.
+   */
+  static final String PENDING =
+      "((status = 'pending' AND node_id IS NULL) OR (status = 'pending' AND node_id IS NOT NULL))";
+
+  /**
    * The status as a literal of the fixed set, not a bound value: the partial indexes of pending,
    * running, failed and cancelled runs serve only a statement whose status the planner can see, and
    * a prepared statement's generic plan cannot.
    */
   private static String statusCondition(RunQuery q) {
     return switch (q.status()) {
-      case PENDING -> "status = 'pending'";
+      case PENDING -> PENDING;
       case RUNNING -> "status = 'running'";
       case COMPLETED -> "status = 'completed'";
       case FAILED -> "status = 'failed'";

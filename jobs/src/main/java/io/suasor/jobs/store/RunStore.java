@@ -178,7 +178,7 @@ final class RunStore {
         c ->
             Jdbc.query(
                 c,
-                SELECT + "WHERE status = 'pending' OR status = 'running' ORDER BY id",
+                SELECT + "WHERE " + RunFilter.PENDING + " OR status = 'running' ORDER BY id",
                 RunStore::map));
   }
 

@@ -53,6 +53,11 @@ final class SqliteDialect implements Dialect {
   public void refreshStatistics(Connection connection, String table) {}
 
   @Override
+  public void announceClaimable(Connection connection) {
+    // One node per SQLite file: no other node to tell.
+  }
+
+  @Override
   public boolean supportsMultipleNodes() {
     return false;
   }

@@ -369,7 +369,8 @@ class ClusterInProcessTest {
   /** The outage log lines of the writer of runs' ends that contain {@code text}. */
   private static Predicate<ILoggingEvent> endsWritten(String text) {
     return line ->
-        line.getFormattedMessage().startsWith("recording the end")
+        (line.getFormattedMessage().startsWith("recording the end")
+                || line.getFormattedMessage().startsWith("recording the starts and ends"))
             && line.getFormattedMessage().contains(text);
   }
 

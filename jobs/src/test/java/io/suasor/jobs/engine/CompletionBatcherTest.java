@@ -7,11 +7,13 @@ import io.suasor.jobs.model.JobStatus;
 import io.suasor.jobs.model.JobType;
 import io.suasor.jobs.model.NewRun;
 import io.suasor.jobs.model.Trigger;
+import io.suasor.jobs.store.Claim;
 import io.suasor.jobs.store.Completion;
 import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.Finished;
 import io.suasor.jobs.store.JdbcJobRepository;
 import io.suasor.jobs.store.JobRepository;
+import io.suasor.jobs.store.ProgressSnapshot;
 import io.suasor.jobs.store.RunQuery;
 import io.suasor.jobs.testing.Await;
 import io.suasor.jobs.testing.Claims;
@@ -19,8 +21,10 @@ import io.suasor.jobs.testing.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,7 @@ class CompletionBatcherTest {
           batcher.submit(
               Completion.of(
                   run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW.plusSeconds(1)),
+              null,
               ended -> heard.put(run.id(), ended),
               failure -> heard.put(run.id(), Optional.empty()));
       assertThat(queued).isTrue();
@@ -97,28 +104,8 @@ class CompletionBatcherTest {
     List<Integer> writes = new CopyOnWriteArrayList<>();
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch resume = new CountDownLatch(1);
-    JobRepository counting =
-        (JobRepository)
-            Proxy.newProxyInstance(
-                JobRepository.class.getClassLoader(),
-                new Class<?>[] {JobRepository.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("finishRuns")) {
-                    writes.add(((List<?>) args[0]).size());
-                    if (writes.size() == 1) {
-                      writing.countDown();
-                      assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
-                    }
-                  }
-                  try {
-                    return method.invoke(repository, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
     CompletionBatcher batcher =
-        new CompletionBatcher(
-            counting, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
+        pausingFirstWrite(args -> writes.add(((List<?>) args[1]).size()), writing, resume);
     int queuedBehind = 2 * JobRepository.MAX_FINISH_BATCH + 50;
     List<JobRun> runs = claimed(1 + queuedBehind);
     Set<Long> heard = ConcurrentHashMap.newKeySet();
@@ -142,10 +129,41 @@ class CompletionBatcherTest {
         .hasSize(runs.size());
   }
 
+  /**
+   * A writer over the repository that hands the arguments of each write to {@code record}, and
+   * whose first write waits, once {@code writing} is counted down, until {@code resume} is.
+   */
+  private CompletionBatcher pausingFirstWrite(
+      Consumer<Object[]> record, CountDownLatch writing, CountDownLatch resume) {
+    AtomicInteger calls = new AtomicInteger();
+    JobRepository pausing =
+        (JobRepository)
+            Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(),
+                new Class<?>[] {JobRepository.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("recordRuns")) {
+                    record.accept(args);
+                    if (calls.incrementAndGet() == 1) {
+                      writing.countDown();
+                      assertThat(resume.await(10, TimeUnit.SECONDS)).isTrue();
+                    }
+                  }
+                  try {
+                    return method.invoke(repository, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return new CompletionBatcher(
+        pausing, new ScheduledRuns(new JobRegistry()), "node-a", Duration.ofSeconds(5));
+  }
+
   private static void submit(CompletionBatcher batcher, JobRun run, Set<Long> heard) {
     assertThat(
             batcher.submit(
                 Completion.of(run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
+                null,
                 ended -> ended.ifPresent(f -> heard.add(f.run().id())),
                 failure -> {}))
         .isTrue();
@@ -160,6 +178,7 @@ class CompletionBatcherTest {
     boolean queued =
         batcher.submit(
             Completion.of(run.id(), run.jobName(), "node-a", JobStatus.COMPLETED, null, NOW),
+            null,
             ended -> {},
             failure -> {});
 
@@ -176,6 +195,7 @@ class CompletionBatcherTest {
 
     batcher.submit(
         Completion.of(run.id(), run.jobName(), "node-b", JobStatus.COMPLETED, null, NOW),
+        null,
         ended -> heard.put(run.id(), ended),
         failure -> {});
     Await.until("the end handled", Duration.ofSeconds(10), () -> heard.containsKey(run.id()));
@@ -184,5 +204,72 @@ class CompletionBatcherTest {
     assertThat(heard.get(run.id())).isEmpty();
     assertThat(repository.getJobRunById(run.id()).orElseThrow().status())
         .isEqualTo(JobStatus.RUNNING);
+  }
+
+  @Test
+  void aHeldRunsStartAndEndHandedOverTogetherAreWrittenAsOneRowAfterItsStart() throws Exception {
+    List<String> writes = new CopyOnWriteArrayList<>();
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch resume = new CountDownLatch(1);
+    CompletionBatcher batcher =
+        pausingFirstWrite(
+            args ->
+                writes.add(
+                    ((List<?>) args[0]).size()
+                        + " starts, "
+                        + ((List<?>) args[1]).size()
+                        + " ends"),
+            writing,
+            resume);
+    JobRun other = claimed(1).get(0);
+    repository.createJobRun(
+        NewRun.of("job", JobType.SYSTEM, Trigger.MANUAL, NOW)
+            .withConcurrencyLimit(NewRun.UNLIMITED),
+        NOW);
+    JobRun held =
+        repository
+            .claimDueRuns(Claim.of("node-a", NOW, 1, List.of("job")).aheadOnly(List.of("job")))
+            .get(0);
+    RunContext context = new RunContext(held, Clock.fixed(NOW, ZoneOffset.UTC), null, 10);
+    Instant began = NOW.plusSeconds(2);
+    assertThat(context.hold().take()).isTrue();
+    context.began(began);
+    Set<Long> heard = ConcurrentHashMap.newKeySet();
+    Map<Long, Optional<JobRun>> started = new ConcurrentHashMap<>();
+
+    // The writer is busy with another end while the run's start and end are handed over.
+    submit(batcher, other, heard);
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(batcher.start(context, "node-a", run -> started.put(held.id(), run))).isTrue();
+    batcher.submit(
+        new Completion(
+            held.id(),
+            "job",
+            "node-a",
+            JobStatus.COMPLETED,
+            null,
+            ProgressSnapshot.NONE,
+            null,
+            began.plusMillis(5),
+            began),
+        context,
+        ended -> ended.ifPresent(f -> heard.add(f.run().id())),
+        failure -> {});
+    resume.countDown();
+    Await.until("both ends written", Duration.ofSeconds(10), () -> heard.size() == 2);
+    batcher.close();
+
+    assertThat(writes).containsExactly("0 starts, 1 ends", "1 starts, 1 ends");
+    assertThat(started.get(held.id()))
+        .get()
+        .satisfies(
+            run -> {
+              assertThat(run.status()).isEqualTo(JobStatus.RUNNING);
+              assertThat(run.startTime()).isEqualTo(began);
+            });
+    JobRun ended = repository.getJobRunById(held.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(ended.startTime()).isEqualTo(began);
+    assertThat(ended.endTime()).isEqualTo(began.plusMillis(5));
   }
 }

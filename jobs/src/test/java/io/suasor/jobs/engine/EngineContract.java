@@ -17,11 +17,8 @@ import io.suasor.jobs.service.JobBusyException;
 import io.suasor.jobs.service.SyncReport;
 import io.suasor.jobs.service.UnknownJobException;
 import io.suasor.jobs.store.CancelOutcome;
-import io.suasor.jobs.store.Database;
 import io.suasor.jobs.store.RunQuery;
 import io.suasor.jobs.testing.Await;
-import io.suasor.jobs.testing.EventRecorder;
-import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,34 +29,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The engine's behaviour, driven by a settable clock and {@link JobEngine#tick()}; run on each
  * database by its subclasses.
  */
-abstract class EngineContract {
-  static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
-
-  final SettableClock clock = new SettableClock(START);
-  final EventRecorder events = new EventRecorder();
-  final List<JobEngine> engines = new ArrayList<>();
-  Database database;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void open() {
-    database = newDatabase();
-  }
-
-  @AfterEach
-  void close() {
-    engines.forEach(JobEngine::stop);
-    database.close();
-  }
+abstract class EngineContract extends EngineNodes {
 
   JobEngine engine(TestJob... jobs) {
     return node("node-a", jobs);
@@ -814,14 +790,19 @@ abstract class EngineContract {
     permits.drainPermits();
     assertThat(room.shortJobs()).containsExactly("held");
 
-    // Once its runs are short, the node holds up to four of them per worker, four running.
+    // Once its runs are short, the node holds up to four of them per worker, four running; the
+    // others stay pending, held by the node, until a worker takes them.
     createRuns(engine, "held", 40);
     ended.set(0);
     assertThat(engine.tick()).isEqualTo(ClaimRoom.CLAIM_AHEAD * workers);
     Await.until(
         "four runs executing", Duration.ofSeconds(10), () -> permits.getQueueLength() == workers);
     assertThat(runsOf("held").stream().filter(r -> r.status() == JobStatus.RUNNING))
-        .hasSize(ClaimRoom.CLAIM_AHEAD * workers);
+        .hasSize(workers);
+    assertThat(
+            runsOf("held").stream()
+                .filter(r -> r.status() == JobStatus.PENDING && "node-a".equals(r.nodeId())))
+        .hasSize((ClaimRoom.CLAIM_AHEAD - 1) * workers);
     assertThat(room.roomAhead()).isZero();
 
     // A run that ends while others wait in the queue is not worth a claim of its own: the next

@@ -76,6 +76,14 @@ abstract class JobRepositoryContract {
     return repo.createJobRun(NewRun.of(jobName, JobType.SYSTEM, Trigger.MANUAL, T0), T0);
   }
 
+  /** A due run of a job without a concurrency limit. */
+  JobRun unlimited(String jobName) {
+    return repo.createJobRun(
+        NewRun.of(jobName, JobType.SYSTEM, Trigger.MANUAL, T0)
+            .withConcurrencyLimit(NewRun.UNLIMITED),
+        T0);
+  }
+
   JobRun running(String jobName, String node) {
     JobRun run = pending(jobName);
     List<JobRun> claimed = Claims.ofAnyJob(repo, node, T0, 100);
@@ -447,6 +455,121 @@ abstract class JobRepositoryContract {
         .extracting(JobRun::id)
         .containsExactly(a1.id(), c1.id(), a2.id());
     assertThat(repo.claimDueRuns(claim)).extracting(JobRun::id).containsExactly(b1.id());
+  }
+
+  @Test
+  void aClaimAheadHoldsRunsPendingUntilTheirNodeStartsThemOrGivesThemBack() {
+    JobRun solo = pending("solo");
+    JobRun free = unlimited("free");
+    List<String> jobs = List.of("solo", "free");
+    Claim ahead = Claim.of("node-a", T0, 10, jobs).aheadOnly(jobs);
+
+    assertThat(repo.claimDueRuns(ahead))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(JobStatus.PENDING);
+              assertThat(r.nodeId()).isEqualTo("node-a");
+              assertThat(r.heartbeatAt()).isEqualTo(T0);
+              assertThat(r.startTime()).isNull();
+            })
+        .extracting(JobRun::id)
+        .containsExactly(solo.id(), free.id());
+    // A run of the exclusive job due before the held one still waits for it.
+    JobRun earlier =
+        repo.createJobRun(
+            NewRun.of("solo", JobType.SYSTEM, Trigger.MANUAL, T0.minusSeconds(1)), T0);
+    assertThat(repo.claimDueRuns(Claim.of("node-b", T0, 10, jobs))).isEmpty();
+    assertThat(repo.claimRun(free.id(), "node-b", T0)).isEmpty();
+    assertThat(repo.nextDueTimes().runs()).isEqualTo(earlier.runAt());
+
+    Instant started = T0.plusSeconds(1);
+    assertThat(repo.startHeldRuns(List.of(solo.id()), "node-b", started)).isEmpty();
+    assertThat(repo.startHeldRuns(List.of(solo.id(), earlier.id()), "node-a", started))
+        .extracting(JobRun::id)
+        .containsExactly(solo.id());
+    assertThat(repo.startHeldRuns(List.of(solo.id()), "node-a", started)).isEmpty();
+    JobRun running = repo.getJobRunById(solo.id()).orElseThrow();
+    assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(running.startTime()).isEqualTo(started);
+    assertThat(running.attempt()).isEqualTo(1);
+
+    // Held runs stamped by their node stay held; stale ones are found with the dead runs, to give
+    // back. A stamp answers which runs the node still holds.
+    assertThat(repo.stampHeldRuns("node-a", List.of(free.id(), solo.id()), T0.plusSeconds(5)))
+        .containsExactly(free.id());
+    assertThat(repo.findDeadRuns(T0.plusSeconds(5), 10))
+        .extracting(JobRun::id)
+        .containsExactly(solo.id());
+    assertThat(repo.findDeadRuns(T0.plusSeconds(6), 10))
+        .extracting(JobRun::id, JobRun::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(solo.id(), JobStatus.RUNNING),
+            org.assertj.core.groups.Tuple.tuple(free.id(), JobStatus.PENDING));
+    assertThat(repo.releaseHeldRuns("node-a", List.of(free.id()), T0.plusSeconds(6))).isEqualTo(1);
+    JobRun given = repo.getJobRunById(free.id()).orElseThrow();
+    assertThat(given.status()).isEqualTo(JobStatus.PENDING);
+    assertThat(given.nodeId()).isNull();
+    assertThat(given.heartbeatAt()).isNull();
+
+    Claim again = Claim.of("node-b", T0, 10, List.of("free")).aheadOnly(List.of("free"));
+    assertThat(repo.claimDueRuns(again)).extracting(JobRun::id).containsExactly(free.id());
+    assertThat(repo.releaseHeldRuns("node-a", List.of(free.id()), T0)).isZero();
+    assertThat(repo.releaseHeldRuns("node-b", List.of(free.id()), T0)).isEqualTo(1);
+    assertThat(repo.claimDueRuns(again)).extracting(JobRun::id).containsExactly(free.id());
+    assertThat(repo.requestCancel(free.id(), T0)).isEqualTo(CancelOutcome.CANCELLED);
+    assertThat(repo.startHeldRuns(List.of(free.id()), "node-b", T0)).isEmpty();
+  }
+
+  @Test
+  void aHeldRunStartedAndEndedInOneWriteIsOneRowAndAStartOfARunNotHeldIsRefused() {
+    JobRun plain = running("plain", "node-a");
+    JobRun short1 = unlimited("short");
+    JobRun short2 = unlimited("short");
+    Claim ahead = Claim.of("node-a", T0, 10, List.of("short")).aheadOnly(List.of("short"));
+    assertThat(repo.claimDueRuns(ahead)).hasSize(2);
+    Instant began = T0.plusSeconds(3);
+    Instant ended = T0.plusSeconds(4);
+
+    Recorded first =
+        repo.recordRuns(
+            List.of(
+                new HeldStart(short1.id(), "node-a", began),
+                new HeldStart(short2.id(), "node-b", began)),
+            List.of(
+                new Completion(
+                    short1.id(),
+                    "short",
+                    "node-a",
+                    JobStatus.COMPLETED,
+                    null,
+                    ProgressSnapshot.NONE,
+                    null,
+                    ended,
+                    began),
+                Completion.of(plain.id(), "plain", "node-a", JobStatus.COMPLETED, null, ended)),
+            CHAINS);
+
+    assertThat(first.started()).as("short2 is not node-b's").isEmpty();
+    assertThat(first.ended().keySet()).containsExactlyInAnyOrder(short1.id(), plain.id());
+    JobRun one = first.ended().get(short1.id()).run();
+    assertThat(one.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(one.startTime()).isEqualTo(began);
+    assertThat(one.endTime()).isEqualTo(ended);
+    assertThat(repo.getJobRunById(short2.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+
+    Recorded second =
+        repo.recordRuns(List.of(new HeldStart(short2.id(), "node-a", ended)), List.of(), CHAINS);
+    assertThat(second.ended()).isEmpty();
+    JobRun two = second.started().get(short2.id());
+    assertThat(two.status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(two.startTime()).isEqualTo(ended);
+    assertThat(two.endTime()).isNull();
+    assertThat(two.updatedAt()).isEqualTo(ended);
+    // Its end is fenced on it running now; a second start finds nothing held.
+    assertThat(
+            repo.recordRuns(List.of(new HeldStart(short2.id(), "node-a", ended)), List.of(), CHAINS)
+                .started())
+        .isEmpty();
   }
 
   @Test
