@@ -24,34 +24,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link JobRepository} must have, run once per database by its subclasses.
  * Each test gets a fresh, migrated database.
  */
-abstract class JobRepositoryContract {
+abstract class JobRepositoryContract extends MigratedRepository {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-
-  Database database;
-  JobRepository repo;
-
-  /** A new, empty database for one test. */
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void migrate() {
-    database = newDatabase();
-    JdbcJobRepository.migrate(database);
-    repo = new JdbcJobRepository(database);
-  }
-
-  @AfterEach
-  void close() {
-    database.close();
-  }
 
   /** Runs of chains as the engine makes them, without its registry's timeouts and limits. */
   static final Followers CHAINS =
