@@ -48,6 +48,8 @@ public final class JobEngine implements AutoCloseable {
   /** Stops the thread that wakes the loop when the database changes. */
   private Runnable wakeUps;
 
+  private Thread watcherThread;
+
   JobEngine(JobEngineBuilder.Parts parts) {
     this.context = parts.context();
     this.database = parts.database();
@@ -132,10 +134,11 @@ public final class JobEngine implements AutoCloseable {
     loop.supervise(context.clock().instant());
   }
 
-  private void startDaemon(Runnable work, String namePrefix) {
+  private Thread startDaemon(Runnable work, String namePrefix) {
     Thread thread = new Thread(work, namePrefix + context.settings().nodeId());
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 
   /** How many runs the node can take, for tests of how many it takes and when. */
@@ -158,11 +161,11 @@ public final class JobEngine implements AutoCloseable {
       if (database.dialect().supportsMultipleNodes()) {
         PostgresWakeUps listen = new PostgresWakeUps(database, this);
         wakeUps = listen::stop;
-        startDaemon(listen, "suasor-listen-");
+        watcherThread = startDaemon(listen, "suasor-listen-");
       } else {
         SqliteWakeUps watch = new SqliteWakeUps(database, this);
         wakeUps = watch::stop;
-        startDaemon(watch, "suasor-watch-");
+        watcherThread = startDaemon(watch, "suasor-watch-");
       }
     }
     finisher.startBatching();
@@ -223,6 +226,14 @@ public final class JobEngine implements AutoCloseable {
     if (wakeUps != null) {
       wakeUps.run();
       wakeUps = null;
+    }
+    // The watcher holds a connection of its own: it is closed before stop() returns, so that
+    // nothing of this engine touches the database after (a SQLite file's -wal and -shm files
+    // were made again after a test had deleted its folder).
+    if (watcherThread != null) {
+      watcherThread.interrupt();
+      joinQuietly(watcherThread);
+      watcherThread = null;
     }
     finisher.stopBatching();
     try {
