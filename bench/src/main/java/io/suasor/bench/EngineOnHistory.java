@@ -23,12 +23,20 @@ final class EngineOnHistory {
   private final String bigDatabase;
   private final String bigUrl;
   private final BenchSettings settings;
+  private final boolean vacuum;
 
-  EngineOnHistory(DbMeter meter, String bigDatabase, String bigUrl, BenchSettings settings) {
+  /**
+   * With {@code vacuum}, the big history is vacuumed before each of its rounds, as autovacuum does
+   * once enough rows changed: without it, each round starts with the dead index entries of every
+   * earlier round's claimed runs (see docs/SCALING.md).
+   */
+  EngineOnHistory(
+      DbMeter meter, String bigDatabase, String bigUrl, BenchSettings settings, boolean vacuum) {
     this.meter = meter;
     this.bigDatabase = bigDatabase;
     this.bigUrl = bigUrl;
     this.settings = settings;
+    this.vacuum = vacuum;
   }
 
   /** One warm-up round on each, then {@code settings.repeats()} measured rounds on each. */
@@ -37,6 +45,9 @@ final class EngineOnHistory {
     for (int round = 0; round <= settings.repeats(); round++) {
       int runs = round == 0 ? settings.warmUpRuns() : settings.burnDownRuns();
       Round empty = burnDownOnEmpty(runs, round);
+      if (vacuum) {
+        vacuumHistory();
+      }
       Round big = burnDownOn(bigDatabase, bigUrl, runs);
       forgetBenchRuns();
       System.err.printf(
@@ -96,6 +107,13 @@ final class EngineOnHistory {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       DbMeter.Snapshot after = meter.snapshot(database);
+      if (Boolean.getBoolean("bench.top")) {
+        for (var row : meter.topStatements(database, 6)) {
+          System.err.printf(
+              "    %s %6d calls %8.1f ms %s%n",
+              database, row.get("calls"), row.get("totalMs"), row.get("query"));
+        }
+      }
       return new Round(
           database,
           runs / seconds,
@@ -116,6 +134,15 @@ final class EngineOnHistory {
       return new Idle(
           database, (after.calls() - before.calls()) / (settings.idleWindow().toMillis() / 1e3));
     }
+  }
+
+  private void vacuumHistory() throws SQLException {
+    long started = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(bigUrl, "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute("VACUUM (INDEX_CLEANUP ON) job_runs");
+    }
+    System.err.printf("  vacuumed job_runs in %.1f s%n", (System.nanoTime() - started) / 1e9);
   }
 
   private void forgetBenchRuns() throws SQLException {

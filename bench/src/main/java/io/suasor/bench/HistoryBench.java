@@ -36,7 +36,9 @@ import java.util.Optional;
  *
  * <p>Options: {@code --runs 10000000}, {@code --data-dir DIR}, {@code --phases engine,plans,api},
  * {@code --mode small|full} (the burn-down sizes of {@link BenchSettings}), {@code --repeats N},
- * {@code --requests 200} per endpoint and round, {@code --out FILE}.
+ * {@code --requests 200} per endpoint and round, {@code --out FILE}, {@code --vacuum} (vacuum the
+ * history before each of its burn-down rounds; system property {@code bench.top} prints each
+ * round's costliest statements).
  */
 public final class HistoryBench {
   static final String DATABASE = "suasor_history";
@@ -77,7 +79,8 @@ public final class HistoryBench {
       prepare(adminUrl, bigUrl, runs);
       report.add("History: " + count(bigUrl) + " runs in job_runs; " + String.join(" ", args));
       if (phases.contains("engine")) {
-        EngineOnHistory engine = new EngineOnHistory(meter, DATABASE, bigUrl, settings);
+        EngineOnHistory engine =
+            new EngineOnHistory(meter, DATABASE, bigUrl, settings, options.contains("--vacuum"));
         System.err.println("engine: burn-down, empty database and history alternated");
         HistoryReport.burnDown(report, engine.burnDown());
         HistoryReport.idle(report, engine.idle());
@@ -165,7 +168,7 @@ public final class HistoryBench {
       s.execute("ALTER DATABASE " + DATABASE + " SET auto_explain.log_min_duration = 0");
       try {
         BenchSettings small = BenchSettings.small().withRepeats(1);
-        new EngineOnHistory(meter, DATABASE, bigUrl, small).idleAndBurnDownOnce();
+        new EngineOnHistory(meter, DATABASE, bigUrl, small, false).idleAndBurnDownOnce();
         try (ApiLatency api = new ApiLatency(bigUrl, dataDir.resolveSibling("history-server"))) {
           for (Map.Entry<String, String> endpoint : api.endpoints(Instant.now()).entrySet()) {
             api.measure(endpoint.getKey(), endpoint.getValue(), 5);

@@ -18,6 +18,32 @@ class PostgresJobRepositoryTest extends JobRepositoryContract {
     return TestDatabases.postgres(10);
   }
 
+  /**
+   * V8: autovacuum of the runs by a fixed number of changes, so that a large history's claim index
+   * is cleaned of claimed runs' entries as often as a small one's.
+   */
+  @Test
+  void theRunsAreVacuumedAndAnalysedByAFixedNumberOfChangesWhateverTheirCount() {
+    List<String> options =
+        database.read(
+            "read the options of job_runs",
+            c ->
+                Jdbc.queryOne(
+                        c,
+                        "SELECT array_to_string(reloptions, ',') FROM pg_class"
+                            + " WHERE relname = 'job_runs'",
+                        r -> List.of(r.getString(1).split(",")))
+                    .orElseThrow());
+
+    assertThat(options)
+        .contains(
+            "autovacuum_vacuum_scale_factor=0",
+            "autovacuum_vacuum_threshold=100000",
+            "vacuum_index_cleanup=on",
+            "autovacuum_analyze_scale_factor=0",
+            "autovacuum_analyze_threshold=10000");
+  }
+
   /** No trigger announces a give-back (see V6): the statement that gives runs back does. */
   @Test
   void givingBackHeldRunsWakesTheListeningNodesAndHoldingThemDoesNot() throws Exception {
