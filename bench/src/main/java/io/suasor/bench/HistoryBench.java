@@ -37,8 +37,9 @@ import java.util.Optional;
  * <p>Options: {@code --runs 10000000}, {@code --data-dir DIR}, {@code --phases engine,plans,api},
  * {@code --mode small|full} (the burn-down sizes of {@link BenchSettings}), {@code --repeats N},
  * {@code --requests 200} per endpoint and round, {@code --out FILE}, {@code --vacuum} (vacuum the
- * history before each of its burn-down rounds; system property {@code bench.top} prints each
- * round's costliest statements).
+ * history before each of its burn-down rounds), {@code --dead N} (then leave N claimed runs' dead
+ * entries in the claim index; system property {@code bench.top} prints each round's costliest
+ * statements).
  */
 public final class HistoryBench {
   static final String DATABASE = "suasor_history";
@@ -80,7 +81,13 @@ public final class HistoryBench {
       report.add("History: " + count(bigUrl) + " runs in job_runs; " + String.join(" ", args));
       if (phases.contains("engine")) {
         EngineOnHistory engine =
-            new EngineOnHistory(meter, DATABASE, bigUrl, settings, options.contains("--vacuum"));
+            new EngineOnHistory(
+                meter,
+                DATABASE,
+                bigUrl,
+                settings,
+                options.contains("--vacuum"),
+                Integer.parseInt(Harness.option(options, "--dead", "0")));
         System.err.println("engine: burn-down, empty database and history alternated");
         HistoryReport.burnDown(report, engine.burnDown());
         HistoryReport.idle(report, engine.idle());
@@ -168,7 +175,7 @@ public final class HistoryBench {
       s.execute("ALTER DATABASE " + DATABASE + " SET auto_explain.log_min_duration = 0");
       try {
         BenchSettings small = BenchSettings.small().withRepeats(1);
-        new EngineOnHistory(meter, DATABASE, bigUrl, small, false).idleAndBurnDownOnce();
+        new EngineOnHistory(meter, DATABASE, bigUrl, small, false, 0).idleAndBurnDownOnce();
         try (ApiLatency api = new ApiLatency(bigUrl, dataDir.resolveSibling("history-server"))) {
           for (Map.Entry<String, String> endpoint : api.endpoints(Instant.now()).entrySet()) {
             api.measure(endpoint.getKey(), endpoint.getValue(), 5);
