@@ -144,63 +144,94 @@ public record ServerConfig(
   }
 
   public ServerConfig withHttpPort(int port) {
-    return new ServerConfig(
-        dataDir,
-        databaseUrl,
-        databaseUser,
-        databasePassword,
-        databasePoolSize,
-        httpHost,
-        port,
-        workers,
-        corsOrigins,
-        maxRequestBytes,
-        secretKey,
-        tmdb,
-        web,
-        engine,
-        retention,
-        logging);
+    return toBuilder().httpPort(port).build();
   }
 
   public ServerConfig withTmdb(Optional<TmdbSettings> settings) {
-    return new ServerConfig(
-        dataDir,
-        databaseUrl,
-        databaseUser,
-        databasePassword,
-        databasePoolSize,
-        httpHost,
-        httpPort,
-        workers,
-        corsOrigins,
-        maxRequestBytes,
-        secretKey,
-        settings,
-        web,
-        engine,
-        retention,
-        logging);
+    return toBuilder().tmdb(settings).build();
   }
 
   public ServerConfig withWeb(Web settings) {
-    return new ServerConfig(
-        dataDir,
-        databaseUrl,
-        databaseUser,
-        databasePassword,
-        databasePoolSize,
-        httpHost,
-        httpPort,
-        workers,
-        corsOrigins,
-        maxRequestBytes,
-        secretKey,
-        tmdb,
-        settings,
-        engine,
-        retention,
-        logging);
+    return toBuilder().web(settings).build();
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The values of a configuration, for a copy with some of them changed. */
+  private static final class Builder {
+    private Path dataDir;
+    private Optional<String> databaseUrl;
+    private String databaseUser;
+    private String databasePassword;
+    private int databasePoolSize;
+    private String httpHost;
+    private int httpPort;
+    private int workers;
+    private List<String> corsOrigins;
+    private long maxRequestBytes;
+    private Optional<String> secretKey;
+    private Optional<TmdbSettings> tmdb;
+    private Web web;
+    private EngineTiming engine;
+    private Retention retention;
+    private LogSettings logging;
+
+    private Builder(ServerConfig config) {
+      dataDir = config.dataDir;
+      databaseUrl = config.databaseUrl;
+      databaseUser = config.databaseUser;
+      databasePassword = config.databasePassword;
+      databasePoolSize = config.databasePoolSize;
+      httpHost = config.httpHost;
+      httpPort = config.httpPort;
+      workers = config.workers;
+      corsOrigins = config.corsOrigins;
+      maxRequestBytes = config.maxRequestBytes;
+      secretKey = config.secretKey;
+      tmdb = config.tmdb;
+      web = config.web;
+      engine = config.engine;
+      retention = config.retention;
+      logging = config.logging;
+    }
+
+    Builder httpPort(int value) {
+      httpPort = value;
+      return this;
+    }
+
+    Builder tmdb(Optional<TmdbSettings> value) {
+      tmdb = value;
+      return this;
+    }
+
+    Builder web(Web value) {
+      web = value;
+      return this;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          dataDir,
+          databaseUrl,
+          databaseUser,
+          databasePassword,
+          databasePoolSize,
+          httpHost,
+          httpPort,
+          workers,
+          corsOrigins,
+          maxRequestBytes,
+          secretKey,
+          tmdb,
+          web,
+          engine,
+          retention,
+          logging);
+    }
   }
 
   /** Never shows the database password or the secret key. */
