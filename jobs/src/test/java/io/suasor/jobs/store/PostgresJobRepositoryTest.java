@@ -19,7 +19,7 @@ class PostgresJobRepositoryTest extends JobRepositoryContract {
   }
 
   /**
-   * V8: autovacuum of the runs after 1 % of them changed rather than 20 %, with the index clean-up,
+   * V9: autovacuum of the runs after 1 % of them changed rather than 20 %, with the index clean-up,
    * so that a large history's claim index is cleaned of claimed runs' entries.
    */
   @Test
