@@ -17,6 +17,8 @@ import {renderNotifications} from './views/notifications.js';
 import {UnreadCount} from './unread.js';
 
 const TOKEN_KEY = 'suasor.token';
+/** How many accounts an admin's session reads to name users: one page, the API's largest. */
+const USER_NAMES = 100;
 
 const ROUTES = [
   [/^jobs$/, 'jobs', renderJobs],
@@ -97,11 +99,13 @@ async function start(token) {
   sessionStorage.setItem(TOKEN_KEY, token);
   const users = new Map([[me.id, me.name]]);
   if (me.role === 'admin') {
-    const all = await api.get('/api/v1/users');
+    // The first page of accounts names the users the views show, and past it a user shows as
+    // "user N": a server of many thousands of users would otherwise send them all at each sign-in.
+    const named = await api.get(`/api/v1/users?limit=${USER_NAMES}`);
     if (generation !== sessionGeneration) {
       return;
     }
-    for (const user of all) {
+    for (const user of named) {
       users.set(user.id, user.name);
     }
   }

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The server's history endpoints on the big database: the real application started in this JVM on a
@@ -38,19 +37,7 @@ final class ApiLatency implements AutoCloseable {
   private final String token;
 
   ApiLatency(String jdbcUrl, Path dataDir) {
-    ServerConfig config =
-        new ServerConfig(
-            dataDir,
-            Optional.of(jdbcUrl),
-            "postgres",
-            "postgres",
-            ServerConfig.DEFAULT_DATABASE_POOL_SIZE,
-            "127.0.0.1",
-            0,
-            ServerConfig.DEFAULT_WORKERS,
-            List.of(),
-            ServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-            Optional.empty());
+    ServerConfig config = ServerProcess.config(jdbcUrl, dataDir, 0);
     app = Application.open(config, List.of());
     app.serve(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     base = "http://127.0.0.1:" + app.http().orElseThrow().port();

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,29 +111,13 @@ public final class HistoryBench {
 
   /** Creates, migrates and fills the big database unless a run of the bench already did. */
   private static void prepare(String adminUrl, String bigUrl, long runs) throws Exception {
-    try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
-        Statement s = admin.createStatement();
-        ResultSet r =
-            s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-      if (!r.next()) {
-        s.execute("CREATE DATABASE " + DATABASE);
-      }
-    }
+    HistoryData.createDatabase(adminUrl, DATABASE);
     try (Database database = Database.postgres(bigUrl, "postgres", "postgres", 2)) {
       JdbcJobRepository.migrate(database);
       MediaSchema.migrate(database);
       pauseMaintenance(new JdbcJobRepository(database));
     }
-    try (Connection c = DriverManager.getConnection(bigUrl, "postgres", "postgres")) {
-      long have = HistoryData.count(c);
-      if (have < runs * 99 / 100) {
-        System.err.printf("generating %,d runs (the table had %,d)%n", runs, have);
-        try (Statement s = c.createStatement()) {
-          s.execute("TRUNCATE job_runs CASCADE");
-        }
-        HistoryData.fill(c, runs, Instant.now());
-      }
-    }
+    HistoryData.ensure(bigUrl, runs);
   }
 
   /**

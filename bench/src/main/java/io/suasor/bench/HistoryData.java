@@ -1,6 +1,7 @@
 package io.suasor.bench;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,6 +65,34 @@ final class HistoryData {
         ResultSet r = s.executeQuery("SELECT count(*) FROM job_runs")) {
       r.next();
       return r.getLong(1);
+    }
+  }
+
+  /** Creates the database {@code name} on the server of {@code adminUrl} unless it exists. */
+  static void createDatabase(String adminUrl, String name) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
+        Statement s = admin.createStatement();
+        ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+      if (!r.next()) {
+        s.execute("CREATE DATABASE " + name);
+      }
+    }
+  }
+
+  /**
+   * Fills {@code job_runs} with {@code runs} ended runs over the year before now, unless it holds
+   * nearly that many already (an earlier run of a bench made them).
+   */
+  static void ensure(String url, long runs) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+      long have = count(c);
+      if (have < runs * 99 / 100) {
+        System.err.printf("generating %,d runs (the table had %,d)%n", runs, have);
+        try (Statement s = c.createStatement()) {
+          s.execute("TRUNCATE job_runs CASCADE");
+        }
+        fill(c, runs, Instant.now());
+      }
     }
   }
 

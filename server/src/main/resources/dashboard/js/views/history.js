@@ -16,9 +16,15 @@ export async function renderHistory(main, view) {
     jobs.map((j) => h('option', {value: j.name, selected: query.get('job') === j.name}, j.name)));
   const status = h('select', {id: 'filter-status', name: 'status'}, h('option', {value: ''}, 'Any status'),
     STATUSES.map((s) => h('option', {value: s, selected: query.get('status') === s}, s)));
+  const choices = view.isAdmin ? [...view.users.entries()] : [[view.me.id, view.me.name]];
+  // The session names the first page of accounts only; a user past it filtered by address.
+  const chosen = query.get('user');
+  if (chosen && !choices.some(([id]) => String(id) === chosen)) {
+    choices.push([Number(chosen), `user ${chosen}`]);
+  }
   const user = h('select', {id: 'filter-user', name: 'user'},
     h('option', {value: ''}, view.isAdmin ? 'Everyone' : 'All I may see'),
-    (view.isAdmin ? [...view.users.entries()] : [[view.me.id, view.me.name]])
+    choices
       .map(([id, name]) => h('option', {value: id, selected: query.get('user') === String(id)},
         id === view.me.id ? `${name} (you)` : name)));
   const from = h('input', {id: 'filter-from', name: 'from', type: 'datetime-local', value: toLocalInput(query.get('from'))});

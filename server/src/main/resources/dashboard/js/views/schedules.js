@@ -9,29 +9,71 @@ import {canChangeSchedule, userName} from './shared.js';
 const PREVIEW_DELAY_MS = 300;
 const PREVIEW_COUNT = 5;
 
+/** Schedules the list reads at a time; "Show more" appends the next page. */
+const SCHEDULE_PAGE = 50;
+
 export async function renderSchedules(main, view) {
-  const schedules = await view.api.get('/api/v1/jobs/schedules');
+  const rows = h('tbody', {});
+  const count = h('p', {class: 'hint', id: 'schedules-count', 'aria-live': 'polite'});
+  const more = h('button', {type: 'button', class: 'secondary', id: 'more-schedules', hidden: true}, 'Show more');
+  let shown = 0;
+  let next = null;
+
+  async function load() {
+    const params = new URLSearchParams({limit: String(SCHEDULE_PAGE)});
+    if (next) {
+      params.set('after', next);
+    }
+    const page = await view.api.request('GET', `/api/v1/jobs/schedules?${params}`);
+    for (const schedule of page.data) {
+      rows.appendChild(scheduleRow(view, schedule));
+    }
+    shown += page.data.length;
+    next = page.pagination ? page.pagination.nextCursor : null;
+    more.hidden = !next;
+    count.textContent = next
+      ? `Showing the first ${shown} schedules, by name.`
+      : `All ${shown} ${shown === 1 ? 'schedule' : 'schedules'} shown.`;
+  }
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      await load();
+    } catch (error) {
+      view.notify(`More schedules could not be loaded: ${error.message}`, 'error');
+    } finally {
+      more.disabled = false;
+    }
+  });
+
+  await load();
   replace(main, h('section', {class: 'panel'},
     h('h1', {}, 'Schedules'),
+    count,
     h('table', {class: 'data', id: 'schedules'},
       h('thead', {}, h('tr', {},
         ['Schedule', 'Job', 'Frequency', 'For', 'Enabled', 'Next run', 'Last run', ''].map((name) =>
           h('th', {scope: 'col'}, name)))),
-      h('tbody', {}, schedules.map((s) => h('tr', {dataset: {schedule: s.name}},
-        h('th', {scope: 'row', 'data-label': 'Schedule'}, s.name),
-        h('td', {'data-label': 'Job'}, s.jobName),
-        h('td', {'data-label': 'Frequency'}, h('code', {}, s.frequency), h('span', {class: 'muted'}, ` (${s.timeZone})`)),
-        h('td', {'data-label': 'For'}, userName(view, s.userId)),
-        h('td', {'data-label': 'Enabled'}, s.enabled ? 'yes' : 'paused'),
-        h('td', {'data-label': 'Next run'}, s.enabled && s.nextRunTime
-          ? h('time', {datetime: s.nextRunTime, title: when(s.nextRunTime)}, ago(s.nextRunTime)) : '—'),
-        h('td', {'data-label': 'Last run'}, s.lastRunTime
-          ? h('time', {datetime: s.lastRunTime, title: when(s.lastRunTime)}, ago(s.lastRunTime)) : 'never'),
-        h('td', {'data-label': 'Actions'}, canChangeSchedule(view, s)
-          ? h('a', {class: 'button secondary', href: `#/schedules/${encodeURIComponent(s.name)}`,
-            'aria-label': `Edit schedule ${s.name}`}, 'Edit')
-          : h('span', {class: 'muted'}, 'read only'))))))));
+      rows),
+    h('div', {class: 'actions'}, more)));
   return null;
+}
+
+function scheduleRow(view, s) {
+  return h('tr', {dataset: {schedule: s.name}},
+    h('th', {scope: 'row', 'data-label': 'Schedule'}, s.name),
+    h('td', {'data-label': 'Job'}, s.jobName),
+    h('td', {'data-label': 'Frequency'}, h('code', {}, s.frequency), h('span', {class: 'muted'}, ` (${s.timeZone})`)),
+    h('td', {'data-label': 'For'}, userName(view, s.userId)),
+    h('td', {'data-label': 'Enabled'}, s.enabled ? 'yes' : 'paused'),
+    h('td', {'data-label': 'Next run'}, s.enabled && s.nextRunTime
+      ? h('time', {datetime: s.nextRunTime, title: when(s.nextRunTime)}, ago(s.nextRunTime)) : '—'),
+    h('td', {'data-label': 'Last run'}, s.lastRunTime
+      ? h('time', {datetime: s.lastRunTime, title: when(s.lastRunTime)}, ago(s.lastRunTime)) : 'never'),
+    h('td', {'data-label': 'Actions'}, canChangeSchedule(view, s)
+      ? h('a', {class: 'button secondary', href: `#/schedules/${encodeURIComponent(s.name)}`,
+        'aria-label': `Edit schedule ${s.name}`}, 'Edit')
+      : h('span', {class: 'muted'}, 'read only')));
 }
 
 /** A frequency split into its clock and the job it follows, as the server writes chains. */

@@ -22,7 +22,8 @@ final class ChainCycles {
   private ChainCycles() {}
 
   /**
-   * Refuses {@code candidate} when it would close a cycle, naming it.
+   * Refuses {@code candidate} when it would close a cycle, naming it. Only the {@code stored}
+   * schedules that follow a job matter: the chained ones are enough.
    *
    * @throws InvalidRequestException on the {@code frequency} field
    */

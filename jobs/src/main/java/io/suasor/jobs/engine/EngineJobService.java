@@ -69,12 +69,11 @@ final class EngineJobService implements JobService {
   public SyncReport syncDatabaseJobs() {
     List<String> created = new ArrayList<>();
     List<String> kept = new ArrayList<>();
-    List<String> unregistered = new ArrayList<>();
-    List<JobSchedule> stored = repository.getAllJobSchedules();
+    // The system schedules and the names of those without a job, not every schedule: a server
+    // of many users holds hundreds of thousands of user schedules.
+    List<JobSchedule> system = repository.findSystemSchedules();
     for (Job job : registry.all()) {
-      boolean has =
-          stored.stream().anyMatch(s -> s.jobName().equals(job.name()) && s.userId() == null);
-      if (has) {
+      if (system.stream().anyMatch(s -> s.jobName().equals(job.name()))) {
         kept.add(job.name());
         continue;
       }
@@ -93,11 +92,8 @@ final class EngineJobService implements JobService {
         kept.add(job.name());
       }
     }
-    for (JobSchedule schedule : stored) {
-      if (!registry.contains(schedule.jobName())) {
-        unregistered.add(schedule.name());
-      }
-    }
+    List<String> unregistered =
+        repository.findScheduleNamesOfOtherJobs(registry.all().stream().map(Job::name).toList());
     return new SyncReport(created, kept, unregistered);
   }
 
@@ -109,6 +105,11 @@ final class EngineJobService implements JobService {
   @Override
   public SchedulePage findSchedules(Long visibleTo, Long afterId, int limit) {
     return repository.findSchedules(visibleTo, afterId, limit);
+  }
+
+  @Override
+  public List<JobSchedule> findUserSchedules(long userId) {
+    return repository.findUserSchedules(userId);
   }
 
   @Override

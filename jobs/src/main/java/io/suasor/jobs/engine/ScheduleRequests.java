@@ -51,7 +51,7 @@ final class ScheduleRequests {
               + "' to follow; registered jobs are "
               + String.join(", ", registry.all().stream().map(Job::name).sorted().toList()));
     }
-    ChainCycles.refuseCycle(candidate, repository.getAllJobSchedules());
+    ChainCycles.refuseCycle(candidate, repository.findChainedSchedules());
   }
 
   /** Fills defaults and checks every field that a person may get wrong. */

@@ -45,6 +45,9 @@ public interface JobService {
    */
   SchedulePage findSchedules(Long visibleTo, Long afterId, int limit);
 
+  /** One user's schedules, in name order. */
+  List<JobSchedule> findUserSchedules(long userId);
+
   Optional<JobSchedule> getJobScheduleByName(String name);
 
   /**

@@ -15,6 +15,7 @@ import java.util.function.Function;
  */
 public final class JdbcJobRepository implements JobRepository {
   private final ScheduleStore schedules;
+  private final ScheduleListings listings;
   private final RunStore runs;
   private final EngineStore engine;
   private final NodeStore nodes;
@@ -25,6 +26,7 @@ public final class JdbcJobRepository implements JobRepository {
   /** A repository over {@code database}, whose schema must be migrated ({@link #migrate}). */
   public JdbcJobRepository(Database database) {
     this.schedules = new ScheduleStore(database);
+    this.listings = new ScheduleListings(database);
     this.runs = new RunStore(database);
     this.engine = new EngineStore(database);
     this.nodes = new NodeStore(database);
@@ -40,12 +42,32 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<JobSchedule> getAllJobSchedules() {
-    return schedules.all();
+    return listings.all();
   }
 
   @Override
   public SchedulePage findSchedules(Long visibleTo, Long afterId, int limit) {
-    return schedules.page(visibleTo, afterId, limit);
+    return listings.page(visibleTo, afterId, limit);
+  }
+
+  @Override
+  public List<JobSchedule> findSystemSchedules() {
+    return listings.system();
+  }
+
+  @Override
+  public List<JobSchedule> findChainedSchedules() {
+    return listings.chained();
+  }
+
+  @Override
+  public List<JobSchedule> findUserSchedules(long userId) {
+    return listings.ofUser(userId);
+  }
+
+  @Override
+  public List<String> findScheduleNamesOfOtherJobs(Collection<String> jobNames) {
+    return listings.namesOfOtherJobs(jobNames);
   }
 
   @Override

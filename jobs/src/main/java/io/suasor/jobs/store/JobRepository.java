@@ -26,6 +26,11 @@ public interface JobRepository {
 
   // Schedules (specification)
 
+  /**
+   * Every schedule at once, in name order: the specification's, for small installations and tests;
+   * what a server does with schedules uses the narrower reads below, which a server holding half a
+   * million schedules can afford.
+   */
   List<JobSchedule> getAllJobSchedules();
 
   /**
@@ -33,6 +38,18 @@ public interface JobRepository {
    * {@code visibleTo}, when given, keeps that user's schedules and the system's.
    */
   SchedulePage findSchedules(Long visibleTo, Long afterId, int limit);
+
+  /** The schedules of no user, in name order. */
+  List<JobSchedule> findSystemSchedules();
+
+  /** The schedules that follow another job ({@code after JOB}), in name order. */
+  List<JobSchedule> findChainedSchedules();
+
+  /** One user's schedules, in name order. */
+  List<JobSchedule> findUserSchedules(long userId);
+
+  /** The names of the schedules whose job is none of {@code jobNames}, in name order. */
+  List<String> findScheduleNamesOfOtherJobs(Collection<String> jobNames);
 
   Optional<JobSchedule> getJobSchedule(String name);
 

@@ -32,7 +32,7 @@ final class ScheduleStore {
       last_run_time, next_run_time, misfire_policy, max_attempts, timeout_seconds,
       created_at, updated_at, version""";
 
-  private static final String SELECT = "SELECT " + COLUMNS + " FROM job_schedules ";
+  static final String SELECT = "SELECT " + COLUMNS + " FROM job_schedules ";
 
   private static final String INSERT =
       """
@@ -57,43 +57,6 @@ final class ScheduleStore {
 
   ScheduleStore(Database database) {
     this.database = database;
-  }
-
-  List<JobSchedule> all() {
-    return database.read(
-        "list schedules", c -> Jdbc.query(c, SELECT + "ORDER BY name", ScheduleStore::map));
-  }
-
-  /**
-   * One page in name order, after the schedule {@code afterId} when given; {@code visibleTo} keeps
-   * that user's schedules and the system's. The cursor is an id, whose name is the point to go on
-   * from, so that it is a number like the run history's.
-   */
-  SchedulePage page(Long visibleTo, Long afterId, int limit) {
-    List<String> conditions = new ArrayList<>();
-    List<Object> values = new ArrayList<>();
-    if (visibleTo != null) {
-      conditions.add("(user_id = ? OR user_id IS NULL)");
-      values.add(visibleTo);
-    }
-    if (afterId != null) {
-      conditions.add("name > (SELECT a.name FROM job_schedules a WHERE a.id = ?)");
-      values.add(afterId);
-    }
-    values.add(limit + 1);
-    String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + "\n";
-    List<JobSchedule> rows =
-        database.read(
-            "list a page of schedules",
-            c ->
-                Jdbc.query(
-                    c,
-                    SELECT + where + "ORDER BY name LIMIT ?",
-                    ScheduleStore::map,
-                    values.toArray()));
-    boolean more = rows.size() > limit;
-    List<JobSchedule> page = more ? rows.subList(0, limit) : rows;
-    return new SchedulePage(page, more ? page.get(page.size() - 1).id() : null);
   }
 
   Optional<JobSchedule> byName(String name) {

@@ -70,6 +70,26 @@ public final class UserStore {
         c -> Jdbc.query(c, "SELECT " + COLUMNS + " FROM users ORDER BY id", UserStore::user));
   }
 
+  /**
+   * The users after the id {@code afterId} (null: from the first), at most {@code limit}, on the
+   * primary key, so that the thousandth page costs what the first does.
+   */
+  public UserPage page(Long afterId, int limit) {
+    List<User> rows =
+        database.read(
+            "list a page of users",
+            c ->
+                Jdbc.query(
+                    c,
+                    "SELECT " + COLUMNS + " FROM users WHERE id > ? ORDER BY id LIMIT ?",
+                    UserStore::user,
+                    afterId == null ? 0L : afterId,
+                    limit + 1));
+    boolean more = rows.size() > limit;
+    List<User> page = more ? rows.subList(0, limit) : rows;
+    return new UserPage(page, more ? page.get(page.size() - 1).id() : null);
+  }
+
   public List<User> active() {
     return database.read(
         "list active users",

@@ -12,6 +12,8 @@ import io.suasor.media.model.User;
 import io.suasor.media.testing.MediaFixture;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,26 @@ abstract class AccountStoreContract {
     assertThat(users.all()).containsExactly(ana);
     assertThatThrownBy(() -> users.create("ana", null, Role.USER, true, now))
         .isInstanceOf(DuplicateException.class);
+  }
+
+  @Test
+  void usersArePagedInIdOrderUntilTheLastPageHasNoCursor() {
+    List<User> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(users.create("user" + i, null, Role.USER, true, now));
+    }
+
+    UserPage first = users.page(null, 2);
+    UserPage second = users.page(first.nextCursor(), 2);
+    UserPage last = users.page(second.nextCursor(), 2);
+
+    assertThat(first.users()).containsExactlyElementsOf(created.subList(0, 2));
+    assertThat(first.nextCursor()).isEqualTo(created.get(1).id());
+    assertThat(second.users()).containsExactlyElementsOf(created.subList(2, 4));
+    assertThat(last.users()).containsExactly(created.get(4));
+    assertThat(last.nextCursor()).isNull();
+    assertThat(users.page(null, 5).nextCursor()).isNull();
+    assertThat(users.page(created.get(4).id(), 5).users()).isEmpty();
   }
 
   @Test

@@ -4,8 +4,10 @@ import io.suasor.media.model.ApiToken;
 import io.suasor.media.model.IssuedToken;
 import io.suasor.media.model.Role;
 import io.suasor.media.model.User;
+import io.suasor.media.store.UserPage;
 import io.suasor.server.Application;
 import io.suasor.server.ServerException;
+import io.suasor.server.http.StreamedList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,19 +96,20 @@ final class AccountCommands {
     @Override
     public Integer call() {
       try (Application app = cli.open(options)) {
-        if (json.requested) {
-          cli.printJson(app.users().all().stream().map(io.suasor.server.auth.User::of).toList());
-          return 0;
-        }
-        for (User user : app.users().all()) {
-          cli.out()
-              .printf(
-                  "%4d %-30s %-6s %s%n",
-                  user.id(),
-                  user.username(),
-                  user.role().value(),
-                  user.active() ? "active" : "inactive");
-        }
+        cli.printPages(
+            after -> {
+              UserPage page = app.users().page(after, StreamedList.PAGE_SIZE);
+              return new StreamedList.Page<>(page.users(), page.nextCursor());
+            },
+            json.requested,
+            user ->
+                String.format(
+                    "%4d %-30s %-6s %s",
+                    user.id(),
+                    user.username(),
+                    user.role().value(),
+                    user.active() ? "active" : "inactive"),
+            io.suasor.server.auth.User::of);
       }
       return 0;
     }

@@ -1,5 +1,6 @@
 package io.suasor.server.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.suasor.jobs.Job;
 import io.suasor.jobs.JobsException;
 import io.suasor.media.MediaException;
@@ -13,11 +14,15 @@ import io.suasor.server.config.Origin;
 import io.suasor.server.config.ServerConfig;
 import io.suasor.server.config.Setting;
 import io.suasor.server.http.Json;
+import io.suasor.server.http.StreamedList;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -169,6 +174,44 @@ public final class Cli {
 
   PrintStream err() {
     return err;
+  }
+
+  /**
+   * Prints a listing page by page as it is read from the store, so that a long one is never held
+   * whole: a line per item, or, with {@code asJson}, one line of JSON holding the array of every
+   * item as {@code jsonValue} makes it.
+   */
+  <T> void printPages(
+      Function<Long, StreamedList.Page<T>> pages,
+      boolean asJson,
+      Function<T, String> line,
+      Function<T, ?> jsonValue) {
+    StreamedList.Page<T> first = pages.apply(null);
+    if (asJson) {
+      try {
+        JsonGenerator json = JSON.mapper().getFactory().createGenerator(out);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        StreamedList.writeArray(
+            json, mapped(first, jsonValue), after -> mapped(pages.apply(after), jsonValue));
+        json.close();
+        out.println();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the listing as JSON", e);
+      }
+      return;
+    }
+    for (StreamedList.Page<T> page = first; ; page = pages.apply(page.nextCursor())) {
+      page.items().forEach(item -> out.println(line.apply(item)));
+      if (page.nextCursor() == null) {
+        return;
+      }
+    }
+  }
+
+  private static <T> StreamedList.Page<Object> mapped(
+      StreamedList.Page<T> page, Function<T, ?> jsonValue) {
+    return new StreamedList.Page<>(
+        page.items().stream().<Object>map(jsonValue).toList(), page.nextCursor());
   }
 
   /** Prints {@code value} as one line of JSON, with the API's mapper. */

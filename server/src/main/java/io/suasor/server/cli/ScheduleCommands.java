@@ -2,10 +2,10 @@ package io.suasor.server.cli;
 
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.service.JobService;
+import io.suasor.jobs.store.SchedulePage;
 import io.suasor.server.Application;
 import io.suasor.server.ServerException;
-import java.util.Comparator;
-import java.util.List;
+import io.suasor.server.http.StreamedList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,15 +59,14 @@ final class ScheduleCommands {
     @Override
     public Integer call() {
       try (Application app = cli.open(options)) {
-        List<JobSchedule> schedules =
-            app.jobs().getAllJobSchedules().stream()
-                .sorted(Comparator.comparing(JobSchedule::name))
-                .toList();
-        if (json.requested) {
-          cli.printJson(schedules);
-        } else {
-          schedules.forEach(schedule -> cli.out().println(line(schedule)));
-        }
+        cli.printPages(
+            after -> {
+              SchedulePage page = app.jobs().findSchedules(null, after, StreamedList.PAGE_SIZE);
+              return new StreamedList.Page<>(page.schedules(), page.nextCursor());
+            },
+            json.requested,
+            ScheduleCommands::line,
+            schedule -> schedule);
       }
       return 0;
     }

@@ -6,8 +6,10 @@ import io.suasor.media.model.ApiToken;
 import io.suasor.media.model.IssuedToken;
 import io.suasor.media.model.Role;
 import io.suasor.media.store.TokenStore;
+import io.suasor.media.store.UserPage;
 import io.suasor.media.store.UserStore;
 import io.suasor.server.auth.User;
+import java.io.IOException;
 import java.time.Clock;
 
 /** Accounts and tokens: any caller may read their own account; the rest is for admins. */
@@ -36,11 +38,7 @@ final class AccountRoutes {
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/users/me", ctx -> ctx.json(Envelope.ok("you", Requests.user(ctx))));
-    routes.get(
-        "/api/v1/users",
-        ctx ->
-            admin(ctx, "list users")
-                .json(Envelope.ok("users", users.all().stream().map(User::of).toList())));
+    routes.get("/api/v1/users", this::listUsers);
     routes.post("/api/v1/users", this::addUser);
     routes.put("/api/v1/users/{id}", this::changeUser);
     routes.get(
@@ -53,6 +51,33 @@ final class AccountRoutes {
   private Context admin(Context ctx, String action) {
     Requests.requireAdmin(Requests.user(ctx), action);
     return ctx;
+  }
+
+  /**
+   * Every user, streamed from pages of the store as the original's clients read it, or, when {@code
+   * limit} or {@code after} is given, one page in id order with the cursor of the next.
+   */
+  private void listUsers(Context ctx) throws IOException {
+    admin(ctx, "list users");
+    if (ctx.queryParam("limit") == null && ctx.queryParam("after") == null) {
+      StreamedList.answer(
+          ctx,
+          json,
+          "users",
+          after -> {
+            UserPage page = users.page(after, StreamedList.PAGE_SIZE);
+            return new StreamedList.Page<>(
+                page.users().stream().map(User::of).toList(), page.nextCursor());
+          });
+      return;
+    }
+    int limit = Requests.intQuery(ctx, "limit", RunRoutes.DEFAULT_LIMIT, 1, RunRoutes.MAX_LIMIT);
+    UserPage page = users.page(Requests.longQuery(ctx, "after").orElse(null), limit);
+    ctx.json(
+        Envelope.page(
+            page.users().size() + " users",
+            page.users().stream().map(User::of).toList(),
+            new Envelope.Pagination(limit, page.nextCursor())));
   }
 
   private void addUser(Context ctx) {

@@ -41,9 +41,8 @@ final class MediaSyncSchedules {
 
   /** The user's own media sync jobs; never another user's, nor the system's schedule. */
   List<JobSchedule> of(long userId) {
-    return jobs.getAllJobSchedules().stream()
+    return jobs.findUserSchedules(userId).stream()
         .filter(s -> s.jobName().equals(MediaSyncJob.NAME))
-        .filter(s -> s.userId() != null && s.userId() == userId)
         .toList();
   }
 
@@ -82,12 +81,11 @@ final class MediaSyncSchedules {
 
   /**
    * Deletes every media sync job of a source, so that none fires for it once it is gone; returns
-   * how many there were.
+   * how many there were. They are its owner's: a user makes sync jobs of their own sources only.
    */
   int deleteFor(MediaSource source) {
     List<JobSchedule> ofSource =
-        jobs.getAllJobSchedules().stream()
-            .filter(s -> s.jobName().equals(MediaSyncJob.NAME))
+        of(source.userId()).stream()
             .filter(s -> Long.valueOf(source.id()).equals(target(s).clientId()))
             .toList();
     ofSource.forEach(this::delete);

@@ -9,6 +9,7 @@ import io.suasor.jobs.service.JobService;
 import io.suasor.jobs.store.SchedulePage;
 import io.suasor.server.auth.Access;
 import io.suasor.server.auth.User;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -50,27 +51,31 @@ final class ScheduleRoutes {
 
   /**
    * Every visible schedule, or, when {@code limit} or {@code after} is given, one page of them in
-   * the same name order with the cursor of the next.
+   * the same name order with the cursor of the next. The whole list, which clients of the original
+   * API read, is streamed from pages of the store.
    */
-  private void list(Context ctx) {
+  private void list(Context ctx) throws IOException {
     User user = Requests.user(ctx);
-    if (ctx.queryParam("limit") != null || ctx.queryParam("after") != null) {
-      int limit = Requests.intQuery(ctx, "limit", RunRoutes.DEFAULT_LIMIT, 1, RunRoutes.MAX_LIMIT);
-      SchedulePage page =
-          jobs.findSchedules(
-              user.isAdmin() ? null : user.id(),
-              Requests.longQuery(ctx, "after").orElse(null),
-              limit);
-      ctx.json(
-          Envelope.page(
-              page.schedules().size() + " schedules",
-              page.schedules(),
-              new Envelope.Pagination(limit, page.nextCursor())));
+    Long visibleTo = user.isAdmin() ? null : user.id();
+    if (ctx.queryParam("limit") == null && ctx.queryParam("after") == null) {
+      StreamedList.answer(
+          ctx,
+          json,
+          "schedules",
+          after -> {
+            SchedulePage page = jobs.findSchedules(visibleTo, after, StreamedList.PAGE_SIZE);
+            return new StreamedList.Page<>(page.schedules(), page.nextCursor());
+          });
       return;
     }
-    List<JobSchedule> visible =
-        jobs.getAllJobSchedules().stream().filter(s -> Access.canSee(user, s)).toList();
-    ctx.json(Envelope.ok(visible.size() + " schedules", visible));
+    int limit = Requests.intQuery(ctx, "limit", RunRoutes.DEFAULT_LIMIT, 1, RunRoutes.MAX_LIMIT);
+    SchedulePage page =
+        jobs.findSchedules(visibleTo, Requests.longQuery(ctx, "after").orElse(null), limit);
+    ctx.json(
+        Envelope.page(
+            page.schedules().size() + " schedules",
+            page.schedules(),
+            new Envelope.Pagination(limit, page.nextCursor())));
   }
 
   /** Reads a schedule text without saving it, so an editor can check it as it is typed. */

@@ -3,7 +3,9 @@ package io.suasor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.testing.Await;
+import io.suasor.media.model.Role;
 import io.suasor.server.TestServer;
 import io.suasor.server.ThreadDumpOnFailure;
 import java.nio.file.Path;
@@ -357,6 +359,67 @@ class DashboardBrowserTest extends BrowserTestBase {
     browser.screenshot("run-after");
     browser.await(By.cssSelector("#started-after a")).click();
     browser.awaitText(By.tagName("h1"), cleanup);
+  }
+
+  @Test
+  @Order(10)
+  void theScheduleListShowsAPageAtATimeAndShowMoreAppendsTheNext() {
+    for (int i = 0; i < 110; i++) {
+      server
+          .app()
+          .jobs()
+          .createJobSchedule(
+              JobSchedule.builder(SCAN)
+                  .name("paging.%03d".formatted(i))
+                  .userId(aliceId)
+                  .frequency("manual")
+                  .build());
+    }
+    List<String> every = ServerApiContract.names(api.get("/api/v1/jobs/schedules", admin).data());
+    assertThat(every).hasSizeGreaterThan(100);
+
+    browser.open("/schedules");
+    By rows = By.cssSelector("#schedules tbody tr");
+    browser.awaitCount(rows, 50);
+    browser.awaitText(By.id("schedules-count"), "Showing the first 50 schedules");
+    WebElement more = browser.await(By.id("more-schedules"));
+    more.click();
+    browser.awaitCount(rows, 100);
+    browser.awaitText(By.id("schedules-count"), "Showing the first 100 schedules");
+    browser.screenshot("schedules-more");
+    more.click();
+    browser.awaitCount(rows, every.size());
+    browser.awaitText(By.id("schedules-count"), "All " + every.size() + " schedules shown");
+    assertThat(more.isDisplayed()).isFalse();
+    assertThat(
+            browser.driver.findElements(rows).stream()
+                .map(row -> row.getAttribute("data-schedule"))
+                .toList())
+        .isEqualTo(every);
+  }
+
+  @Test
+  @Order(11)
+  void anAdminsSessionNamesTheFirstPageOfAccountsAndFiltersByAnyOther() {
+    long last = 0;
+    for (int i = 0; i < 120; i++) {
+      last =
+          server
+              .app()
+              .users()
+              .create("many-" + i, null, Role.USER, true, server.app().clock().instant())
+              .id();
+    }
+    browser.open("/jobs");
+    browser.await(By.id("sign-out")).click();
+    browser.await(By.id("token")).sendKeys(admin, Keys.ENTER);
+    browser.awaitCount(By.cssSelector("#jobs tbody tr"), 13);
+
+    browser.open("/history?user=" + last);
+    Select user = new Select(browser.await(By.id("filter-user")));
+    assertThat(user.getFirstSelectedOption().getText()).isEqualTo("user " + last);
+    // Everyone, the first page of accounts, and the one filtered by that is past it.
+    assertThat(user.getOptions()).hasSize(1 + 100 + 1);
   }
 
   private WebElement row(String job) {

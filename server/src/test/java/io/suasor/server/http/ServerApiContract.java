@@ -3,6 +3,9 @@ package io.suasor.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suasor.jobs.model.JobSchedule;
+import io.suasor.jobs.model.JobType;
+import io.suasor.media.model.Role;
 import io.suasor.media.store.Json;
 import io.suasor.server.TestJobs;
 import io.suasor.server.TestServer;
@@ -320,12 +323,68 @@ abstract class ServerApiContract {
     assertThat(api.get("/api/v1/jobs/schedules?limit=0", admin).status()).isEqualTo(400);
   }
 
+  @Test
+  void wholeListingsAreStreamedAcrossTheStorePagesAndEqualTheirPages() {
+    long carolId =
+        server
+            .app()
+            .users()
+            .create("streamed-carol", null, Role.USER, true, server.app().clock().instant())
+            .id();
+    for (int i = 0; i <= StreamedList.PAGE_SIZE; i++) {
+      server
+          .app()
+          .jobs()
+          .createJobSchedule(
+              JobSchedule.of("test.quick", JobType.USER, "manual")
+                  .withName("test.quick.carol-" + i)
+                  .withUserId(carolId));
+      server
+          .app()
+          .users()
+          .create("streamed-user-" + i, null, Role.USER, true, server.app().clock().instant());
+    }
+
+    Api.Reply schedules = api.get("/api/v1/jobs/schedules", admin);
+    assertThat(schedules.status()).isEqualTo(200);
+    List<String> everySchedule = names(schedules.data());
+    assertThat(everySchedule).hasSizeGreaterThan(StreamedList.PAGE_SIZE).doesNotHaveDuplicates();
+    assertThat(pagedNames(admin, 100)).isEqualTo(everySchedule);
+
+    Api.Reply users = api.get("/api/v1/users", admin);
+    assertThat(users.json().get("success").asBoolean()).isTrue();
+    List<String> everyUser = names(users.data());
+    assertThat(everyUser).hasSizeGreaterThan(StreamedList.PAGE_SIZE + 3).contains("streamed-carol");
+    assertThat(pagedNames("/api/v1/users", admin, 100)).isEqualTo(everyUser);
+  }
+
+  @Test
+  void usersPageInIdOrderForAnAdminOnly() {
+    JsonNode first = api.get("/api/v1/users?limit=2", admin).json();
+    assertThat(first.get("data")).hasSize(2);
+    assertThat(first.get("pagination").get("limit").asInt()).isEqualTo(2);
+    long cursor = first.get("pagination").get("nextCursor").asLong();
+    assertThat(cursor).isEqualTo(first.get("data").get(1).get("id").asLong());
+    JsonNode second = api.get("/api/v1/users?limit=2&after=" + cursor, admin).data();
+    assertThat(second.get(0).get("id").asLong()).isGreaterThan(cursor);
+    assertThat(pagedNames("/api/v1/users", admin, 1))
+        .isEqualTo(names(api.get("/api/v1/users", admin).data()));
+    assertThat(api.get("/api/v1/users?limit=101", admin).status()).isEqualTo(400);
+    assertThat(api.get("/api/v1/users?limit=1", alice).status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/users", alice).status()).isEqualTo(403);
+  }
+
   /** Every page of the schedules {@code token} may see, {@code limit} at a time, in order. */
   List<String> pagedNames(String token, int limit) {
+    return pagedNames("/api/v1/jobs/schedules", token, limit);
+  }
+
+  /** Every page of the list at {@code path} as {@code token} sees it, {@code limit} at a time. */
+  List<String> pagedNames(String path, String token, int limit) {
     List<String> seen = new ArrayList<>();
     String after = "";
     while (true) {
-      JsonNode page = api.get("/api/v1/jobs/schedules?limit=" + limit + after, token).json();
+      JsonNode page = api.get(path + "?limit=" + limit + after, token).json();
       assertThat(page.get("data").size()).isLessThanOrEqualTo(limit);
       seen.addAll(names(page.get("data")));
       JsonNode next = page.get("pagination").get("nextCursor");
