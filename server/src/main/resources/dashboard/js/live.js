@@ -97,12 +97,22 @@ export class LiveEvents {
   }
 
   stop() {
+    this.pause();
+    this.listeners.clear();
+  }
+
+  /**
+   * Closes the stream and keeps the listeners, for a page going into the back-forward cache: such a
+   * page keeps its fetches open, so each one left held one of the six connections a browser opens
+   * to a server, and after five the next page's requests waited about a minute for one (issue 16).
+   * start() opens it again, and the views reload what they show as after any reconnection.
+   */
+  pause() {
     clearTimeout(this.retryTimer);
     if (this.controller) {
       this.controller.abort();
       this.controller = null;
     }
-    this.listeners.clear();
   }
 
   /** Calls listener(type, payload) for each event; returns the function that unsubscribes. */

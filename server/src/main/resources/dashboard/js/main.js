@@ -180,6 +180,16 @@ document.getElementById('sign-out').addEventListener('click', () => {
   location.hash = '';
   signOut('You are signed out.');
 });
+window.addEventListener('pagehide', (event) => {
+  if (event.persisted && session) {
+    session.live.pause();
+  }
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && session) {
+    session.live.start();
+  }
+});
 window.addEventListener('hashchange', () => {
   show();
   main.focus({preventScroll: true});

@@ -20,11 +20,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The server's history endpoints on the big database: the real application started in this JVM on a
  * loopback port, driven with {@code java.net.http} one request at a time, as an admin (who sees
- * every run, so no filter is added for them).
+ * every run, so no filter is added for them). On PostgreSQL at a JDBC URL, or on the SQLite file
+ * {@code suasor.db} of the data folder, as {@code suasor serve} finds it.
  */
 final class ApiLatency implements AutoCloseable {
   record Latency(String endpoint, double p50, double p99, double max) {}
@@ -36,7 +38,15 @@ final class ApiLatency implements AutoCloseable {
   private final String base;
   private final String token;
 
-  ApiLatency(String jdbcUrl, Path dataDir) {
+  static ApiLatency postgres(String jdbcUrl, Path dataDir) {
+    return new ApiLatency(Optional.of(jdbcUrl), dataDir);
+  }
+
+  static ApiLatency sqlite(Path dataDir) {
+    return new ApiLatency(Optional.empty(), dataDir);
+  }
+
+  private ApiLatency(Optional<String> jdbcUrl, Path dataDir) {
     ServerConfig config = ServerProcess.config(jdbcUrl, dataDir, 0);
     app = Application.open(config, List.of());
     app.serve(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -54,6 +64,21 @@ final class ApiLatency implements AutoCloseable {
     token = new TokenStore(app.database()).issue(admin, "history bench", Instant.now()).secret();
   }
 
+  /** Where the server answers, such as {@code http://127.0.0.1:40123}. */
+  String base() {
+    return base;
+  }
+
+  /** The application under measurement. */
+  Application app() {
+    return app;
+  }
+
+  /** The admin's token the requests carry. */
+  String token() {
+    return token;
+  }
+
   /**
    * The endpoints the issue names, each as a path: every filter of the history, the first page and
    * the 1,000th (its cursor found by walking 999 pages first), the overview and the active runs.
@@ -65,6 +90,8 @@ final class ApiLatency implements AutoCloseable {
     paths.put("runs ?job=", "/api/v1/jobs/runs?limit=50&job=system.media.sync");
     paths.put("runs ?status=failed", "/api/v1/jobs/runs?limit=50&status=failed");
     paths.put("runs ?status=cancelled", "/api/v1/jobs/runs?limit=50&status=cancelled");
+    paths.put("runs ?status=running", "/api/v1/jobs/runs?limit=50&status=running");
+    paths.put("runs ?status=pending", "/api/v1/jobs/runs?limit=50&status=pending");
     paths.put("runs ?user=", "/api/v1/jobs/runs?limit=50&user=4242");
     paths.put(
         "runs ?from=&to= (one day, 200 days ago)",

@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +29,17 @@ import java.util.Optional;
  *       database, rounds alternated;
  *   <li>{@code plans}: every statement the engine and the server ran on the big history, with how
  *       each read {@code job_runs}, from {@code auto_explain}'s log;
- *   <li>{@code api}: p50/p99/max of the history endpoints of the real server on the big history.
+ *   <li>{@code api}: p50/p99/max of the history endpoints of the real server on the big history;
+ *   <li>{@code dashboard} (not by default): the dashboard's first screens in a headless Chromium on
+ *       that server ({@link DashboardLoad}).
  * </ul>
  *
  * <p>Options: {@code --runs 10000000}, {@code --data-dir DIR}, {@code --phases engine,plans,api},
  * {@code --mode small|full} (the burn-down sizes of {@link BenchSettings}), {@code --repeats N},
- * {@code --requests 200} per endpoint and round, {@code --out FILE}, {@code --vacuum} (vacuum the
- * history before each of its burn-down rounds), {@code --dead N} (then leave N claimed runs' dead
- * entries in the claim index; system property {@code bench.top} prints each round's costliest
- * statements).
+ * {@code --requests 200} per endpoint and round, {@code --loads 20} warm page loads per screen and
+ * round, {@code --out FILE}, {@code --vacuum} (vacuum the history before each of its burn-down
+ * rounds), {@code --dead N} (then leave N claimed runs' dead entries in the claim index; system
+ * property {@code bench.top} prints each round's costliest statements).
  */
 public final class HistoryBench {
   static final String DATABASE = "suasor_history";
@@ -46,17 +47,10 @@ public final class HistoryBench {
   private HistoryBench() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> options = Arrays.asList(args);
-    long runs = Long.parseLong(Harness.option(options, "--runs", "10000000"));
-    Path dataDir = Path.of(Harness.option(options, "--data-dir", "/tmp/suasor-history-pg"));
-    List<String> phases =
-        Arrays.asList(Harness.option(options, "--phases", "engine,plans,api").split(","));
-    BenchSettings settings = BenchSettings.forMode(Harness.option(options, "--mode", "full"));
-    String repeats = Harness.option(options, "--repeats", null);
-    if (repeats != null) {
-      settings = settings.withRepeats(Integer.parseInt(repeats));
-    }
-    int requests = Integer.parseInt(Harness.option(options, "--requests", "200"));
+    HistoryOptions options =
+        HistoryOptions.parse(args, "/tmp/suasor-history-pg", "engine,plans,api");
+    Path dataDir = options.dataDir();
+    BenchSettings settings = options.settings();
     Path logs = dataDir.resolveSibling(dataDir.getFileName() + "-log");
     Files.createDirectories(logs);
 
@@ -76,36 +70,39 @@ public final class HistoryBench {
     String bigUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
     List<String> report = new ArrayList<>();
     try (DbMeter meter = new DbMeter(adminUrl)) {
-      prepare(adminUrl, bigUrl, runs);
+      prepare(adminUrl, bigUrl, options.runs());
       report.add("History: " + count(bigUrl) + " runs in job_runs; " + String.join(" ", args));
-      if (phases.contains("engine")) {
+      if (options.has("engine")) {
         EngineOnHistory engine =
             new EngineOnHistory(
-                meter,
-                DATABASE,
-                bigUrl,
-                settings,
-                options.contains("--vacuum"),
-                Integer.parseInt(Harness.option(options, "--dead", "0")));
+                meter, DATABASE, bigUrl, settings, options.vacuum(), options.deadEntries());
         System.err.println("engine: burn-down, empty database and history alternated");
-        HistoryReport.burnDown(report, engine.burnDown());
+        report.add("load average before the engine phase: " + ClusterBenchSupport.loadAverage());
+        HistoryReport.burnDown(report, engine.burnDown(), DATABASE);
         HistoryReport.idle(report, engine.idle());
       }
-      if (phases.contains("plans")) {
+      if (options.has("plans")) {
         System.err.println("plans: auto_explain of everything the engine and server run");
         HistoryReport.plans(report, plans(meter, bigUrl, logs, settings, dataDir));
       }
-      if (phases.contains("api")) {
+      Path serverDir = dataDir.resolveSibling(dataDir.getFileName() + "-server");
+      if (options.has("api")) {
         System.err.println("api: the history endpoints of a server on the big history");
-        HistoryReport.latency(report, latency(bigUrl, dataDir, settings.repeats(), requests));
+        report.add("");
+        report.add("load average before the api phase: " + ClusterBenchSupport.loadAverage());
+        try (ApiLatency api = ApiLatency.postgres(bigUrl, serverDir)) {
+          HistoryReport.latency(report, latency(api, settings.repeats(), options.requests()));
+        }
+      }
+      if (options.has("dashboard")) {
+        System.err.println("dashboard: first screens in a headless Chromium");
+        try (ApiLatency api = ApiLatency.postgres(bigUrl, serverDir)) {
+          HistoryReport.dashboard(
+              report, new DashboardLoad(api).measure(settings.repeats(), options.loads()));
+        }
       }
     }
-    String text = String.join("\n", report) + "\n";
-    System.out.print(text);
-    String out = Harness.option(options, "--out", null);
-    if (out != null) {
-      Files.writeString(Path.of(out), text, StandardCharsets.UTF_8);
-    }
+    options.print(report);
     System.exit(0);
   }
 
@@ -124,7 +121,7 @@ public final class HistoryBench {
    * The server's maintenance would prune the history to its 30 days' retention as soon as it
    * started; its schedule is paused, as an admin keeping a year would (retention is not a setting).
    */
-  private static void pauseMaintenance(JdbcJobRepository jobs) {
+  static void pauseMaintenance(JdbcJobRepository jobs) {
     Instant now = Instant.now();
     Optional<JobSchedule> maintenance = jobs.getJobSchedule(DatabaseMaintenanceJob.NAME);
     if (maintenance.isEmpty()) {
@@ -159,7 +156,9 @@ public final class HistoryBench {
       try {
         BenchSettings small = BenchSettings.small().withRepeats(1);
         new EngineOnHistory(meter, DATABASE, bigUrl, small, false, 0).idleAndBurnDownOnce();
-        try (ApiLatency api = new ApiLatency(bigUrl, dataDir.resolveSibling("history-server"))) {
+        try (ApiLatency api =
+            ApiLatency.postgres(
+                bigUrl, dataDir.resolveSibling(dataDir.getFileName() + "-server"))) {
           for (Map.Entry<String, String> endpoint : api.endpoints(Instant.now()).entrySet()) {
             api.measure(endpoint.getKey(), endpoint.getValue(), 5);
           }
@@ -171,17 +170,18 @@ public final class HistoryBench {
     return PlanLog.read(logs);
   }
 
-  private static List<ApiLatency.Latency> latency(
-      String bigUrl, Path dataDir, int rounds, int requests) throws Exception {
+  /** {@code rounds} rounds of {@code requests} timed requests to each endpoint. */
+  static List<ApiLatency.Latency> latency(ApiLatency api, int rounds, int requests)
+      throws Exception {
     List<ApiLatency.Latency> all = new ArrayList<>();
-    try (ApiLatency api = new ApiLatency(bigUrl, dataDir.resolveSibling("history-server"))) {
-      Map<String, String> endpoints = api.endpoints(Instant.now());
-      for (int round = 1; round <= rounds; round++) {
-        for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-          all.add(api.measure(endpoint.getKey(), endpoint.getValue(), requests));
-        }
-        System.err.printf("  round %d of %d measured%n", round, rounds);
+    Map<String, String> endpoints = api.endpoints(Instant.now());
+    for (int round = 1; round <= rounds; round++) {
+      for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+        all.add(api.measure(endpoint.getKey(), endpoint.getValue(), requests));
       }
+      System.err.printf(
+          "  round %d of %d measured (load %s)%n",
+          round, rounds, ClusterBenchSupport.loadAverage());
     }
     return all;
   }

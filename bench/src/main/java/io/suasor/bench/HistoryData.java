@@ -113,7 +113,25 @@ final class HistoryData {
     long first = firstCreated.toEpochMilli();
     long step = Math.max(1, span.toMillis() / runs);
     String names = String.join(", ", JOBS.stream().map(n -> "'" + n + "'").toList());
-    String sql = INSERT.formatted(names, USERS);
+    insertInChunks(c, INSERT.formatted(names, USERS), runs, first, step);
+    try (Statement s = c.createStatement()) {
+      for (String index : indexes) {
+        long began = System.nanoTime();
+        s.execute(index.substring(index.indexOf('\t') + 1));
+        System.err.printf(
+            "  %s rebuilt in %.1f s%n",
+            index.substring(0, index.indexOf('\t')), (System.nanoTime() - began) / 1e9);
+      }
+      s.execute("VACUUM ANALYZE job_runs");
+    }
+  }
+
+  /**
+   * Runs {@code sql}, an insert of the runs numbered from its first to its second parameter created
+   * at its third plus (number - 1) times its fourth, a million runs at a time.
+   */
+  static void insertInChunks(Connection c, String sql, long runs, long first, long step)
+      throws SQLException {
     for (long from = 1; from <= runs; from += CHUNK) {
       long to = Math.min(runs, from + CHUNK - 1);
       long began = System.nanoTime();
@@ -126,16 +144,6 @@ final class HistoryData {
       }
       System.err.printf(
           "  runs %,d to %,d inserted in %.1f s%n", from, to, (System.nanoTime() - began) / 1e9);
-    }
-    try (Statement s = c.createStatement()) {
-      for (String index : indexes) {
-        long began = System.nanoTime();
-        s.execute(index.substring(index.indexOf('\t') + 1));
-        System.err.printf(
-            "  %s rebuilt in %.1f s%n",
-            index.substring(0, index.indexOf('\t')), (System.nanoTime() - began) / 1e9);
-      }
-      s.execute("VACUUM ANALYZE job_runs");
     }
   }
 

@@ -11,13 +11,12 @@ import java.util.stream.Collectors;
 final class HistoryReport {
   private HistoryReport() {}
 
-  static void burnDown(List<String> out, List<EngineOnHistory.Round> rounds) {
+  static void burnDown(List<String> out, List<EngineOnHistory.Round> rounds, String bigDatabase) {
     out.add("");
     out.add("| database | burn-down runs/s | statements/run | DB CPU ms/run |");
     out.add("|---|---|---|---|");
     Map<Boolean, List<EngineOnHistory.Round>> byKind =
-        rounds.stream()
-            .collect(Collectors.partitioningBy(r -> r.database().equals(HistoryBench.DATABASE)));
+        rounds.stream().collect(Collectors.partitioningBy(r -> r.database().equals(bigDatabase)));
     for (boolean big : new boolean[] {false, true}) {
       List<EngineOnHistory.Round> of = byKind.get(big);
       out.add(
@@ -80,9 +79,49 @@ final class HistoryReport {
                         cell(rounds, ApiLatency.Latency::max, "%.1f"))));
   }
 
+  static void dashboard(List<String> out, List<DashboardLoad.Load> all) {
+    out.add("");
+    out.add(
+        "| screen | loads | content p50 ms | p99 ms | max ms | DOMContentLoaded p50 ms"
+            + " | slowest API request p50 ms (the most frequent) |");
+    out.add("|---|---|---|---|---|---|---|");
+    DashboardLoad.byScreen(all)
+        .forEach(
+            (screen, loads) -> {
+              String api =
+                  loads.stream()
+                      .collect(
+                          Collectors.groupingBy(DashboardLoad.Load::api, Collectors.counting()))
+                      .entrySet()
+                      .stream()
+                      .max(Map.Entry.comparingByValue())
+                      .map(Map.Entry::getKey)
+                      .orElse("");
+              out.add(
+                  "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f (`%s`) |"
+                      .formatted(
+                          screen,
+                          loads.size(),
+                          percentile(loads, DashboardLoad.Load::contentMs, 50),
+                          percentile(loads, DashboardLoad.Load::contentMs, 99),
+                          percentile(loads, DashboardLoad.Load::contentMs, 100),
+                          percentile(loads, DashboardLoad.Load::domReadyMs, 50),
+                          percentile(loads, DashboardLoad.Load::apiMs, 50),
+                          api));
+            });
+  }
+
+  /** The nearest-rank percentile {@code p} of the values. */
+  private static <T> double percentile(List<T> all, ToDoubleFunction<T> value, int p) {
+    double[] sorted = all.stream().mapToDouble(value).sorted().toArray();
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
   /** "median (min–max)" of the rounds' values. */
   static <T> String cell(List<T> rounds, ToDoubleFunction<T> value, String format) {
-    double[] values = rounds.stream().mapToDouble(value).sorted().toArray();
+    double[] values =
+        rounds.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).sorted().toArray();
     if (values.length == 0) {
       return "–";
     }

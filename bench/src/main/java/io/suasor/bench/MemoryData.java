@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The database {@link MemoryBench} runs the server on, generated straight in SQL once and kept: the
@@ -61,7 +62,8 @@ final class MemoryData {
       }
     }
     HistoryData.ensure(url, runs);
-    try (Application app = Application.open(ServerProcess.config(url, serverDir, 0), List.of())) {
+    try (Application app =
+        Application.open(ServerProcess.config(Optional.of(url), serverDir, 0), List.of())) {
       app.jobs().syncDatabaseJobs();
     }
   }

@@ -49,10 +49,10 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** The settings the bench's in-process application uses on the same database. */
-  static ServerConfig config(String jdbcUrl, Path dataDir, int port) {
+  static ServerConfig config(Optional<String> jdbcUrl, Path dataDir, int port) {
     return new ServerConfig(
         dataDir,
-        Optional.of(jdbcUrl),
+        jdbcUrl,
         "postgres",
         "postgres",
         ServerConfig.DEFAULT_DATABASE_POOL_SIZE,

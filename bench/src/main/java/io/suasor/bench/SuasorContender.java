@@ -21,11 +21,16 @@ final class SuasorContender implements Contender {
   private final JobEngine engine;
 
   SuasorContender(Target target, BenchSettings settings, Duration pollInterval) {
-    Database database =
+    this(
         target.isSqlite()
             ? Database.sqlite(target.sqliteFile())
             : Database.postgres(
-                target.jdbcUrl(), target.user(), target.password(), settings.poolSize());
+                target.jdbcUrl(), target.user(), target.password(), settings.poolSize()),
+        settings,
+        pollInterval);
+  }
+
+  SuasorContender(Database database, BenchSettings settings, Duration pollInterval) {
     engine =
         JobEngine.builder()
             .database(database)

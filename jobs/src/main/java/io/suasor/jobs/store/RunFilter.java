@@ -56,25 +56,34 @@ record RunFilter(String sql, List<Object> values) {
   }
 
   /**
-   * Pending runs, as the two partial indexes that hold them see them: claimable ones (no node) and
-   * those held by a node that claimed them ahead of its workers. A plain "status = 'pending'"
-   * implies neither index's predicate, and PostgreSQL would read the whole table for it.
+   * Pending runs, by their ids in the two partial indexes that hold them: claimable ones (no node)
+   * and those held by a node that claimed them ahead of its workers. A plain "status = 'pending'"
+   * implies neither index's predicate, and PostgreSQL would read the whole table for it; written as
+   * a condition on the status, SQLite (which keeps no statistics here) read every run newest first
+   * to find the few pending ones, 1.5 s among ten million. Each index holds the run's id, so the
+   * subquery reads only the index, on both databases.
    */
-  static final String PENDING =
-      "((status = 'pending' AND node_id IS NULL) OR (status = 'pending' AND node_id IS NOT NULL))";
+  static final String PENDING_IDS =
+      """
+      SELECT id FROM job_runs WHERE status = 'pending' AND node_id IS NULL
+      UNION ALL SELECT id FROM job_runs WHERE status = 'pending' AND node_id IS NOT NULL""";
+
+  static final String RUNNING_IDS = "SELECT id FROM job_runs WHERE status = 'running'";
 
   /**
    * The status as a literal of the fixed set, not a bound value: the partial indexes of pending,
    * running, failed and cancelled runs serve only a statement whose status the planner can see, and
-   * a prepared statement's generic plan cannot.
+   * a prepared statement's generic plan cannot. SQLite takes a partial index only for a condition
+   * that repeats the index's own terms, hence the failed index's {@code IN} written out, and the
+   * pending and running runs found by id as {@link #PENDING_IDS} says.
    */
   private static String statusCondition(RunQuery q) {
     return switch (q.status()) {
-      case PENDING -> PENDING;
-      case RUNNING -> "status = 'running'";
+      case PENDING -> "id IN (" + PENDING_IDS + ")";
+      case RUNNING -> "id IN (" + RUNNING_IDS + ")";
       case COMPLETED -> "status = 'completed'";
-      case FAILED -> "status = 'failed'";
-      case CANCELLED -> "status = 'cancelled'";
+      case FAILED -> "status IN ('failed', 'cancelled') AND status = 'failed'";
+      case CANCELLED -> "status IN ('failed', 'cancelled') AND status = 'cancelled'";
     };
   }
 }

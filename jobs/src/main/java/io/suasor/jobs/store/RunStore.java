@@ -169,17 +169,21 @@ final class RunStore {
   }
 
   /**
-   * Written as OR, not IN: PostgreSQL matches each arm to the partial index of its status, and
-   * answered {@code status IN (…)} by reading the whole table (2 s on ten million runs).
+   * The ids from the partial indexes of pending and running runs, then those runs: PostgreSQL
+   * answered {@code status IN (…)} by reading the whole table (2 s on ten million runs), and SQLite
+   * did the same with the statuses written as OR (2.7 s), taking a partial index only to read ids
+   * from it (see {@link RunFilter#PENDING_IDS}).
    */
+  static final String ACTIVE =
+      SELECT
+          + "WHERE id IN ("
+          + RunFilter.PENDING_IDS
+          + "\nUNION ALL "
+          + RunFilter.RUNNING_IDS
+          + ") ORDER BY id";
+
   List<JobRun> active() {
-    return database.read(
-        "list active runs",
-        c ->
-            Jdbc.query(
-                c,
-                SELECT + "WHERE " + RunFilter.PENDING + " OR status = 'running' ORDER BY id",
-                RunStore::map));
+    return database.read("list active runs", c -> Jdbc.query(c, ACTIVE, RunStore::map));
   }
 
   RunPage find(RunQuery q) {

@@ -83,9 +83,17 @@ abstract class RunHistoryContract extends MigratedRepository {
             repo, NewRun.of("sync", JobType.SYSTEM, Trigger.MANUAL, T0), JobStatus.COMPLETED, T0);
     JobRun running = created("scan", null, T0);
     repo.claimRun(running.id(), "node", T0).orElseThrow();
+    JobRun held = created("quick", null, T0);
+    assertThat(
+            repo.claimDueRuns(
+                Claim.of("node", T0, 1, List.of("quick")).aheadOnly(List.of("quick"))))
+        .as("held ahead: pending, with a node")
+        .extracting(JobRun::id)
+        .containsExactly(held.id());
 
     RunQuery all = RunQuery.latest(10);
-    assertThat(ids(repo.findRuns(all.withStatus(JobStatus.PENDING)))).containsExactly(pending.id());
+    assertThat(ids(repo.findRuns(all.withStatus(JobStatus.PENDING))))
+        .containsExactly(held.id(), pending.id());
     assertThat(ids(repo.findRuns(all.withStatus(JobStatus.RUNNING)))).containsExactly(running.id());
     assertThat(ids(repo.findRuns(all.withStatus(JobStatus.FAILED)))).containsExactly(failed.id());
     assertThat(ids(repo.findRuns(all.withStatus(JobStatus.CANCELLED))))
@@ -94,7 +102,7 @@ abstract class RunHistoryContract extends MigratedRepository {
         .containsExactly(completed.id());
     assertThat(repo.getActiveJobRuns())
         .extracting(JobRun::id)
-        .containsExactly(pending.id(), running.id());
+        .containsExactly(pending.id(), running.id(), held.id());
   }
 
   @Test
