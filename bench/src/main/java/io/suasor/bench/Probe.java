@@ -32,6 +32,7 @@ public final class Probe {
       int slot = current.timed.getAndIncrement();
       if (slot < current.lateness.length) {
         current.lateness[slot] = startedAt - dueMillis;
+        current.dues[slot] = dueMillis;
       }
     }
     current.done.countDown();
@@ -55,15 +56,26 @@ public final class Probe {
     return copy;
   }
 
+  /** The due times of {@link #lateness}'s runs, in the same order. */
+  public static long[] dues() {
+    Round current = round;
+    int n = Math.min(current.timed.get(), current.dues.length);
+    long[] copy = new long[n];
+    System.arraycopy(current.dues, 0, copy, 0, n);
+    return copy;
+  }
+
   private static final class Round {
     final CountDownLatch done;
     final AtomicInteger count = new AtomicInteger();
     final AtomicInteger timed = new AtomicInteger();
     final long[] lateness;
+    final long[] dues;
 
     Round(int expected) {
       done = new CountDownLatch(expected);
       lateness = new long[expected];
+      dues = new long[expected];
     }
   }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -34,17 +35,40 @@ import java.util.SplittableRandom;
  * --lead-ms 1000}, {@code --out FILE}.
  */
 public final class PruneBench {
-  private static final String TEMPLATE = "suasor_prune_template";
+  private static final String TEMPLATE = "suasor_prune_template_";
+  private static final String PLAIN = "plain";
+  private static final String PARTITIONED = "partitioned";
   private static final Duration RETENTION = Duration.ofDays(30);
 
   record Round(
+      String layout,
       int batchSize,
       long pruned,
+      long dropped,
       double seconds,
       double burnDownSeconds,
+      double runsPerSecond,
+      double cpuMsPerRun,
       double p50,
       double p99,
-      double max) {}
+      double max,
+      int dueDuring,
+      double p99During,
+      double insertSeconds,
+      double load) {}
+
+  /** One round's database and what it measures. */
+  private record Setup(
+      String layout,
+      String url,
+      String name,
+      int batch,
+      Instant now,
+      int burnDown,
+      int lateness,
+      Duration window,
+      Duration lead,
+      int round) {}
 
   private PruneBench() {}
 
@@ -62,6 +86,7 @@ public final class PruneBench {
         Arrays.stream(Harness.option(options, "--batches", "1000,10000").split(","))
             .map(Integer::parseInt)
             .toList();
+    List<String> layouts = Arrays.asList(Harness.option(options, "--layouts", PLAIN).split(","));
     EmbeddedPostgres server =
         EmbeddedPostgres.builder()
             .setServerConfig("shared_preload_libraries", "pg_stat_statements")
@@ -71,8 +96,9 @@ public final class PruneBench {
     String adminUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
     Instant now = Instant.now();
     List<Round> rounds = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     try (DbMeter meter = new DbMeter(adminUrl)) {
-      String templateUrl = meter.createDatabase(TEMPLATE);
+      String templateUrl = meter.createDatabase(TEMPLATE + PLAIN);
       try (Database database = Database.postgres(templateUrl, "postgres", "postgres", 2)) {
         JdbcJobRepository.migrate(database);
       }
@@ -83,27 +109,38 @@ public final class PruneBench {
         HistoryData.fill(c, old, oldest, oldSpan);
         HistoryData.fill(
             c, recent, now.minus(RETENTION).plus(Duration.ofDays(1)), Duration.ofDays(28));
+        notes.add(PLAIN + ": " + String.join("; ", PartitionChecks.run(c, now)));
       }
+      if (layouts.contains(PARTITIONED)) {
+        notes.addAll(partitionedTemplate(adminUrl, now));
+      }
+      notes.forEach(System.err::println);
       BenchSettings settings = BenchSettings.full();
       for (int round = 0; round <= repeats; round++) {
-        for (int batch : batches) {
-          String name = "suasor_prune_" + round + "_" + batch;
-          try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
-              Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        for (String layout : layouts) {
+          for (int batch : batches) {
+            String name = "suasor_prune_" + round + "_" + layout + "_" + batch;
+            try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
+                Statement s = admin.createStatement()) {
+              s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + layout);
+            }
+            String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+            Setup setup =
+                new Setup(layout, url, name, batch, now, burnDown, lateness, window, lead, round);
+            Round measured = pruneRound(setup, settings, meter);
+            System.err.printf("  round %d: %s%n", round, measured);
+            if (round > 0) {
+              rounds.add(measured);
+            }
+            meter.dropDatabase(name);
           }
-          String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-          Round measured =
-              pruneRound(url, settings, batch, now, burnDown, lateness, window, lead, round);
-          System.err.printf("  round %d: %s%n", round, measured);
-          if (round > 0) {
-            rounds.add(measured);
-          }
-          meter.dropDatabase(name);
         }
       }
     }
-    String text = PruneReport.render(rounds, String.join(" ", args));
+    String text =
+        PruneReport.render(rounds, String.join(" ", args), notes)
+            + String.join("\n", claimPlans(adminUrl, layouts, now))
+            + "\n";
     System.out.print(text);
     String out = Harness.option(options, "--out", null);
     if (out != null) {
@@ -112,66 +149,133 @@ public final class PruneBench {
     System.exit(0);
   }
 
-  private static Round pruneRound(
-      String url,
-      BenchSettings settings,
-      int batch,
-      Instant now,
-      int burnDown,
-      int latenessRuns,
-      Duration window,
-      Duration lead,
-      int round)
+  /** The plain template copied and converted by {@link RunPartitions}; what it found, as notes. */
+  private static List<String> partitionedTemplate(String adminUrl, Instant now) throws Exception {
+    try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
+        Statement s = admin.createStatement()) {
+      s.execute("CREATE DATABASE " + TEMPLATE + PARTITIONED + " TEMPLATE " + TEMPLATE + PLAIN);
+    }
+    String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + TEMPLATE + PARTITIONED;
+    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+      RunPartitions.Conversion conversion =
+          RunPartitions.convert(c, now.minus(HistoryData.SPAN), now);
+      try (Statement s = c.createStatement()) {
+        s.execute("VACUUM ANALYZE");
+      }
+      return List.of(
+          "conversion (%s): %s, %.1f s in all"
+              .formatted(ClusterBenchSupport.loadAverage(), conversion, conversion.total()),
+          PARTITIONED + ": " + String.join("; ", PartitionChecks.run(c, now)),
+          PartitionChecks.detachWithDefault(c));
+    }
+  }
+
+  /** The claim's plans on a copy of each layout's template with 20,000 runs pending. */
+  private static List<String> claimPlans(String adminUrl, List<String> layouts, Instant now)
       throws Exception {
+    List<String> lines = new ArrayList<>(List.of("", "Claim plans, 20,000 runs pending:"));
+    try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
+        Statement s = admin.createStatement()) {
+      Optional<String> claim = ClaimPlan.claimText(admin);
+      if (claim.isEmpty()) {
+        return List.of();
+      }
+      for (String layout : layouts) {
+        String name = "suasor_prune_plan_" + layout;
+        s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + layout);
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+          lines.addAll(List.of("", "```", "-- " + layout));
+          lines.addAll(ClaimPlan.explain(c, claim.get(), 20_000, now));
+          lines.add("```");
+        }
+        s.execute("DROP DATABASE " + name);
+      }
+    }
+    return lines;
+  }
+
+  private static Round pruneRound(Setup setup, BenchSettings settings, DbMeter meter)
+      throws Exception {
+    int expected = setup.burnDown() + setup.lateness();
     try (SuasorContender engine =
-            new SuasorContender(Target.postgres(url), settings, settings.pollInterval());
-        Database pruning = Database.postgres(url, "postgres", "postgres", 2)) {
+            new SuasorContender(Target.postgres(setup.url()), settings, settings.pollInterval());
+        Database pruning = Database.postgres(setup.url(), "postgres", "postgres", 2);
+        Connection dropping = DriverManager.getConnection(setup.url(), "postgres", "postgres")) {
       JdbcJobRepository repository = new JdbcJobRepository(pruning);
-      engine.createDueNow(burnDown, false);
-      Probe.reset(burnDown + latenessRuns);
+      engine.createDueNow(setup.burnDown(), false);
+      Probe.reset(expected);
+      DbMeter.Snapshot before = meter.snapshot(setup.name());
       engine.start();
       long started = System.nanoTime();
       // Inserted at once, before the first falls due, so that they all fall due while pruning goes
       // on: one by one they took seconds on the loaded machine, longer than pruning itself.
-      Instant first = Instant.now().plus(lead);
-      SplittableRandom random = new SplittableRandom(round);
+      Instant first = Instant.now().plus(setup.lead());
+      SplittableRandom random = new SplittableRandom(setup.round());
       List<NewRun> dues = new ArrayList<>();
-      for (int i = 0; i < latenessRuns; i++) {
-        Instant due = first.plusMillis(random.nextLong(window.toMillis()));
+      for (int i = 0; i < setup.lateness(); i++) {
+        Instant due = first.plusMillis(random.nextLong(setup.window().toMillis()));
         dues.add(
             NewRun.of(SuasorContender.NOOP, JobType.SYSTEM, Trigger.MANUAL, due)
                 .withParameters("{\"due\":" + due.toEpochMilli() + "}")
                 .withConcurrencyLimit(NewRun.UNLIMITED));
       }
+      long inserting = System.nanoTime();
       repository.createJobRuns(dues, Instant.now());
-      if (latenessRuns > 0 && Instant.now().isAfter(first)) {
+      double insertSeconds = (System.nanoTime() - inserting) / 1e9;
+      if (setup.lateness() > 0 && Instant.now().isAfter(first)) {
         throw new IllegalStateException(
             "inserting the due runs took longer than --lead-ms; give a longer --lead-ms");
       }
-      long pruningFrom = System.nanoTime();
+      // Pruning starts as the first run falls due, so that the runs due while it goes on are the
+      // first ones whatever the time it takes (dropping partitions takes a second or two).
+      Thread.sleep(Math.max(0, Duration.between(Instant.now(), first).toMillis()));
+      long pruningFrom = System.currentTimeMillis();
       long pruned = 0;
-      int last = batch;
+      long dropped = 0;
+      Instant cutoff = setup.now().minus(RETENTION);
       // Batch 0 prunes nothing: the engine alone, the baseline of the same run.
-      while (batch > 0 && last == batch) {
-        last = repository.pruneRuns(now.minus(RETENTION), batch);
+      if (setup.batch() > 0 && setup.layout().equals(PARTITIONED)) {
+        dropped = RunPartitions.dropExpired(dropping, cutoff).runs();
+        pruned = dropped;
+      }
+      int last = setup.batch();
+      while (setup.batch() > 0 && last == setup.batch()) {
+        last = repository.pruneRuns(cutoff, setup.batch());
         pruned += last;
       }
-      double seconds = (System.nanoTime() - pruningFrom) / 1e9;
-      if (!Probe.await(window.plus(Duration.ofSeconds(120)))) {
-        throw new IllegalStateException(
-            "the engine ran " + Probe.executions() + " of " + (burnDown + latenessRuns));
+      long pruningTo = System.currentTimeMillis();
+      if (!Probe.await(setup.window().plus(Duration.ofSeconds(120)))) {
+        throw new IllegalStateException("the engine ran " + Probe.executions() + " of " + expected);
       }
       double all = (System.nanoTime() - started) / 1e9;
+      DbMeter.Snapshot after = meter.snapshot(setup.name());
       long[] late = Probe.lateness();
+      long[] due = Probe.dues();
+      List<Long> during = new ArrayList<>();
+      for (int i = 0; i < late.length; i++) {
+        if (due[i] >= pruningFrom && due[i] <= pruningTo) {
+          during.add(late[i]);
+        }
+      }
+      long[] lateDuring = during.stream().mapToLong(Long::longValue).sorted().toArray();
       Arrays.sort(late);
       return new Round(
-          batch,
+          setup.layout(),
+          setup.batch(),
           pruned,
-          seconds,
+          dropped,
+          (pruningTo - pruningFrom) / 1e3,
           all,
+          expected / all,
+          (after.cpuMillis() - before.cpuMillis()) / expected,
           ContenderMain.percentile(late, 50),
           ContenderMain.percentile(late, 99),
-          late.length == 0 ? Double.NaN : late[late.length - 1]);
+          late.length == 0 ? Double.NaN : late[late.length - 1],
+          lateDuring.length,
+          ContenderMain.percentile(lateDuring, 99),
+          insertSeconds,
+          Double.parseDouble(ClusterBenchSupport.loadAverage()));
     }
   }
 
