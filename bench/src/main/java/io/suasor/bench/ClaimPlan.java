@@ -1,6 +1,7 @@
 package io.suasor.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,16 +19,23 @@ import java.util.Optional;
 final class ClaimPlan {
   private ClaimPlan() {}
 
-  /** The most executed claim of every node (the form without runs claimed ahead: 8 parameters). */
-  static Optional<String> claimText(Connection admin) throws SQLException {
-    try (Statement s = admin.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                """
-                SELECT query FROM pg_stat_statements
-                WHERE query LIKE 'WITH picked%' AND query NOT LIKE '%$9%'
-                ORDER BY calls DESC LIMIT 1""")) {
-      return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+  /**
+   * The claim's text with its parameters, as a session of {@code database} last ran it: from
+   * pg_stat_activity, since pg_stat_statements replaces its constants by parameters too. The form
+   * that starts the runs it takes (not the one that holds runs ahead of free workers).
+   */
+  static Optional<String> claimText(Connection admin, String database) throws SQLException {
+    try (PreparedStatement s =
+        admin.prepareStatement(
+            """
+            SELECT query FROM pg_stat_activity
+            WHERE datname = ? AND query LIKE 'WITH picked%'
+              AND query LIKE '%SET status = ''running'', node_id%'
+            LIMIT 1""")) {
+      s.setString(1, database);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
     }
   }
 

@@ -50,18 +50,20 @@ public final class Probe {
   /** Start minus due, in milliseconds, of the round's executions in the order they started. */
   public static long[] lateness() {
     Round current = round;
-    int n = Math.min(current.timed.get(), current.lateness.length);
-    long[] copy = new long[n];
-    System.arraycopy(current.lateness, 0, copy, 0, n);
-    return copy;
+    return timed(current, current.lateness);
   }
 
   /** The due times of {@link #lateness}'s runs, in the same order. */
   public static long[] dues() {
     Round current = round;
-    int n = Math.min(current.timed.get(), current.dues.length);
+    return timed(current, current.dues);
+  }
+
+  /** The first {@code values} of the round's timed executions. */
+  private static long[] timed(Round current, long[] values) {
+    int n = Math.min(current.timed.get(), values.length);
     long[] copy = new long[n];
-    System.arraycopy(current.dues, 0, copy, 0, n);
+    System.arraycopy(values, 0, copy, 0, n);
     return copy;
   }
 

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -26,18 +25,23 @@ import java.util.SplittableRandom;
  * removes {@code --old} runs past the 30 days' retention from a history that also holds {@code
  * --recent} runs within it, while the engine, started on the same database, burns down {@code
  * --burn-down} runs due now and starts runs due at random instants over the expected pruning time,
- * whose start lateness is measured (inserted before pruning starts, the first due {@code --lead-ms}
- * later; batch size 0 prunes nothing, the baseline). Each round starts from a copy of one generated
- * template database; rounds alternate the batch sizes of {@code --batches}.
+ * whose start lateness is measured (inserted before pruning starts, which waits until the first
+ * falls due, {@code --lead-ms} after the insert began; batch size 0 prunes nothing, the baseline).
+ * Each round starts from a copy of one generated template database; rounds alternate the layouts of
+ * {@code --layouts} and the batch sizes of {@code --batches}. The layout {@code partitioned} is a
+ * copy of the template converted by {@link RunPartitions}: pruning there first drops the partitions
+ * wholly past retention, then deletes the rest in batches. After the rounds, the claim's plans on
+ * each layout ({@link ClaimPlan}).
  *
- * <p>Options: {@code --old 1000000}, {@code --recent 200000}, {@code --batches 1000,10000}, {@code
- * --repeats 3}, {@code --burn-down 20000}, {@code --lateness 2000}, {@code --window-s 5}, {@code
- * --lead-ms 1000}, {@code --out FILE}.
+ * <p>Options: {@code --old 1000000}, {@code --recent 200000}, {@code --layouts plain} ({@code
+ * plain,partitioned}), {@code --batches 1000,10000}, {@code --repeats 3}, {@code --burn-down
+ * 20000}, {@code --lateness 2000}, {@code --window-s 5}, {@code --lead-ms 1000}, {@code --out
+ * FILE}.
  */
 public final class PruneBench {
-  private static final String TEMPLATE = "suasor_prune_template_";
-  private static final String PLAIN = "plain";
-  private static final String PARTITIONED = "partitioned";
+  private static final String TEMPLATE = PruneLayouts.TEMPLATE;
+  private static final String PLAIN = PruneLayouts.PLAIN;
+  private static final String PARTITIONED = PruneLayouts.PARTITIONED;
   private static final Duration RETENTION = Duration.ofDays(30);
 
   record Round(
@@ -91,6 +95,9 @@ public final class PruneBench {
         EmbeddedPostgres.builder()
             .setServerConfig("shared_preload_libraries", "pg_stat_statements")
             .setServerConfig("max_connections", "200")
+            // ClaimPlan reads the claim's whole text from pg_stat_activity (1,024 bytes by
+            // default).
+            .setServerConfig("track_activity_query_size", "16384")
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> close(server)));
     String adminUrl = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
@@ -112,7 +119,10 @@ public final class PruneBench {
         notes.add(PLAIN + ": " + String.join("; ", PartitionChecks.run(c, now)));
       }
       if (layouts.contains(PARTITIONED)) {
-        notes.addAll(partitionedTemplate(adminUrl, now));
+        notes.addAll(PruneLayouts.partitionedTemplate(adminUrl, now));
+      }
+      for (String layout : layouts) {
+        notes.add(PruneLayouts.analyzeTimes(adminUrl, layout));
       }
       notes.forEach(System.err::println);
       BenchSettings settings = BenchSettings.full();
@@ -139,7 +149,8 @@ public final class PruneBench {
     }
     String text =
         PruneReport.render(rounds, String.join(" ", args), notes)
-            + String.join("\n", claimPlans(adminUrl, layouts, now))
+            + String.join(
+                "\n", PruneLayouts.claimPlans(adminUrl, layouts, now, BenchSettings.full()))
             + "\n";
     System.out.print(text);
     String out = Harness.option(options, "--out", null);
@@ -147,52 +158,6 @@ public final class PruneBench {
       Files.writeString(Path.of(out), text, StandardCharsets.UTF_8);
     }
     System.exit(0);
-  }
-
-  /** The plain template copied and converted by {@link RunPartitions}; what it found, as notes. */
-  private static List<String> partitionedTemplate(String adminUrl, Instant now) throws Exception {
-    try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
-        Statement s = admin.createStatement()) {
-      s.execute("CREATE DATABASE " + TEMPLATE + PARTITIONED + " TEMPLATE " + TEMPLATE + PLAIN);
-    }
-    String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + TEMPLATE + PARTITIONED;
-    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-      RunPartitions.Conversion conversion =
-          RunPartitions.convert(c, now.minus(HistoryData.SPAN), now);
-      try (Statement s = c.createStatement()) {
-        s.execute("VACUUM ANALYZE");
-      }
-      return List.of(
-          "conversion (%s): %s, %.1f s in all"
-              .formatted(ClusterBenchSupport.loadAverage(), conversion, conversion.total()),
-          PARTITIONED + ": " + String.join("; ", PartitionChecks.run(c, now)),
-          PartitionChecks.detachWithDefault(c));
-    }
-  }
-
-  /** The claim's plans on a copy of each layout's template with 20,000 runs pending. */
-  private static List<String> claimPlans(String adminUrl, List<String> layouts, Instant now)
-      throws Exception {
-    List<String> lines = new ArrayList<>(List.of("", "Claim plans, 20,000 runs pending:"));
-    try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", "postgres");
-        Statement s = admin.createStatement()) {
-      Optional<String> claim = ClaimPlan.claimText(admin);
-      if (claim.isEmpty()) {
-        return List.of();
-      }
-      for (String layout : layouts) {
-        String name = "suasor_prune_plan_" + layout;
-        s.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + layout);
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-          lines.addAll(List.of("", "```", "-- " + layout));
-          lines.addAll(ClaimPlan.explain(c, claim.get(), 20_000, now));
-          lines.add("```");
-        }
-        s.execute("DROP DATABASE " + name);
-      }
-    }
-    return lines;
   }
 
   private static Round pruneRound(Setup setup, BenchSettings settings, DbMeter meter)
