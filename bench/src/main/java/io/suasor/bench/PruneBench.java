@@ -35,8 +35,9 @@ import java.util.SplittableRandom;
  *
  * <p>Options: {@code --old 1000000}, {@code --recent 200000}, {@code --layouts plain} ({@code
  * plain,partitioned}), {@code --batches 1000,10000}, {@code --repeats 3}, {@code --burn-down
- * 20000}, {@code --lateness 2000}, {@code --window-s 5}, {@code --lead-ms 1000}, {@code --out
- * FILE}.
+ * 20000}, {@code --lateness 2000}, {@code --window-s 5}, {@code --lead-ms 1000}, {@code
+ * --prune-first} (prune before the engine starts, then vacuum: the engine measured on the pruned
+ * table), {@code --out FILE}.
  */
 public final class PruneBench {
   private static final String TEMPLATE = PruneLayouts.TEMPLATE;
@@ -72,7 +73,8 @@ public final class PruneBench {
       int lateness,
       Duration window,
       Duration lead,
-      int round) {}
+      int round,
+      boolean pruneFirst) {}
 
   private PruneBench() {}
 
@@ -90,6 +92,7 @@ public final class PruneBench {
         Arrays.stream(Harness.option(options, "--batches", "1000,10000").split(","))
             .map(Integer::parseInt)
             .toList();
+    boolean pruneFirst = options.contains("--prune-first");
     List<String> layouts = Arrays.asList(Harness.option(options, "--layouts", PLAIN).split(","));
     EmbeddedPostgres server =
         EmbeddedPostgres.builder()
@@ -136,7 +139,18 @@ public final class PruneBench {
             }
             String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
             Setup setup =
-                new Setup(layout, url, name, batch, now, burnDown, lateness, window, lead, round);
+                new Setup(
+                    layout,
+                    url,
+                    name,
+                    batch,
+                    now,
+                    burnDown,
+                    lateness,
+                    window,
+                    lead,
+                    round,
+                    pruneFirst);
             Round measured = pruneRound(setup, settings, meter);
             System.err.printf("  round %d: %s%n", round, measured);
             if (round > 0) {
@@ -168,6 +182,19 @@ public final class PruneBench {
         Database pruning = Database.postgres(setup.url(), "postgres", "postgres", 2);
         Connection dropping = DriverManager.getConnection(setup.url(), "postgres", "postgres")) {
       JdbcJobRepository repository = new JdbcJobRepository(pruning);
+      // --prune-first: the engine measured on the pruned table, as it runs between prunings (the
+      // table vacuumed as autovacuum would), against the same on the other layout.
+      long[] prunedFirst = {0, 0};
+      long firstFrom = System.currentTimeMillis();
+      if (setup.pruneFirst()) {
+        prunedFirst = prune(setup, repository, dropping);
+      }
+      long firstTo = System.currentTimeMillis();
+      if (setup.pruneFirst()) {
+        try (Statement s = dropping.createStatement()) {
+          s.execute("VACUUM ANALYZE job_runs");
+        }
+      }
       engine.createDueNow(setup.burnDown(), false);
       Probe.reset(expected);
       DbMeter.Snapshot before = meter.snapshot(setup.name());
@@ -196,20 +223,15 @@ public final class PruneBench {
       // first ones whatever the time it takes (dropping partitions takes a second or two).
       Thread.sleep(Math.max(0, Duration.between(Instant.now(), first).toMillis()));
       long pruningFrom = System.currentTimeMillis();
-      long pruned = 0;
-      long dropped = 0;
-      Instant cutoff = setup.now().minus(RETENTION);
-      // Batch 0 prunes nothing: the engine alone, the baseline of the same run.
-      if (setup.batch() > 0 && setup.layout().equals(PARTITIONED)) {
-        dropped = RunPartitions.dropExpired(dropping, cutoff).runs();
-        pruned = dropped;
-      }
-      int last = setup.batch();
-      while (setup.batch() > 0 && last == setup.batch()) {
-        last = repository.pruneRuns(cutoff, setup.batch());
-        pruned += last;
-      }
+      long[] prunedDuring =
+          setup.pruneFirst() ? new long[] {0, 0} : prune(setup, repository, dropping);
       long pruningTo = System.currentTimeMillis();
+      if (setup.pruneFirst()) {
+        pruningFrom = firstFrom;
+        pruningTo = firstTo;
+      }
+      long pruned = prunedFirst[0] + prunedDuring[0];
+      long dropped = prunedFirst[1] + prunedDuring[1];
       if (!Probe.await(setup.window().plus(Duration.ofSeconds(120)))) {
         throw new IllegalStateException("the engine ran " + Probe.executions() + " of " + expected);
       }
@@ -242,6 +264,27 @@ public final class PruneBench {
           insertSeconds,
           Double.parseDouble(ClusterBenchSupport.loadAverage()));
     }
+  }
+
+  /**
+   * Prunes as the maintenance would: on the partitioned layout the expired partitions first, then
+   * batches until one comes back short (batch 0 prunes nothing, the baseline). Returns the runs
+   * removed and, of them, those in dropped partitions.
+   */
+  private static long[] prune(Setup setup, JdbcJobRepository repository, Connection dropping)
+      throws Exception {
+    Instant cutoff = setup.now().minus(RETENTION);
+    long dropped = 0;
+    if (setup.batch() > 0 && setup.layout().equals(PARTITIONED)) {
+      dropped = RunPartitions.dropExpired(dropping, cutoff).runs();
+    }
+    long pruned = dropped;
+    int last = setup.batch();
+    while (setup.batch() > 0 && last == setup.batch()) {
+      last = repository.pruneRuns(cutoff, setup.batch());
+      pruned += last;
+    }
+    return new long[] {pruned, dropped};
   }
 
   private static void close(EmbeddedPostgres server) {
