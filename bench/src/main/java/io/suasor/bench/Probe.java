@@ -32,6 +32,7 @@ public final class Probe {
       int slot = current.timed.getAndIncrement();
       if (slot < current.lateness.length) {
         current.lateness[slot] = startedAt - dueMillis;
+        current.dues[slot] = dueMillis;
       }
     }
     current.done.countDown();
@@ -49,9 +50,20 @@ public final class Probe {
   /** Start minus due, in milliseconds, of the round's executions in the order they started. */
   public static long[] lateness() {
     Round current = round;
-    int n = Math.min(current.timed.get(), current.lateness.length);
+    return timed(current, current.lateness);
+  }
+
+  /** The due times of {@link #lateness}'s runs, in the same order. */
+  public static long[] dues() {
+    Round current = round;
+    return timed(current, current.dues);
+  }
+
+  /** The first {@code values} of the round's timed executions. */
+  private static long[] timed(Round current, long[] values) {
+    int n = Math.min(current.timed.get(), values.length);
     long[] copy = new long[n];
-    System.arraycopy(current.lateness, 0, copy, 0, n);
+    System.arraycopy(values, 0, copy, 0, n);
     return copy;
   }
 
@@ -60,10 +72,12 @@ public final class Probe {
     final AtomicInteger count = new AtomicInteger();
     final AtomicInteger timed = new AtomicInteger();
     final long[] lateness;
+    final long[] dues;
 
     Round(int expected) {
       done = new CountDownLatch(expected);
       lateness = new long[expected];
+      dues = new long[expected];
     }
   }
 }
