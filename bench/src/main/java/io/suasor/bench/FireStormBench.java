@@ -21,11 +21,11 @@ import java.util.Map;
 /**
  * The fire storm of issue 16: N schedules (one per user) due at the same instant, fired by node
  * processes on one database. Each round on a fresh database: a warm-up burn-down and the N nodes
- * start and drain 2,000 runs (warm-up); then the N schedules, due {@code --lead-seconds} later, are
- * written straight into the database, and the driver watches them fire and the runs drain, and
- * checks that every schedule has exactly one run of that instant. After the storm, the same nodes
- * burn down N runs of the same job inserted at once (the same runs without the firing), the rate to
- * compare the storm's draining with.
+ * start and drain 2,000 runs ({@code --warm-up N}); then the N schedules, due {@code
+ * --lead-seconds} later, are written straight into the database, and the driver watches them fire
+ * and the runs drain, and checks that every schedule has exactly one run of that instant. After the
+ * storm, the same nodes burn down N runs of the same job inserted at once (the same runs without
+ * the firing), the rate to compare the storm's draining with.
  *
  * <p>Options: {@code --db postgres|sqlite} (postgres), {@code --nodes 3}, {@code --schedules
  * 10000,30000} (sizes, each a series of rounds), {@code --rounds 1}, {@code --workers 4}, {@code
@@ -79,7 +79,7 @@ public final class FireStormBench {
     result.put("load", ClusterBenchSupport.loadAverage());
     try (ClusterDb db =
         sqlite ? ClusterDb.sqlite(file) : ClusterDb.postgres(meter.createDatabase(name))) {
-      db.createRunsDueNow(2_000, job, perUser);
+      db.createRunsDueNow(intOption(args, "--warm-up", 2_000), job, perUser);
       try (NodeFleet fleet = fleet(args, db, nodes, "storm")) {
         fleet.awaitReady();
         db.awaitDrained(Duration.ofSeconds(120));
