@@ -17,9 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClaimStore {
   private final Database database;
   private final Map<List<Integer>, String> claims = new ConcurrentHashMap<>();
+  private final ClaimFloor floor;
 
   ClaimStore(Database database) {
     this.database = database;
+    this.floor = new ClaimFloor(database);
+  }
+
+  /**
+   * Forgets the lower bound claims start at, after runs became claimable (see {@link ClaimFloor}).
+   */
+  void forgetFloor() {
+    floor.forget();
   }
 
   /**
@@ -53,7 +62,7 @@ final class ClaimStore {
     return """
         WITH picked AS MATERIALIZED (
             SELECT p.id AS picked_id FROM job_runs p
-            WHERE p.status = 'pending' AND p.node_id IS NULL AND p.run_at <= ?
+            WHERE p.status = 'pending' AND p.node_id IS NULL AND p.run_at <= ? AND p.run_at >= ?
               AND (p.concurrency_key IS NULL OR p.concurrency_limit = 0
                    OR (SELECT COUNT(*) FROM job_runs r
                        WHERE r.concurrency_key = p.concurrency_key
@@ -94,7 +103,7 @@ final class ClaimStore {
       return List.of();
     }
     Instant now = claim.now();
-    List<Object> params = new ArrayList<>(List.<Object>of(now, now));
+    List<Object> params = new ArrayList<>(List.<Object>of(now, floor.at(now), now));
     params.addAll(database.dialect().oneOfValues(claim.jobs()));
     params.addAll(List.<Object>of(claim.limit(), claim.nodeId(), now, now));
     if (ahead.isEmpty()) {
@@ -191,15 +200,21 @@ final class ClaimStore {
       return 0;
     }
     String set = "node_id = NULL, heartbeat_at = NULL, updated_at = ?";
-    return database.inTransaction(
-        "give back runs held by node " + nodeId,
-        c -> {
-          int given = onHeld(c, set, now, nodeId, runIds).size();
-          if (given > 0) {
-            database.dialect().announceClaimable(c);
-          }
-          return given;
-        });
+    int given =
+        database.inTransaction(
+            "give back runs held by node " + nodeId,
+            c -> {
+              int released = onHeld(c, set, now, nodeId, runIds).size();
+              if (released > 0) {
+                database.dialect().announceClaimable(c);
+              }
+              return released;
+            });
+    if (given > 0) {
+      // After the commit: a claim reading the bound before it would not see the runs given back.
+      floor.forget();
+    }
+    return given;
   }
 
   /** Sets {@code set} (with {@code value}) on the runs of {@code runIds} that the node holds. */

@@ -97,12 +97,16 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public JobRun createJobRun(NewRun run, Instant now) {
-    return runs.create(run, now);
+    JobRun created = runs.create(run, now);
+    claims.forgetFloor();
+    return created;
   }
 
   @Override
   public List<JobRun> createJobRuns(List<NewRun> newRuns, Instant now) {
-    return runs.createAll(List.copyOf(newRuns), now);
+    List<JobRun> created = runs.createAll(List.copyOf(newRuns), now);
+    claims.forgetFloor();
+    return created;
   }
 
   @Override
@@ -147,12 +151,20 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public List<JobRun> fireSchedule(Fire fire) {
-    return engine.fire(fire);
+    List<JobRun> fired = engine.fire(fire);
+    if (!fired.isEmpty()) {
+      claims.forgetFloor();
+    }
+    return fired;
   }
 
   @Override
   public FiredBatch fireDueSchedules(Instant now, int limit, Function<JobSchedule, Fire> plan) {
-    return engine.fireDue(now, limit, plan);
+    FiredBatch batch = engine.fireDue(now, limit, plan);
+    if (!batch.runs().isEmpty()) {
+      claims.forgetFloor();
+    }
+    return batch;
   }
 
   @Override
@@ -162,7 +174,11 @@ public final class JdbcJobRepository implements JobRepository {
 
   @Override
   public Optional<JobRun> createRunIfIdle(NewRun run, Instant now) {
-    return engine.createIfIdle(run, now);
+    Optional<JobRun> created = engine.createIfIdle(run, now);
+    if (created.isPresent()) {
+      claims.forgetFloor();
+    }
+    return created;
   }
 
   @Override
