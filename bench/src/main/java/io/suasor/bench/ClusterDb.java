@@ -78,16 +78,36 @@ final class ClusterDb implements AutoCloseable {
    * insert (COPY on PostgreSQL).
    */
   void createRunsDueNow(int count, String job, boolean perUser) {
+    createRunsDueNow(count, job, perUser, List.of(), null);
+  }
+
+  /**
+   * The same runs, the i-th carrying the fire instant {@code scheduledFor} of schedule {@code
+   * scheduleIds[i]} when those are given, as a schedule's run does (a run that holds the fire key).
+   */
+  void createRunsDueNow(
+      int count, String job, boolean perUser, List<Long> scheduleIds, Instant scheduledFor) {
     Instant now = Instant.now();
     List<NewRun> runs = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
       NewRun.Builder run = NewRun.builder(job, JobType.USER, Trigger.MANUAL, now);
-      runs.add(
+      NewRun built =
           perUser
               ? run.userId((long) i).concurrencyLimit(NewRun.EXCLUSIVE).build()
-              : run.concurrencyLimit(NewRun.UNLIMITED).build());
+              : run.concurrencyLimit(NewRun.UNLIMITED).build();
+      runs.add(
+          scheduleIds.isEmpty() ? built : built.withFire(scheduleIds.get(i - 1), scheduledFor));
     }
     new JdbcJobRepository(database).createJobRuns(runs, now);
+  }
+
+  /** The ids of the storm's schedules, in the order of their users. */
+  List<Long> scheduleIds() {
+    return database.read(
+        "read the schedules' ids",
+        c ->
+            io.suasor.jobs.store.Jdbc.query(
+                c, "SELECT id FROM job_schedules ORDER BY user_id", r -> r.getLong(1)));
   }
 
   /** Waits until no enabled schedule is due at or before {@code fireAt}; returns when. */

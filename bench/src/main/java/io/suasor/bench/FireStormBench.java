@@ -123,7 +123,13 @@ public final class FireStormBench {
         }
         if (!args0("--no-burn-down")) {
           long from = db.scalar("SELECT COALESCE(MAX(id), 0) FROM job_runs");
-          db.createRunsDueNow(size, job, perUser);
+          if (args0("--burn-down-fired")) {
+            // Runs that hold a fire key, as the storm's do: the next day's instant of each
+            // schedule.
+            db.createRunsDueNow(size, job, perUser, db.scheduleIds(), fireAt.plusSeconds(86_400));
+          } else {
+            db.createRunsDueNow(size, job, perUser);
+          }
           db.awaitDrained(timeout);
           long[] span = db.span(from);
           result.put("burnDownRunsPerS", size / ((span[1] - span[0]) / 1000.0));
