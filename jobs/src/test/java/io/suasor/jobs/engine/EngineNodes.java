@@ -16,12 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class EngineNodes {
   static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
 
-  final SettableClock clock = new SettableClock(START);
+  final SettableClock clock = new SettableClock(start());
   final EventRecorder events = new EventRecorder();
   final List<JobEngine> engines = new ArrayList<>();
   Database database;
 
   abstract Database newDatabase();
+
+  /** Where the shared clock starts; a constant, since it is read before the subclass is built. */
+  Instant start() {
+    return START;
+  }
 
   @BeforeEach
   void open() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.suasor.jobs.model.JobSchedule;
 import io.suasor.jobs.model.JobType;
-import io.suasor.jobs.store.Database;
-import io.suasor.jobs.testing.SettableClock;
 import io.suasor.jobs.testing.TestJob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,26 +25,14 @@ import org.junit.jupiter.api.Test;
  * every schedule gets exactly one run of the instant, whether one node fires them or several nodes
  * fire at once; run once per database by its subclasses.
  */
-abstract class FireStormContract {
+abstract class FireStormContract extends EngineNodes {
   static final Instant THREE_AM = Instant.parse("2026-03-01T03:00:00Z");
   static final String JOB = "user.digest";
   static final int SCHEDULES = ScheduleFirer.BATCH * 2 + 100;
 
-  final SettableClock clock = new SettableClock(THREE_AM.minusSeconds(60));
-  final List<JobEngine> engines = new ArrayList<>();
-  Database database;
-
-  abstract Database newDatabase();
-
-  @BeforeEach
-  void open() {
-    database = newDatabase();
-  }
-
-  @AfterEach
-  void close() {
-    engines.forEach(JobEngine::stop);
-    database.close();
+  @Override
+  Instant start() {
+    return THREE_AM.minusSeconds(60);
   }
 
   JobEngine node(String nodeId) {
