@@ -66,8 +66,20 @@ final class ClaimFloor {
     return runAt;
   }
 
-  /** Forgets the bound, after runs became claimable that may be due before it. */
+  /** Forgets the bound, after runs became claimable whose due times are not known here. */
   void forget() {
     bound.set(null);
+  }
+
+  /**
+   * Lowers the bound to {@code runAt} if it is above it, after this node made a run due then
+   * claimable: without a read, so that a node that enqueues often does not walk the index for it.
+   */
+  void lowerTo(Instant runAt) {
+    bound.updateAndGet(
+        current ->
+            current == null || !runAt.isBefore(current.runAt())
+                ? current
+                : new Bound(runAt, current.readAt()));
   }
 }

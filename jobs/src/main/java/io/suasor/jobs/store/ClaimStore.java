@@ -25,10 +25,11 @@ final class ClaimStore {
   }
 
   /**
-   * Forgets the lower bound claims start at, after runs became claimable (see {@link ClaimFloor}).
+   * Lowers the bound claims start at to the earliest due time of {@code created}, runs this node
+   * made claimable (see {@link ClaimFloor}).
    */
-  void forgetFloor() {
-    floor.forget();
+  void madeClaimable(Collection<JobRun> created) {
+    created.stream().map(JobRun::runAt).min(Instant::compareTo).ifPresent(floor::lowerTo);
   }
 
   /**

@@ -98,14 +98,14 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public JobRun createJobRun(NewRun run, Instant now) {
     JobRun created = runs.create(run, now);
-    claims.forgetFloor();
+    claims.madeClaimable(List.of(created));
     return created;
   }
 
   @Override
   public List<JobRun> createJobRuns(List<NewRun> newRuns, Instant now) {
     List<JobRun> created = runs.createAll(List.copyOf(newRuns), now);
-    claims.forgetFloor();
+    claims.madeClaimable(created);
     return created;
   }
 
@@ -152,18 +152,14 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public List<JobRun> fireSchedule(Fire fire) {
     List<JobRun> fired = engine.fire(fire);
-    if (!fired.isEmpty()) {
-      claims.forgetFloor();
-    }
+    claims.madeClaimable(fired);
     return fired;
   }
 
   @Override
   public FiredBatch fireDueSchedules(Instant now, int limit, Function<JobSchedule, Fire> plan) {
     FiredBatch batch = engine.fireDue(now, limit, plan);
-    if (!batch.runs().isEmpty()) {
-      claims.forgetFloor();
-    }
+    claims.madeClaimable(batch.runs());
     return batch;
   }
 
@@ -175,9 +171,7 @@ public final class JdbcJobRepository implements JobRepository {
   @Override
   public Optional<JobRun> createRunIfIdle(NewRun run, Instant now) {
     Optional<JobRun> created = engine.createIfIdle(run, now);
-    if (created.isPresent()) {
-      claims.forgetFloor();
-    }
+    created.ifPresent(r -> claims.madeClaimable(List.of(r)));
     return created;
   }
 
