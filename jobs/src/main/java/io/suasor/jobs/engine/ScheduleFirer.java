@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +57,11 @@ final class ScheduleFirer {
   /** Fires every schedule due at {@code now}; returns how many runs it created. */
   int fireDue(Instant now) {
     int created = 0;
+    // A storm's schedules share a few texts: each is read once per pass, not once per schedule.
+    Map<List<String>, Schedule> read = new HashMap<>();
     FiredBatch batch;
     do {
-      batch = repository.fireDueSchedules(now, BATCH, schedule -> plan(schedule, now));
+      batch = repository.fireDueSchedules(now, BATCH, schedule -> plan(schedule, now, read));
       for (JobRun run : batch.runs()) {
         listener.onEvent(new JobEvent.RunCreated(run));
       }
@@ -77,10 +81,15 @@ final class ScheduleFirer {
   static final int REFRESH_AFTER = 1_000;
 
   /** The firing of one due schedule: its runs and its next run time. */
-  private Fire plan(JobSchedule stored, Instant now) {
+  private Fire plan(JobSchedule stored, Instant now, Map<List<String>, Schedule> read) {
     Schedule schedule;
     try {
-      schedule = Schedule.parse(stored.frequency(), ZoneId.of(stored.timeZone()));
+      List<String> text = List.of(stored.frequency(), stored.timeZone());
+      schedule = read.get(text);
+      if (schedule == null) {
+        schedule = Schedule.parse(stored.frequency(), ZoneId.of(stored.timeZone()));
+        read.put(text, schedule);
+      }
     } catch (InvalidScheduleException | java.time.DateTimeException e) {
       log.error(
           "schedule '{}' cannot fire and is stopped until it is edited: {}",

@@ -109,6 +109,46 @@ abstract class FireStormContract extends EngineNodes {
     }
   }
 
+  @Test
+  void schedulesDueTogetherMoveOnInTheirOwnTextAndZone() {
+    JobEngine node = node("node-a");
+    // Schedules that share a text, in other zones, and other texts, among a storm's: one pass
+    // reads each text once, and must not give one schedule another's zone or text.
+    List<String[]> others =
+        List.of(
+            new String[] {"daily at 03:00", "Europe/Berlin", "2026-03-02T02:00:00Z"},
+            new String[] {"daily at 03:00", "America/New_York", "2026-03-01T08:00:00Z"},
+            new String[] {"daily at 04:00", "UTC", "2026-03-01T04:00:00Z"},
+            new String[] {"every 15m", "UTC", "2026-03-01T03:15:00Z"});
+    for (int i = 0; i < others.size(); i++) {
+      node.repository()
+          .createJobSchedule(
+              JobSchedule.builder(JOB)
+                  .name("other-" + i)
+                  .jobType(JobType.USER)
+                  .userId(SCHEDULES + 1L + i)
+                  .frequency(others.get(i)[0])
+                  .timeZone(others.get(i)[1])
+                  .nextRunTime(THREE_AM)
+                  .build(),
+              clock.instant());
+    }
+    createSchedules(node);
+    clock.set(THREE_AM);
+
+    node.tick();
+
+    for (int i = 0; i < others.size(); i++) {
+      JobSchedule moved = node.repository().getJobSchedule("other-" + i).orElseThrow();
+      assertThat(moved.nextRunTime())
+          .as(others.get(i)[0] + " in " + others.get(i)[1])
+          .isEqualTo(Instant.parse(others.get(i)[2]));
+    }
+    assertThat(count("SELECT COUNT(*) FROM job_schedules WHERE next_run_time = ? + 86400000"))
+        .isEqualTo(SCHEDULES);
+    assertThat(node.awaitIdle(Duration.ofSeconds(60))).isTrue();
+  }
+
   private void assertOneRunPerSchedule() {
     assertThat(count("SELECT COUNT(*) FROM job_runs WHERE scheduled_for = ?")).isEqualTo(SCHEDULES);
     assertThat(count("SELECT COUNT(DISTINCT schedule_id) FROM job_runs WHERE scheduled_for = ?"))
