@@ -51,6 +51,15 @@ final class ClusterDb implements AutoCloseable {
    * all next due at {@code fireAt}: one {@code INSERT … SELECT} over a generated series.
    */
   void createSchedules(int count, String job, Instant fireAt) {
+    createSchedules(count, job, "storm", fireAt, count, Duration.ZERO);
+  }
+
+  /**
+   * The same schedules named {@code prefix-i}, next due in groups of {@code perInstant} at {@code
+   * firstAt}, {@code firstAt + every}, and so on: a series of small storms.
+   */
+  void createSchedules(
+      int count, String job, String prefix, Instant firstAt, int perInstant, Duration every) {
     long now = System.currentTimeMillis();
     database.write(
         "create " + count + " schedules",
@@ -61,13 +70,16 @@ final class ClusterDb implements AutoCloseable {
                 WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ?)
                 INSERT INTO job_schedules (name, job_name, job_type, user_id, frequency, time_zone,
                     enabled, config, next_run_time, misfire_policy, created_at, updated_at)
-                SELECT 'storm-' || i, ?, 'user', i, 'daily at 03:00', 'UTC', TRUE, '{}', ?,
-                    'fire_once', ?, ?
+                SELECT ? || '-' || i, ?, 'user', i, 'daily at 03:00', 'UTC', TRUE, '{}',
+                    ? + ((i - 1) / ?) * ?, 'fire_once', ?, ?
                 FROM s
                 """,
                 count,
+                prefix,
                 job,
-                fireAt.toEpochMilli(),
+                firstAt.toEpochMilli(),
+                perInstant,
+                every.toMillis(),
                 now,
                 now));
   }
@@ -107,7 +119,9 @@ final class ClusterDb implements AutoCloseable {
         "read the schedules' ids",
         c ->
             io.suasor.jobs.store.Jdbc.query(
-                c, "SELECT id FROM job_schedules ORDER BY user_id", r -> r.getLong(1)));
+                c,
+                "SELECT id FROM job_schedules WHERE name LIKE 'storm-%' ORDER BY user_id",
+                r -> r.getLong(1)));
   }
 
   /** Waits until no enabled schedule is due at or before {@code fireAt}; returns when. */

@@ -27,10 +27,16 @@ import java.util.Map;
  * storm, the same nodes burn down N runs of the same job inserted at once (the same runs without
  * the firing), the rate to compare the storm's draining with.
  *
+ * <p>Before the storm the nodes also fire and drain small storms of other schedules ({@code
+ * --warm-up-storm N}, see {@link #warmUpStorms}).
+ *
  * <p>Options: {@code --db postgres|sqlite} (postgres), {@code --nodes 3}, {@code --schedules
  * 10000,30000} (sizes, each a series of rounds), {@code --rounds 1}, {@code --workers 4}, {@code
  * --pool 8}, {@code --poll-ms 1000}, {@code --lead-seconds 5}, {@code --job user|free} (a user's
- * job, one run at a time per user; or a job without a limit), {@code --no-burn-down}.
+ * job, one run at a time per user; or a job without a limit), {@code --warm-up 2000}, {@code
+ * --warm-up-storm 20000}, {@code --burn-down-fired}, {@code --no-burn-down}; {@code
+ * -Dbench.nodeJvm="…"} adds options to the nodes' JVMs ({@code {node}} is replaced by the node's
+ * id), for example a flight recording each.
  */
 public final class FireStormBench {
   private final String[] args;
@@ -83,6 +89,7 @@ public final class FireStormBench {
       try (NodeFleet fleet = fleet(args, db, nodes, "storm")) {
         fleet.awaitReady();
         db.awaitDrained(Duration.ofSeconds(120));
+        warmUpStorms(db);
         // The nodes run, warm, idle: the schedules appear (a notification wakes PostgreSQL nodes,
         // a poll the SQLite node) and come due together a few seconds later.
         Instant fireAt = Instant.now().plusSeconds(intOption(args, "--lead-seconds", 5));
@@ -101,12 +108,36 @@ public final class FireStormBench {
         ActivitySampler sampler = sqlite ? null : new ActivitySampler(adminUrl, name);
         Duration timeout = Duration.ofSeconds(120 + size / 200);
         Instant fired = db.awaitFired(fireAt, timeout);
+        DbMeter.Snapshot atFired = sqlite ? null : meter.snapshot(name);
+        double nodesCpuAtFired = fleet.cpuMillis();
         Instant drained = db.awaitDrained(timeout);
+        // CPU per run of the draining alone, the nodes' and the database's, to compare with the
+        // burn-down's: on two cores the two share the machine.
+        result.put("drainNodesCpuMsPerRun", (fleet.cpuMillis() - nodesCpuAtFired) / size);
+        if (!sqlite) {
+          result.put(
+              "drainDbCpuMsPerRun",
+              (meter.snapshot(name).cpuMillis() - atFired.cpuMillis()) / size);
+        }
         ClusterDb.StormOutcome outcome = db.outcome(fireAt);
+        result.put("phases", List.of(fireAt, fired, drained));
         result.put("insertedS", seconds(fireAt, fired));
         result.put("firstStartS", seconds(fireAt, outcome.firstStart()));
         result.put("finishedS", seconds(fireAt, outcome.lastEnd()));
         result.put("drainRunsPerS", size / seconds(outcome.firstStart(), outcome.lastEnd()));
+        // The same draining in two phases: while the nodes still fire (their inserts share the
+        // database and the nodes' CPU with the claims), and after the last run was inserted.
+        long endedWhileFiring =
+            db.scalar(
+                "SELECT COUNT(*) FROM job_runs WHERE scheduled_for = ? AND end_time <= ?",
+                fireAt.toEpochMilli(),
+                fired.toEpochMilli());
+        result.put("endedWhileFiring", endedWhileFiring);
+        result.put(
+            "drainWhileFiringRunsPerS", endedWhileFiring / seconds(outcome.firstStart(), fired));
+        result.put(
+            "drainAfterFiringRunsPerS",
+            (size - endedWhileFiring) / seconds(fired, outcome.lastEnd()));
         result.put("runs", outcome.runs());
         result.put("schedulesWithRun", outcome.schedules());
         result.put("duplicates", outcome.duplicatePairs());
@@ -121,8 +152,20 @@ public final class FireStormBench {
           result.put("connections", sampler.finish());
           result.put("top", meter.topStatements(name, 6));
         }
+        if (!sqlite) {
+          result.put("autovacuums", autovacuums(db));
+        }
         if (!args0("--no-burn-down")) {
           long from = db.scalar("SELECT COALESCE(MAX(id), 0) FROM job_runs");
+          // From before the bulk insert: the database's CPU here includes the insert's, the
+          // nodes' (which do not insert) only their draining.
+          Instant burnFrom = Instant.now();
+          double burnNodesCpu = fleet.cpuMillis();
+          DbMeter.Snapshot burnBefore = null;
+          if (!sqlite) {
+            meter.resetStatements(name);
+            burnBefore = meter.snapshot(name);
+          }
           if (args0("--burn-down-fired")) {
             // Runs that hold a fire key, as the storm's do: the next day's instant of each
             // schedule.
@@ -133,6 +176,21 @@ public final class FireStormBench {
           db.awaitDrained(timeout);
           long[] span = db.span(from);
           result.put("burnDownRunsPerS", size / ((span[1] - span[0]) / 1000.0));
+          result.put("burnDownNodesCpuMsPerRun", (fleet.cpuMillis() - burnNodesCpu) / size);
+          result.put(
+              "burnDownSpan",
+              List.of(Instant.ofEpochMilli(span[0]), Instant.ofEpochMilli(span[1])));
+          if (!sqlite) {
+            double burnWall = Duration.between(burnFrom, Instant.now()).toMillis();
+            DbMeter.Snapshot burnAfter = meter.snapshot(name);
+            result.put(
+                "burnDownDbCpuPct",
+                100 * (burnAfter.cpuMillis() - burnBefore.cpuMillis()) / burnWall);
+            result.put(
+                "burnDownDbCpuMsPerRun", (burnAfter.cpuMillis() - burnBefore.cpuMillis()) / size);
+            result.put("burnDownTop", meter.topStatements(name, 3));
+            result.put("burnDownAutovacuums", autovacuums(db));
+          }
         }
         Map<String, Integer> executed = fleet.stop();
         result.put("executed", executed.values().stream().mapToInt(Integer::intValue).sum());
@@ -151,6 +209,63 @@ public final class FireStormBench {
     return result;
   }
 
+  /**
+   * Small storms before the measured one ({@code --warm-up-storm N}, default 20,000 schedules in
+   * storms of 2,000, half a second apart), so that the nodes have fired schedules and drained their
+   * runs before, as a node has by 03:00 after a day of use. Without them the nodes meet the
+   * firing's code first in the measured storm: its statements retrain the JIT's profiles of the
+   * shared JDBC code, which is compiled again while the storm drains (measured with flight
+   * recordings: 21 compilations of over 100 ms each, 4.7 s of compile time, on the three nodes
+   * during one drain, against 1 during the burn-down after it).
+   */
+  private void warmUpStorms(ClusterDb db) throws Exception {
+    int count = intOption(args, "--warm-up-storm", 20_000);
+    if (count == 0) {
+      return;
+    }
+    int perInstant = Math.min(count, 2_000);
+    Instant first = Instant.now().plusSeconds(2);
+    Duration every = Duration.ofMillis(500);
+    db.createSchedules(count, job, "warm-up", first, perInstant, every);
+    Instant last = first.plus(every.multipliedBy((count - 1) / perInstant));
+    Duration timeout = Duration.ofSeconds(120 + count / 200);
+    db.awaitFired(last, timeout);
+    db.awaitDrained(timeout);
+  }
+
+  /**
+   * The autovacuums and autoanalyses of the runs' and schedules' tables so far, as the statistics
+   * report them (they lag by up to half a second).
+   */
+  private static String autovacuums(ClusterDb db) {
+    StringBuilder out = new StringBuilder();
+    for (String table : List.of("job_runs", "job_schedules")) {
+      out.append(table)
+          .append(" vacuum ")
+          .append(
+              db.scalar(
+                  "SELECT autovacuum_count FROM pg_stat_user_tables WHERE relname = ?", table))
+          .append(" analyze ")
+          .append(
+              db.scalar(
+                  "SELECT autoanalyze_count FROM pg_stat_user_tables WHERE relname = ?", table))
+          .append("; ");
+    }
+    return out.toString();
+  }
+
+  /** Each round's {@code numerator / denominator}, for the rounds that have both. */
+  private static List<Double> ratios(
+      List<Map<String, Object>> rows, String numerator, String denominator) {
+    List<Double> ratios = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      if (row.get(numerator) instanceof Number n && row.get(denominator) instanceof Number d) {
+        ratios.add(n.doubleValue() / d.doubleValue());
+      }
+    }
+    return ratios;
+  }
+
   private boolean args0(String flag) {
     return List.of(args).contains(flag);
   }
@@ -167,15 +282,16 @@ public final class FireStormBench {
             sqlite ? "SQLite" : "PostgreSQL", nodes, job));
     out.append(
         "| schedules | rounds | all inserted s after the instant | first start s | all finished s"
-            + " | draining runs/s | burn-down runs/s (same nodes) | duplicates | runs = schedules"
-            + " |\n|---|---|---|---|---|---|---|---|---|\n");
+            + " | draining runs/s | burn-down runs/s (same nodes) | draining / burn-down"
+            + " | nodes' CPU ms a run, draining / burn-down | duplicates | runs = schedules"
+            + " |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     Map<Object, List<Map<String, Object>>> bySize = new LinkedHashMap<>();
     results.forEach(r -> bySize.computeIfAbsent(r.get("schedules"), k -> new ArrayList<>()).add(r));
     bySize.forEach(
         (size, rows) ->
             out.append(
                 String.format(
-                    "| %,d | %d | %s | %s | %s | %s | %s | %s | %s |%n",
+                    "| %,d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     (Integer) size,
                     rows.size(),
                     cell(values(rows, "insertedS"), "%.2f"),
@@ -183,6 +299,10 @@ public final class FireStormBench {
                     cell(values(rows, "finishedS"), "%.2f"),
                     cell(values(rows, "drainRunsPerS"), "%,.0f"),
                     cell(values(rows, "burnDownRunsPerS"), "%,.0f"),
+                    cell(ratios(rows, "drainRunsPerS", "burnDownRunsPerS"), "%.2f"),
+                    cell(values(rows, "drainNodesCpuMsPerRun"), "%.3f")
+                        + " / "
+                        + cell(values(rows, "burnDownNodesCpuMsPerRun"), "%.3f"),
                     rows.stream().mapToLong(r -> (Long) r.get("duplicates")).sum(),
                     rows.stream()
                         .allMatch(

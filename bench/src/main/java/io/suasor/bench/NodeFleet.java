@@ -47,6 +47,11 @@ final class NodeFleet implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
+      // Extra options for the node JVMs, for example a flight recording to profile them.
+      String extra = System.getProperty("bench.nodeJvm", "").strip();
+      if (!extra.isEmpty()) {
+        command.addAll(List.of(extra.replace("{node}", id).split("\\s+")));
+      }
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(ClusterNode.class.getName());
