@@ -107,7 +107,8 @@ final class DbMeter implements AutoCloseable {
     try (PreparedStatement s =
         admin.prepareStatement(
             """
-            SELECT calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+            SELECT calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g'),
+                   shared_blks_hit + shared_blks_read
             FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = ?)
             ORDER BY total_exec_time DESC
@@ -121,6 +122,7 @@ final class DbMeter implements AutoCloseable {
           row.put("calls", r.getLong(1));
           row.put("totalMs", r.getDouble(2));
           row.put("rows", r.getLong(3));
+          row.put("blocksPerCall", r.getLong(5) / (double) Math.max(1, r.getLong(1)));
           String query = r.getString(4);
           row.put("query", query.length() > 160 ? query.substring(0, 160) + "…" : query);
           top.add(row);
