@@ -1,12 +1,10 @@
 package io.suasor.bench;
 
-import static io.suasor.bench.ClusterBenchSupport.cell;
 import static io.suasor.bench.ClusterBenchSupport.collect;
 import static io.suasor.bench.ClusterBenchSupport.fleet;
 import static io.suasor.bench.ClusterBenchSupport.intOption;
 import static io.suasor.bench.ClusterBenchSupport.intsOption;
 import static io.suasor.bench.ClusterBenchSupport.option;
-import static io.suasor.bench.ClusterBenchSupport.values;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -74,7 +72,8 @@ public final class FireStormBench {
         collect(results, round(size), round);
       }
     }
-    System.out.println(table(results));
+    System.out.println(
+        FireStormReport.table(results, sqlite ? "SQLite" : "PostgreSQL", nodes, job));
   }
 
   private Map<String, Object> round(int size) throws Exception {
@@ -153,7 +152,7 @@ public final class FireStormBench {
           result.put("top", meter.topStatements(name, 12));
         }
         if (!sqlite) {
-          result.put("autovacuums", autovacuums(db));
+          result.put("autovacuums", FireStormReport.autovacuums(db));
         }
         if (!args0("--no-burn-down")) {
           settle();
@@ -190,7 +189,7 @@ public final class FireStormBench {
             result.put(
                 "burnDownDbCpuMsPerRun", (burnAfter.cpuMillis() - burnBefore.cpuMillis()) / size);
             result.put("burnDownTop", meter.topStatements(name, 3));
-            result.put("burnDownAutovacuums", autovacuums(db));
+            result.put("burnDownAutovacuums", FireStormReport.autovacuums(db));
           }
         }
         Map<String, Integer> executed = fleet.stop();
@@ -246,91 +245,11 @@ public final class FireStormBench {
     Thread.sleep(intOption(args, "--settle-ms", 15_000));
   }
 
-  /**
-   * The autovacuums and autoanalyses of the runs' and schedules' tables so far, as the statistics
-   * report them (they lag by up to half a second).
-   */
-  private static String autovacuums(ClusterDb db) {
-    StringBuilder out = new StringBuilder();
-    for (String table : List.of("job_runs", "job_schedules")) {
-      out.append(table);
-      for (String what : List.of("vacuum", "analyze")) {
-        long count =
-            db.scalar(
-                "SELECT auto%s_count FROM pg_stat_user_tables WHERE relname = ?".formatted(what),
-                table);
-        long last =
-            db.scalar(
-                "SELECT COALESCE(CAST(EXTRACT(EPOCH FROM last_auto%s) * 1000 AS BIGINT), 0)"
-                        .formatted(what)
-                    + " FROM pg_stat_user_tables WHERE relname = ?",
-                table);
-        out.append(' ').append(what).append(' ').append(count);
-        if (count > 0) {
-          out.append(" (last ").append(Instant.ofEpochMilli(last)).append(')');
-        }
-      }
-      out.append("; ");
-    }
-    return out.toString();
-  }
-
-  /** Each round's {@code numerator / denominator}, for the rounds that have both. */
-  private static List<Double> ratios(
-      List<Map<String, Object>> rows, String numerator, String denominator) {
-    List<Double> ratios = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      if (row.get(numerator) instanceof Number n && row.get(denominator) instanceof Number d) {
-        ratios.add(n.doubleValue() / d.doubleValue());
-      }
-    }
-    return ratios;
-  }
-
   private boolean args0(String flag) {
     return List.of(args).contains(flag);
   }
 
   private static double seconds(Instant from, Instant to) {
     return Duration.between(from, to).toMillis() / 1000.0;
-  }
-
-  private String table(List<Map<String, Object>> results) {
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            "%n%s, %d node(s), job %s; median (min–max) of the rounds%n%n",
-            sqlite ? "SQLite" : "PostgreSQL", nodes, job));
-    out.append(
-        "| schedules | rounds | all inserted s after the instant | first start s | all finished s"
-            + " | draining runs/s | burn-down runs/s (same nodes) | draining / burn-down"
-            + " | nodes' CPU ms a run, draining / burn-down | duplicates | runs = schedules"
-            + " |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-    Map<Object, List<Map<String, Object>>> bySize = new LinkedHashMap<>();
-    results.forEach(r -> bySize.computeIfAbsent(r.get("schedules"), k -> new ArrayList<>()).add(r));
-    bySize.forEach(
-        (size, rows) ->
-            out.append(
-                String.format(
-                    "| %,d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    (Integer) size,
-                    rows.size(),
-                    cell(values(rows, "insertedS"), "%.2f"),
-                    cell(values(rows, "firstStartS"), "%.2f"),
-                    cell(values(rows, "finishedS"), "%.2f"),
-                    cell(values(rows, "drainRunsPerS"), "%,.0f"),
-                    cell(values(rows, "burnDownRunsPerS"), "%,.0f"),
-                    cell(ratios(rows, "drainRunsPerS", "burnDownRunsPerS"), "%.2f"),
-                    cell(values(rows, "drainNodesCpuMsPerRun"), "%.3f")
-                        + " / "
-                        + cell(values(rows, "burnDownNodesCpuMsPerRun"), "%.3f"),
-                    rows.stream().mapToLong(r -> (Long) r.get("duplicates")).sum(),
-                    rows.stream()
-                        .allMatch(
-                            r ->
-                                r.get("runs").equals((long) (int) size)
-                                    && r.get("schedulesWithRun").equals((long) (int) size)
-                                    && r.get("completed").equals((long) (int) size)))));
-    return out.toString();
   }
 }
